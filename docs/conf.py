@@ -1,0 +1,38 @@
+"""Sphinx configuration for the annotated edition of two essays on Sino-Soviet relations."""
+
+project = "Sino-Soviet Relations, 1949–1976: Two Essays, Annotated"
+author = "The editors"
+copyright = "2026, the editors"
+version = release = "0.1"
+language = "en"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    "annotated_edition",
+]
+
+exclude_patterns = ["_build"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 2
+myst_footnote_transition = False
+
+# The edition (extensions/annotated_edition).
+edition_manifest = "../sources/manifest.toml"
+edition_title = "Sino-Soviet Relations, 1949–1976: Two Essays, Annotated"
+edition_date = "2026-11-22"
+
+bibtex_bibfiles = ["../bib/editors.bib"]
+bibtex_default_style = "plain"
+bibtex_reference_style = "author_year"
+
+html_theme = "furo"
+html_title = "Two Essays on Sino-Soviet Relations, Annotated"
+html_baseurl = "https://sino-soviet-edition.readthedocs.io/en/latest/"
+html_static_path = []
+html_show_sourcelink = False
+html_copy_source = False
+html_permalinks_icon = "¶"
+
+latex_engine = "xelatex"

@@ -1,0 +1,54 @@
+"""The ``edition`` domain: the one place the extension keeps data that outlives a document.
+
+Records are stored per document (``data[kind][docname] -> list``), so clearing a document and
+merging a parallel worker's results are the same two small loops for every kind of record.  In
+:meth:`merge_domaindata` only the documents a worker actually read are copied: a worker starts from a
+full copy of the old data, and copying everything would bring stale records back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Set
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.domains import Domain
+
+RECORD_KINDS = ("essays", "notes", "events", "mentions")
+
+
+class EditionDomain(Domain):
+    name = "edition"
+    label = "Annotated edition"
+    data_version = 1
+    initial_data: dict[str, dict[str, list[Any]]] = {kind: {} for kind in RECORD_KINDS}
+
+    def add(self, kind: str, docname: str, record: dict[str, Any]) -> None:
+        self.data[kind].setdefault(docname, []).append(record)
+
+    def records(self, kind: str) -> Iterator[dict[str, Any]]:
+        """All records of *kind*, in document order then source order: deterministic for -j."""
+        for docname in sorted(self.data[kind]):
+            yield from self.data[kind][docname]
+
+    def clear_doc(self, docname: str) -> None:
+        for kind in RECORD_KINDS:
+            self.data[kind].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for kind in RECORD_KINDS:
+            for docname, records in otherdata[kind].items():
+                if docname in docnames:
+                    self.data[kind][docname] = records
+
+    def fingerprint(self, *kinds: str) -> int:
+        """A hash of the records that aggregate pages are generated from."""
+        return hash(repr([sorted(self.data[kind].items()) for kind in kinds]))
+
+
+def get_domain(env: Any) -> EditionDomain:
+    return env.domains["edition"]
+
+
+def setup_domain(app: Sphinx) -> None:
+    app.add_domain(EditionDomain)

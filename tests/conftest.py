@@ -1,0 +1,70 @@
+"""Shared fixtures: tiny edition projects under tests/roots/, built with sphinx.testing's make_app."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOTS = Path(__file__).parent / "roots"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+class Built:
+    """A finished test build: its app, warnings and output directory."""
+
+    def __init__(self, app, project: Path) -> None:
+        self.app = app
+        self.project = project
+        self.warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+        self.outdir = Path(app.outdir)
+
+    def page(self, name: str) -> str:
+        suffix = {"html": ".html", "text": ".txt"}.get(self.app.builder.name, ".html")
+        return (self.outdir / f"{name}{suffix}").read_text(encoding="utf-8")
+
+    def warning_lines(self) -> list[str]:
+        return [line for line in self.warnings.splitlines() if "WARNING" in line or "ERROR" in line]
+
+
+@pytest.fixture
+def copy_root(tmp_path: Path) -> Callable[[str], Path]:
+    """Copy tests/roots/test-NAME to a temporary folder and return the copy."""
+
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copytree(ROOTS / f"test-{name}", target)
+        return target
+
+    return copy
+
+
+@pytest.fixture
+def build(make_app, copy_root) -> Callable[..., Built]:
+    """Build a copy of a test root (after optional edits) and return the result.
+
+    ``edits`` maps a file (relative to the root) to a function that rewrites its text.
+    """
+
+    def run(name: str, buildername: str = "html", edits: dict[str, Callable[[str], str]] | None = None,
+            project: Path | None = None, parallel: int = 0, **confoverrides) -> Built:
+        project = project or copy_root(name)
+        for relpath, edit in (edits or {}).items():
+            path = project / relpath
+            path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+        app = make_app(buildername, srcdir=project / "docs", freshenv=False, parallel=parallel,
+                       confoverrides=confoverrides)
+        app.build()
+        return Built(app, project)
+
+    return run

@@ -1,0 +1,5 @@
+extensions = ["annotated_edition"]
+edition_manifest = "../sources/manifest.toml"
+edition_title = "Test Edition"
+edition_date = "2026-01-01"
+html_baseurl = "https://example.org/"
