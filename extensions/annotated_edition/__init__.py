@@ -6,17 +6,27 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .anchoring import setup_anchoring
+from .claimreview import setup_claimreview
 from .domain import setup_domain
 from .essay import setup_essay
 from .fidelity import setup_fidelity
 from .nodes import setup_nodes
+from .notes import setup_notes
+from .notes_output import setup_notes_output
+from .register import setup_register
 from .static_assets import setup_static_assets
+from .vocabulary import setup_vocabulary
 
 __version__ = "0.1.0"
+
+PARTS = (setup_nodes, setup_domain, setup_vocabulary, setup_essay, setup_notes, setup_anchoring,
+         setup_notes_output, setup_fidelity, setup_register, setup_claimreview, setup_static_assets)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
-    for setup_part in (setup_nodes, setup_domain, setup_essay, setup_fidelity, setup_static_assets):
+    app.setup_extension("sphinxcontrib.bibtex")
+    for setup_part in PARTS:
         setup_part(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

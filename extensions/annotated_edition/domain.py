@@ -14,7 +14,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
 
-RECORD_KINDS = ("essays", "notes", "events", "mentions")
+RECORD_KINDS = ("essays", "notes", "events", "mentions", "pages")
 
 
 class EditionDomain(Domain):

@@ -1,0 +1,130 @@
+"""The register: every fact-check of the edition, generated from the domain's records.
+
+A ``{factcheck-register}`` directive leaves a placeholder; a post-transform that runs before Sphinx
+resolves references (priority 5) fills it for every builder, so its links work in HTML and LaTeX.
+Aggregate pages are not re-read when another page changes, so ``env-get-updated`` returns them
+whenever the records they are made from have changed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from .domain import get_domain
+from .messages import warn
+from .sources_short import short_source
+
+
+class register_placeholder(nodes.General, nodes.Element):
+    """Replaced by the register when the page is written."""
+
+
+class RegisterDirective(SphinxDirective):
+    def run(self) -> list[nodes.Node]:
+        get_domain(self.env).add("pages", self.env.docname, {"page": "register"})
+        return [register_placeholder()]
+
+
+class BuildRegister(SphinxPostTransform):
+    default_priority = 5  # before ReferencesResolver (10)
+
+    def run(self, **kwargs) -> None:
+        for placeholder in list(self.document.findall(register_placeholder)):
+            placeholder.replace_self(self.register())
+
+    def builder(self) -> Builder:
+        return self.env._app.builder  # as Sphinx's own ReferencesResolver does (env.app is deprecated)
+
+    def link(self, docname: str, anchor: str, text: str) -> nodes.reference:
+        uri = self.builder().get_relative_uri(self.env.docname, docname)
+        return nodes.reference("", text, internal=True, refuri=f"{uri}#{anchor}")
+
+    def register(self) -> list[nodes.Node]:
+        domain = get_domain(self.env)
+        vocabulary = self.config.edition_verdicts
+        essays = {docname: records[0] for docname, records in sorted(domain.data["essays"].items())}
+        notes = domain.data["notes"]
+        counts = {docname: Counter(n["verdict"] for n in notes.get(docname, [])) for docname in essays}
+        result: list[nodes.Node] = [self.counts_table(essays, counts, vocabulary)]
+        for docname, essay in essays.items():
+            result.append(nodes.rubric(text=essay["title"]))
+            items = nodes.bullet_list(classes=["edition-register"])
+            for note in sorted(notes.get(docname, []), key=lambda n: n["number"]):
+                entry = vocabulary[note["verdict"]]
+                para = nodes.paragraph()
+                para += self.link(docname, f"p{note['paragraph']}", f"¶{note['paragraph']}")
+                para += nodes.Text(" ")
+                para += nodes.inline("", f"{entry['symbol']} ", classes=["edition-verdict-symbol"])
+                para += nodes.strong(text=entry["label"])
+                para += nodes.Text(": “")
+                para += self.link(docname, note["id"], note["quote"])
+                para += nodes.Text("” — ")
+                for i, key in enumerate(note["keys"]):
+                    para += nodes.Text("; " if i else "")
+                    para += short_source(self.env, self.builder(), self.env.docname, key)
+                items += nodes.list_item("", para, classes=["edition-register-item", f"edition-verdict-{note['verdict']}"])
+            result.append(items)
+        return result
+
+    def counts_table(self, essays: dict, counts: dict[str, Counter], vocabulary: dict) -> nodes.table:
+        names = list(vocabulary)
+        table = nodes.table(classes=["edition-register-counts"])
+        group = nodes.tgroup(cols=len(names) + 2)
+        table += group
+        group.extend(nodes.colspec(colwidth=1) for _ in range(len(names) + 2))
+        header = [vocabulary[n]["label"] for n in names]
+        rows = [["Essay", *header, "All"]]
+        for docname, essay in essays.items():
+            rows.append([essay["title"], *(str(counts[docname][n]) for n in names), str(sum(counts[docname].values()))])
+        total = Counter()
+        for c in counts.values():
+            total.update(c)
+        rows.append(["Both essays", *(str(total[n]) for n in names), str(sum(total.values()))])
+        head, body = nodes.thead(), nodes.tbody()
+        for index, row in enumerate(rows):
+            line = nodes.row()
+            line.extend(nodes.entry("", nodes.paragraph(text=cell)) for cell in row)
+            (head if index == 0 else body).append(line)
+        group += head
+        group += body
+        return table
+
+
+def aggregate_pages(env: BuildEnvironment) -> list[str]:
+    return sorted(get_domain(env).data["pages"])
+
+
+def refresh_aggregates(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
+    """Rewrite generated pages when the records they aggregate changed (they are not re-read)."""
+    fingerprint = get_domain(env).fingerprint("essays", "notes", "events", "mentions")
+    changed = getattr(env, "edition_fingerprint", None) != fingerprint
+    env.edition_fingerprint = fingerprint
+    return aggregate_pages(env) if changed else []
+
+
+def check_labels(app: Sphinx, env: BuildEnvironment) -> None:
+    """Explicit note labels are unique across the whole edition."""
+    seen: dict[str, str] = {}
+    domain = get_domain(env)
+    for docname, records in sorted(domain.data["notes"].items()):
+        for note in records:
+            if note["label"] and note["label"] in seen:
+                warn("factcheck", f"the label {note['label']!r} is also used in {seen[note['label']]}.",
+                     "labels are unique across the edition: rename one.", (docname, note["line"]))
+            seen.setdefault(note["label"], docname)
+
+
+def setup_register(app: Sphinx) -> None:
+    app.add_node(register_placeholder)
+    app.add_directive("factcheck-register", RegisterDirective)
+    app.add_post_transform(BuildRegister)
+    app.connect("env-get-updated", refresh_aggregates)
+    app.connect("env-check-consistency", check_labels)

@@ -1,0 +1,31 @@
+"""Short author–year labels for bibliography keys, linked to their full entry when one is printed.
+
+Used by generated pages (the register) that list sources without running the ``cite`` role.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+
+
+def short_label(env: BuildEnvironment, key: str) -> str:
+    entries = env.domains["cite"].bibdata.data.entries
+    entry = entries.get(key)
+    if entry is None:
+        return key
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    names = [" ".join(p.last_names) for p in persons]
+    who = names[0] if len(names) == 1 else f"{names[0]} and {names[1]}" if len(names) == 2 else f"{names[0]} et al."
+    return f"{who or entry.fields.get('title', key)} {entry.fields.get('year', 'n.d.')}"
+
+
+def short_source(env: BuildEnvironment, builder: Builder, fromdoc: str, key: str) -> nodes.Node:
+    """The key's short label, as a link to its bibliography entry where one exists."""
+    label = short_label(env, key)
+    citation = next((c for c in env.domains["cite"].citations if c.key == key), None)
+    if citation is None:
+        return nodes.Text(label)
+    uri = builder.get_relative_uri(fromdoc, citation.bibliography_key.docname) + "#" + citation.citation_id
+    return nodes.reference("", label, internal=True, refuri=uri)
