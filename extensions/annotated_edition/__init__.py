@@ -10,6 +10,7 @@ from .anchoring import setup_anchoring
 from .claimreview import setup_claimreview
 from .domain import setup_domain
 from .essay import setup_essay
+from .events import setup_events
 from .fidelity import setup_fidelity
 from .nodes import setup_nodes
 from .notes import setup_notes
@@ -21,7 +22,7 @@ from .vocabulary import setup_vocabulary
 __version__ = "0.1.0"
 
 PARTS = (setup_nodes, setup_domain, setup_vocabulary, setup_essay, setup_notes, setup_anchoring,
-         setup_notes_output, setup_fidelity, setup_register, setup_claimreview, setup_static_assets)
+         setup_notes_output, setup_fidelity, setup_register, setup_events, setup_claimreview, setup_static_assets)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

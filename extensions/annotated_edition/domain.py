@@ -41,6 +41,16 @@ class EditionDomain(Domain):
                 if docname in docnames:
                     self.data[kind][docname] = records
 
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        if typ == "event":
+            from .events import resolve_event
+
+            return resolve_event(env, fromdocname, builder, target, node, contnode)
+        return None
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        return []
+
     def fingerprint(self, *kinds: str) -> int:
         """A hash of the records that aggregate pages are generated from."""
         return hash(repr([sorted(self.data[kind].items()) for kind in kinds]))
