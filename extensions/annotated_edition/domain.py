@@ -8,6 +8,7 @@ full copy of the old data, and copying everything would bring stale records back
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Set
 from typing import Any
 
@@ -51,9 +52,9 @@ class EditionDomain(Domain):
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []
 
-    def fingerprint(self, *kinds: str) -> int:
-        """A hash of the records that aggregate pages are generated from."""
-        return hash(repr([sorted(self.data[kind].items()) for kind in kinds]))
+    def fingerprint(self, *kinds: str) -> str:
+        """A stable digest of the records that generated pages are made from."""
+        return hashlib.sha256(repr([sorted(self.data[kind].items()) for kind in kinds]).encode()).hexdigest()
 
 
 def get_domain(env: Any) -> EditionDomain:

@@ -75,12 +75,20 @@ class FactcheckDirective(AnnotationDirective):
         node += self.parse_content_to_nodes()
         self.reject_raw(node, location)
         node["keys"] = cited_keys(node)
+        self.check_keys(node["keys"], location)
         if not node["keys"]:
             warn("factcheck", "fact-check without a citation.",
                  "cite at least one source in the body, e.g. {cite:p}`luthi2008`; add the work to bib/ first.",
                  location)
             return []
         return [node]
+
+    def check_keys(self, keys: list[str], location: str) -> None:
+        known = list(self.env.domains["cite"].bibdata.data.entries)
+        for key in keys:
+            if key not in known:
+                warn("factcheck", f"unknown citation key {key!r}.",
+                     f"add the work to a .bib file in bib/ or fix the key ({closest(key, known)}).", location)
 
     @staticmethod
     def reject_raw(node: nodes.Element, location: str) -> None:

@@ -98,16 +98,18 @@ class BuildRegister(SphinxPostTransform):
         return table
 
 
-def aggregate_pages(env: BuildEnvironment) -> list[str]:
-    return sorted(get_domain(env).data["pages"])
+def dependent_pages(env: BuildEnvironment) -> list[str]:
+    """Pages whose output depends on other pages' records: generated pages and event references."""
+    data = get_domain(env).data
+    return sorted(set(data["pages"]) | set(data["events"]) | set(data["mentions"]))
 
 
 def refresh_aggregates(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
-    """Rewrite generated pages when the records they aggregate changed (they are not re-read)."""
+    """Rewrite those pages when the records changed: they are not re-read when another page changes."""
     fingerprint = get_domain(env).fingerprint("essays", "notes", "events", "mentions")
     changed = getattr(env, "edition_fingerprint", None) != fingerprint
     env.edition_fingerprint = fingerprint
-    return aggregate_pages(env) if changed else []
+    return dependent_pages(env) if changed else []
 
 
 def check_labels(app: Sphinx, env: BuildEnvironment) -> None:

@@ -1,0 +1,76 @@
+"""Generated pages (register, event backlinks) after incremental and parallel builds equal a clean build."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOTS
+
+PAGES = ["essay", "register", "events", "bibliography"]
+
+
+def sphinx(project: Path, out: Path, *extra: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", *extra, str(project / "docs"), str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+
+
+def pages(out: Path) -> dict[str, str]:
+    return {page: (out / f"{page}.html").read_text(encoding="utf-8") for page in PAGES}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    target = tmp_path / "project"
+    shutil.copytree(ROOTS / "test-essay", target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+NOTE_2 = "```{factcheck} Stalin in 1950\n:verdict: imprecise\n\nOverlaps the first claim {cite:p}`radchenko2009`.\n```\n"
+EDITS = {
+    "remove-note": ("docs/essay.md", NOTE_2, ""),
+    "change-verdict": ("docs/essay.md", ":verdict: imprecise", ":verdict: inaccurate"),
+    "remove-mention": ("docs/essay.md", "when they signed {event}`the treaty <treaty-1950>` ", ""),
+    "redate-event": ("docs/events.md", ":date: 1950-02-14", ":date: 1950-02"),
+    "add-mention": ("docs/essay.md", "Overlaps the first claim", "Overlaps {event}`split`, the first claim"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(EDITS))
+def test_incremental_equals_clean(project: Path, tmp_path: Path, case: str) -> None:
+    incremental = tmp_path / "incremental"
+    sphinx(project, incremental)
+    before = pages(incremental)
+    relpath, old, new = EDITS[case]
+    edit(project / relpath, old, new)
+    sphinx(project, incremental)
+    clean = tmp_path / "clean"
+    sphinx(project, clean, "-E")
+    after = pages(incremental)
+    assert after == pages(clean)
+    assert after != before  # the edit did change something the generated pages show
+
+
+def test_parallel_equals_serial(project: Path, tmp_path: Path) -> None:
+    sphinx(project, tmp_path / "serial")
+    sphinx(project, tmp_path / "parallel", "-j", "2")
+    assert pages(tmp_path / "parallel") == pages(tmp_path / "serial")
+
+
+def test_event_backlinks(project: Path, tmp_path: Path) -> None:
+    sphinx(project, tmp_path / "out")
+    html = pages(tmp_path / "out")["events"]
+    assert 'href="essay.html#mao-stalin">A Short Essay, note 1 (¶2)</a>' in html
+    assert "14 February 1950" in html and "July 1960 – July 1963" in html
