@@ -36,3 +36,17 @@ html_copy_source = False
 html_permalinks_icon = "¶"
 
 latex_engine = "xelatex"
+latex_documents = [("index", "sino-soviet-edition.tex", project, author, "manual")]
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    "fontpkg": r"""
+\setmainfont{TeX Gyre Pagella}
+\setsansfont{TeX Gyre Heros}[Scale=MatchLowercase]
+\setmonofont{DejaVu Sans Mono}[Scale=MatchLowercase]
+""",
+    "preamble": r"""
+\hypersetup{pdfsubject={Sino-Soviet relations 1949-1976: two student essays reproduced and fact-checked},
+  pdfkeywords={Sino-Soviet split, Cold War, Mao Zedong, Khrushchev, fact-check, digital edition}}
+""",
+}

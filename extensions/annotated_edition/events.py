@@ -89,7 +89,7 @@ class EventRole(XRefRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         self.refdomain, self.reftype = "edition", "event"
-        self.classes = ["xref", "edition-event-ref"]
+        self.classes = ["edition-event-ref"]
         return self.create_xref_node()
 
 
@@ -153,6 +153,8 @@ def resolve_event(env: BuildEnvironment, fromdocname: str, builder, target: str,
              node)
         return contnode
     docname, record = events[target]
+    if not node.get("refexplicit"):
+        contnode = nodes.inline("", record["title"], classes=["edition-event-ref"])
     return make_refnode(builder, fromdocname, docname, event_anchor(target), contnode,
                         f"{record['title']} ({dates.in_words(record['date'])})")
 

@@ -35,7 +35,8 @@ def visit_paragraph_number_html(self: HTML5Translator, node: paragraph_number) -
 
 
 def visit_paragraph_number_latex(self: LaTeXTranslator, node: paragraph_number) -> None:
-    self.body.append(r"\editionpnum{%d}" % node["number"])
+    n = node["number"]
+    self.body.append(self.hypertarget(f"p{n}", anchor=False) + r"\editionpnum{%d}" % n)
     raise nodes.SkipNode
 
 

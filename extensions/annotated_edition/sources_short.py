@@ -25,7 +25,7 @@ def short_source(env: BuildEnvironment, builder: Builder, fromdoc: str, key: str
     """The key's short label, as a link to its bibliography entry where one exists."""
     label = short_label(env, key)
     citation = next((c for c in env.domains["cite"].citations if c.key == key), None)
-    if citation is None:
-        return nodes.Text(label)
+    if citation is None or builder.format == "latex":
+        return nodes.Text(label)  # LaTeX moves bibliography entries; its register lists sources unlinked
     uri = builder.get_relative_uri(fromdoc, citation.bibliography_key.docname) + "#" + citation.citation_id
     return nodes.reference("", label, internal=True, refuri=uri)
