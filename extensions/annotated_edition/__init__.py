@@ -17,12 +17,13 @@ from .notes import setup_notes
 from .notes_output import setup_notes_output
 from .register import setup_register
 from .static_assets import setup_static_assets
+from .timeline import setup_timeline
 from .vocabulary import setup_vocabulary
 
 __version__ = "0.1.0"
 
 PARTS = (setup_nodes, setup_domain, setup_vocabulary, setup_essay, setup_notes, setup_anchoring,
-         setup_notes_output, setup_fidelity, setup_register, setup_events, setup_claimreview, setup_static_assets)
+         setup_notes_output, setup_fidelity, setup_register, setup_events, setup_timeline, setup_claimreview, setup_static_assets)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -87,6 +87,8 @@ class EventDirective(SphinxDirective):
 class EventRole(XRefRole):
     """``{event}`id``` or ``{event}`words <id>```, resolved by the ``edition`` domain."""
 
+    innernodeclass = nodes.inline  # essay words stay in the essay's type, not as code
+
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         self.refdomain, self.reftype = "edition", "event"
         self.classes = ["edition-event-ref"]
