@@ -12,7 +12,7 @@ import pytest
 
 from conftest import REPO
 
-PAGES = ["index", "method", "witnesses", "essays/essay-1", "essays/essay-2"]
+PAGES = ["index", "method", "witnesses", "essays/essay-1", "essays/essay-2", "register", "events/index", "timeline", "bibliography"]
 
 
 def sphinx_build(outdir: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -56,3 +56,29 @@ def test_paratext_is_on_record_and_out_of_the_reading_text(edition: Path) -> Non
     assert "We are here 24/7 to write your paper" in html
     essay_paragraphs = " ".join(re.findall(r'<p id="p\d+">(.*?)</p>', html, re.S))
     assert "Place Order" not in essay_paragraphs and "EduBirdie" not in essay_paragraphs
+
+
+def test_every_essay_has_sourced_notes_and_valid_claimreview(edition: Path) -> None:
+    import json
+
+    for page in ("essays/essay-1", "essays/essay-2"):
+        html = body(edition / f"{page}.html")
+        notes = re.findall(r'<details class="edition-note edition-verdict-(\w+)" id="([\w-]+)">', html)
+        assert len(notes) >= 40, page
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        reviews = json.loads(blocks[0])
+        assert [r["@id"].rsplit("#", 1)[1] for r in reviews] == [note_id for _, note_id in notes]
+        for note_html in re.findall(r'<div class="edition-note-body".*?</div></details>', html, re.S):
+            assert 'class="bibtex-citation"' in note_html or "bibliography.html#" in note_html
+
+
+def test_register_lists_every_note(edition: Path) -> None:
+    html = body(edition / "register.html")
+    total = sum(len(re.findall(r'<details class="edition-note', body(edition / f"essays/essay-{n}.html")))
+                for n in (1, 2))
+    assert html.count('class="edition-register-item') == total
+
+
+def test_notes_sit_with_their_paragraph(edition: Path) -> None:
+    html = body(edition / "essays/essay-2.html")
+    assert re.search(r'<div class="edition-passage docutils container">\s*<p id="p1">', html)

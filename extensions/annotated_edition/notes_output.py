@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
@@ -125,11 +126,36 @@ def depart_factcheck_text(self: TextTranslator, node: factcheck_note) -> None:
     self.end_state()
 
 
+class GroupPassages(SphinxPostTransform):
+    """HTML only: wrap each essay paragraph and its notes, so CSS can set the notes beside it."""
+
+    default_priority = 900
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        for para in list(self.document.findall(nodes.paragraph)):
+            if "edition-paragraph" not in para or not isinstance(para.next_node(descend=False, siblings=True),
+                                                                  factcheck_note):
+                continue
+            parent, index = para.parent, para.parent.index(para)
+            group = nodes.container(classes=["edition-passage"])
+            members = [para]
+            for sibling in parent.children[index + 1 :]:
+                if not isinstance(sibling, factcheck_note):
+                    break
+                members.append(sibling)
+            for member in members:
+                parent.remove(member)
+            group.extend(members)
+            parent.insert(index, group)
+
+
 def passthrough(self: object, node: nodes.Element) -> None:
     pass
 
 
 def setup_notes_output(app: Sphinx) -> None:
+    app.add_post_transform(GroupPassages)
     app.add_node(claim, html=(visit_claim_html, depart_claim_html), latex=(visit_claim_latex, depart_claim_latex),
                  text=(passthrough, passthrough), man=(passthrough, passthrough), texinfo=(passthrough, passthrough))
     app.add_node(noteref, html=(visit_noteref_html, None), latex=(visit_noteref_latex, None),

@@ -103,7 +103,7 @@ def svg(rows: list, essays: dict[str, str]) -> str:
 def tikz(rows: list) -> str:
     first, last = span(rows)
     scale = 9.0 / (last - first)
-    lines = [r"\begin{figure}[htbp]\centering\small\begin{tikzpicture}[x=1cm,y=-0.42cm]"]
+    lines = [r"\begin{figure}[htbp]\centering\small\begin{tikzpicture}[x=1cm,y=-0.36cm]"]
     for year in range(first - first % 5 + 5 if first % 5 else first, last, 5):
         gx = (year - first) * scale
         lines.append(rf"\draw[gray!40] ({gx:.2f},-0.6) -- ({gx:.2f},{len(rows)}); \node[above] at ({gx:.2f},-0.6) {{\scriptsize {year}}};")
