@@ -32,6 +32,16 @@ class EditionDomain(Domain):
         for docname in sorted(self.data[kind]):
             yield from self.data[kind][docname]
 
+    def duplicates(self, kind: str, field: str) -> Iterator[tuple[str, dict[str, Any], str]]:
+        """Records whose *field* repeats an earlier one's: (docname, record, docname of the first)."""
+        seen: dict[str, str] = {}
+        for docname in sorted(self.data[kind]):
+            for record in self.data[kind][docname]:
+                value = record[field]
+                if value and value in seen:
+                    yield docname, record, seen[value]
+                seen.setdefault(value, docname)
+
     def clear_doc(self, docname: str) -> None:
         for kind in RECORD_KINDS:
             self.data[kind].pop(docname, None)

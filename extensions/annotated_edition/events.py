@@ -162,13 +162,9 @@ def resolve_event(env: BuildEnvironment, fromdocname: str, builder, target: str,
 
 
 def check_duplicate_events(app: Sphinx, env: BuildEnvironment) -> None:
-    seen: dict[str, str] = {}
-    for docname, records in sorted(get_domain(env).data["events"].items()):
-        for record in records:
-            if record["id"] in seen:
-                warn("event", f"event id {record['id']!r} is defined twice (also in {seen[record['id']]}).",
-                     "event ids are unique across the edition: rename or remove one.", (docname, record["line"]))
-            seen.setdefault(record["id"], docname)
+    for docname, record, first in get_domain(env).duplicates("events", "id"):
+        warn("event", f"event id {record['id']!r} is defined twice (also in {first}).",
+             "event ids are unique across the edition: rename or remove one.", (docname, record["line"]))
 
 
 def setup_events(app: Sphinx) -> None:

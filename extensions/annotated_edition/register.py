@@ -114,14 +114,9 @@ def refresh_aggregates(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
 
 def check_labels(app: Sphinx, env: BuildEnvironment) -> None:
     """Explicit note labels are unique across the whole edition."""
-    seen: dict[str, str] = {}
-    domain = get_domain(env)
-    for docname, records in sorted(domain.data["notes"].items()):
-        for note in records:
-            if note["label"] and note["label"] in seen:
-                warn("factcheck", f"the label {note['label']!r} is also used in {seen[note['label']]}.",
-                     "labels are unique across the edition: rename one.", (docname, note["line"]))
-            seen.setdefault(note["label"], docname)
+    for docname, note, first in get_domain(env).duplicates("notes", "label"):
+        warn("factcheck", f"the label {note['label']!r} is also used in {first}.",
+             "labels are unique across the edition: rename one.", (docname, note["line"]))
 
 
 def setup_register(app: Sphinx) -> None:
