@@ -8,7 +8,6 @@ language = "en"
 
 extensions = [
     "myst_parser",
-    "sphinx_design",
     "sphinxcontrib.bibtex",
     "annotated_edition",
 ]

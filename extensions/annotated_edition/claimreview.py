@@ -55,7 +55,7 @@ def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
 def add_claim_reviews(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     reviews = claim_reviews(app, pagename)
     if reviews:
-        payload = json.dumps(reviews, ensure_ascii=False, indent=1).replace("</", "<\\/")
+        payload = json.dumps(reviews, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
         context["metatags"] = context.get("metatags", "") + f'\n<script type="application/ld+json">{payload}</script>\n'
 
 

@@ -157,7 +157,7 @@ def add_event_json_ld(app: Sphinx, pagename: str, templatename: str, context: di
             if record["place"]:
                 item["location"] = {"@type": "Place", "name": record["place"]}
             data.append(item)
-    payload = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     context["metatags"] = context.get("metatags", "") + f'\n<script type="application/ld+json">{payload}</script>\n'
 
 
