@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOTS
 
-PAGES = ["essay", "register", "events", "bibliography"]
+PAGES = ["essay", "register", "events", "timeline", "bibliography"]
 
 
 def sphinx(project: Path, out: Path, *extra: str) -> None:
@@ -44,6 +44,10 @@ EDITS = {
     "change-verdict": ("docs/essay.md", ":verdict: imprecise", ":verdict: inaccurate"),
     "remove-mention": ("docs/essay.md", "when they signed {event}`the treaty <treaty-1950>` ", ""),
     "redate-event": ("docs/events.md", ":date: 1950-02-14", ":date: 1950-02"),
+    "add-event": ("docs/events.md", "# Events\n", "# Events\n\n```{event} stalin-death\n:date: 1953-03-05\n"
+                  ":title: Death of Stalin\n\nStalin died {cite:p}`luthi2008`.\n```\n"),
+    "remove-event": ("docs/events.md", "```{event} split\n:date: 1960-07/1963-07\n:title: The split\n\n"
+                     "See {event}`treaty-1950` {cite:p}`radchenko2009`.\n```\n", ""),
     "add-mention": ("docs/essay.md", "Overlaps the first claim", "Overlaps {event}`split`, the first claim"),
 }
 
