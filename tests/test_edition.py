@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -32,7 +31,6 @@ def edition(tmp_path_factory) -> Path:
 
 
 def body(path: Path) -> str:
-    """The page minus what legitimately differs between builds (none expected, but be explicit)."""
     return path.read_text(encoding="utf-8")
 
 

@@ -19,7 +19,7 @@ from .essay import WITNESS_KEY
 from .fidelity import reading_text
 from .messages import warn
 from .nodes import Editorial
-from .notes import annotation, factcheck_note, sic_note
+from .notes import annotation, sic_note
 
 
 class claim(nodes.Inline, nodes.TextElement):
@@ -72,7 +72,6 @@ class AnchorNotes(SphinxTransform):
 
     def apply(self) -> None:
         self.number = 0
-        self.labels: set[str] = set()
         for box in list(self.document.findall(nodes.container)):
             if WITNESS_KEY in box:
                 self.anchor_section(box.parent)
@@ -154,7 +153,7 @@ def mark_claims(paragraph: nodes.paragraph, spans: list[tuple[int, int, annotati
         offset += len(value)
         points = [0] + [c - begin for c in cuts if begin < c < offset] + [len(value)]
         pieces: list[nodes.Node] = []
-        for a, b in zip(points, points[1:]):
+        for a, b in zip(points, points[1:], strict=False):
             covering = [(i, note) for i, (s, e, note) in enumerate(spans) if s <= begin + a and begin + b <= e]
             if not covering:
                 pieces.append(nodes.Text(value[a:b]))

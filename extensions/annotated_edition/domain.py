@@ -9,7 +9,7 @@ full copy of the old data, and copying everything would bring stale records back
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Set
+from collections.abc import Callable, Iterator, Set
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -23,9 +23,27 @@ class EditionDomain(Domain):
     label = "Annotated edition"
     data_version = 1
     initial_data: dict[str, dict[str, list[Any]]] = {kind: {} for kind in RECORD_KINDS}
+    #: Cross-reference resolvers by role type, registered by the modules that own the records.
+    resolvers: dict[str, Callable[..., Any]] = {}
+
+    def __init__(self, env: Any) -> None:
+        super().__init__(env)
+        self._indexes: dict[tuple[str, str], dict[str, tuple[str, dict[str, Any]]]] = {}
 
     def add(self, kind: str, docname: str, record: dict[str, Any]) -> None:
         self.data[kind].setdefault(docname, []).append(record)
+        self._indexes.clear()
+
+    def index(self, kind: str, field: str) -> dict[str, tuple[str, dict[str, Any]]]:
+        """``{record[field]: (docname, record)}``, first definition winning; built once until data changes."""
+        key = (kind, field)
+        if key not in self._indexes:
+            found: dict[str, tuple[str, dict[str, Any]]] = {}
+            for docname in sorted(self.data[kind]):
+                for record in self.data[kind][docname]:
+                    found.setdefault(record[field], (docname, record))
+            self._indexes[key] = found
+        return self._indexes[key]
 
     def records(self, kind: str) -> Iterator[dict[str, Any]]:
         """All records of *kind*, in document order then source order: deterministic for -j."""
@@ -45,19 +63,18 @@ class EditionDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         for kind in RECORD_KINDS:
             self.data[kind].pop(docname, None)
+        self._indexes.clear()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for kind in RECORD_KINDS:
             for docname, records in otherdata[kind].items():
                 if docname in docnames:
                     self.data[kind][docname] = records
+        self._indexes.clear()
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
-        if typ == "event":
-            from .events import resolve_event
-
-            return resolve_event(env, fromdocname, builder, target, node, contnode)
-        return None
+        resolver = self.resolvers.get(typ)
+        return resolver(env, fromdocname, builder, target, node, contnode) if resolver else None
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []

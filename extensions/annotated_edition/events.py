@@ -19,9 +19,10 @@ from sphinx.roles import XRefRole
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_refnode
 
 from . import dates
-from .domain import get_domain
+from .domain import EditionDomain, get_domain
 from .messages import closest, warn
 from .notes import cited_keys, factcheck_note
 
@@ -147,9 +148,7 @@ class FillMentions(SphinxPostTransform):
 
 
 def resolve_event(env: BuildEnvironment, fromdocname: str, builder, target: str, node, contnode):
-    from sphinx.util.nodes import make_refnode
-
-    events = {r["id"]: (docname, r) for docname, records in get_domain(env).data["events"].items() for r in records}
+    events = get_domain(env).index("events", "id")
     if target not in events:
         warn("event", f"unknown event {target!r}.", f"use an id from the events registry ({closest(target, list(events))}).",
              node)
@@ -171,6 +170,7 @@ def setup_events(app: Sphinx) -> None:
     app.add_node(mentions_placeholder)
     app.add_directive("event", EventDirective)
     app.add_role("event", EventRole())
+    EditionDomain.resolvers["event"] = resolve_event
     app.add_transform(CollectMentions)
     app.add_post_transform(FillMentions)
     app.connect("env-check-consistency", check_duplicate_events)

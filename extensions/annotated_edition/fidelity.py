@@ -34,7 +34,7 @@ def reading_text(node: nodes.Node) -> str:
 def first_difference(witness: str, edition: str) -> str:
     """Describe where two texts first differ, in words, with a little context."""
     w_words, e_words = witness.split(), edition.split()
-    index = next((i for i, (a, b) in enumerate(zip(w_words, e_words)) if a != b), min(len(w_words), len(e_words)))
+    index = next((i for i, (a, b) in enumerate(zip(w_words, e_words, strict=False)) if a != b), min(len(w_words), len(e_words)))
     start = max(0, index - 3)
 
     def excerpt(words: list[str]) -> str:

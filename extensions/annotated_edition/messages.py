@@ -7,6 +7,7 @@ and turn into build failures under ``-W``.
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 from sphinx.util import logging
@@ -21,8 +22,6 @@ def warn(subtype: str, problem: str, fix: str, location: Any) -> None:
 
 def closest(word: str, candidates: list[str]) -> str:
     """A hint naming the closest candidate, or listing a few when none is close."""
-    import difflib
-
     match = difflib.get_close_matches(word, candidates, n=1, cutoff=0.5)
     if match:
         return f"did you mean {match[0]!r}?"

@@ -84,11 +84,11 @@ class FactcheckDirective(AnnotationDirective):
         return [node]
 
     def check_keys(self, keys: list[str], location: str) -> None:
-        known = list(self.env.domains["cite"].bibdata.data.entries)
+        entries = self.env.domains["cite"].bibdata.data.entries
         for key in keys:
-            if key not in known:
+            if key not in entries:
                 warn("factcheck", f"unknown citation key {key!r}.",
-                     f"add the work to a .bib file in bib/ or fix the key ({closest(key, known)}).", location)
+                     f"add the work to a .bib file in bib/ or fix the key ({closest(key, list(entries))}).", location)
 
     @staticmethod
     def reject_raw(node: nodes.Element, location: str) -> None:

@@ -81,7 +81,7 @@ def load_manifest(path: Path) -> dict[str, Witness]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ManifestError(f"witness manifest not found; set `edition_manifest` in conf.py to its path") from None
+        raise ManifestError("witness manifest not found; set `edition_manifest` in conf.py to its path") from None
     except tomllib.TOMLDecodeError as err:
         raise ManifestError(f"not valid TOML ({err}); fix the syntax") from None
     tables = data.get("witness")
