@@ -22,9 +22,10 @@ edition_manifest = "../sources/manifest.toml"
 edition_title = "Sino-Soviet Relations, 1949–1976: Two Essays, Annotated"
 edition_date = "2026-11-22"
 
-bibtex_bibfiles = ["../bib/editors.bib"]
-bibtex_default_style = "plain"
-bibtex_reference_style = "author_year"
+bibtex_bibfiles = ["../bib/editors.bib", "../bib/review-essay-1.bib", "../bib/review-essay-2.bib"]
+bibtex_default_style = "edition"  # author-year, from annotated_edition.bibstyle
+bibtex_cite_id = "cite-{key}"  # stable anchors for the full bibliography's entries
+bibtex_reference_style = "edition"  # author-year in round brackets
 
 html_theme = "furo"
 html_title = "Two Essays on Sino-Soviet Relations, Annotated"

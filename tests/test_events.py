@@ -41,7 +41,7 @@ BAD_EVENTS = {
                    "did you mean 'treaty-1950'"),
     "duplicate-id": (EVENTS, replace("{event} split", "{event} treaty-1950"), "event id 'treaty-1950' is defined twice",
                      "rename or remove one"),
-    "bad-date": (EVENTS, replace(":date: 1950-02-14", ":date: 14 Feb 1950"), "'14 Feb 1950' is not an EDTF date",
+    "bad-date": (EVENTS, replace(":date: 1950-02-14", ":date: 14 Feb 1950"), "has the date '14 Feb 1950', which is not an EDTF date",
                  "1958-08-23/1958-10-06"),
     "missing-title": (EVENTS, replace(":title: The split\n", ""), "event 'split' has no title", ":title:"),
     "no-citation": (EVENTS, replace(" {cite:p}`radchenko2009`", ""), "event 'split' cites no source",

@@ -15,7 +15,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
 
-RECORD_KINDS = ("essays", "notes", "events", "mentions", "pages")
+RECORD_KINDS = ("essays", "notes", "events", "people", "mentions", "pages")
 
 
 class EditionDomain(Domain):

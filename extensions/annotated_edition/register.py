@@ -99,14 +99,14 @@ class BuildRegister(SphinxPostTransform):
 
 
 def dependent_pages(env: BuildEnvironment) -> list[str]:
-    """Pages whose output depends on other pages' records: generated pages and event references."""
+    """Pages whose output depends on other pages' records: generated pages, registries and mentions."""
     data = get_domain(env).data
-    return sorted(set(data["pages"]) | set(data["events"]) | set(data["mentions"]))
+    return sorted(set(data["pages"]) | set(data["events"]) | set(data["people"]) | set(data["mentions"]))
 
 
 def refresh_aggregates(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     """Rewrite those pages when the records changed: they are not re-read when another page changes."""
-    fingerprint = get_domain(env).fingerprint("essays", "notes", "events", "mentions")
+    fingerprint = get_domain(env).fingerprint("essays", "notes", "events", "people", "mentions")
     changed = getattr(env, "edition_fingerprint", None) != fingerprint
     env.edition_fingerprint = fingerprint
     return dependent_pages(env) if changed else []

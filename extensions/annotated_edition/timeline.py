@@ -21,6 +21,7 @@ from sphinx.util.docutils import SphinxDirective
 from . import dates
 from .domain import get_domain
 from .events import event_anchor
+from .registry import mentions_of
 
 ROW, LEFT, WIDTH, AXIS = 22, 250, 640, 30
 
@@ -53,9 +54,9 @@ class BuildTimeline(SphinxPostTransform):
                         key=lambda item: (item[1]["start"], item[1]["end"], item[1]["id"]))
         essays = {d: f"E{i}" for i, d in enumerate(sorted(domain.data["essays"]), 1)}
         mentioned: dict[str, list[str]] = {}
-        for docname, records in sorted(domain.data["mentions"].items()):
-            for record in records:
-                marks = mentioned.setdefault(record["event"], [])
+        for event_id, mentions in mentions_of(self.env, "event").items():
+            marks = mentioned.setdefault(event_id, [])
+            for docname, _ in mentions:
                 if essays.get(docname) and essays[docname] not in marks:
                     marks.append(essays[docname])
         rows = [(docname, record, builder.get_relative_uri(self.env.docname, docname) + "#" + event_anchor(record["id"]),

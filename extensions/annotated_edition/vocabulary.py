@@ -47,16 +47,23 @@ def check_vocabulary(app: Sphinx, config: Config) -> None:
                  f"give every verdict {', '.join(REQUIRED_KEYS)} (see DEFAULT_VERDICTS).", None)
 
 
+def scale(entries: dict[str, dict[str, Any]], css_class: str) -> nodes.definition_list:
+    """A configured vocabulary as a definition list: symbol, label and name, then the definition."""
+    dl = nodes.definition_list(classes=[css_class])
+    for name, entry in entries.items():
+        term = nodes.term("", "", nodes.inline(text=f"{entry['symbol']} ", classes=["edition-verdict-symbol"]),
+                          nodes.strong(text=entry["label"]), nodes.Text(f" ({name}"
+                                                                        + (f", rating {entry['rating']})" if "rating" in entry else ")")))
+        dl += nodes.definition_list_item("", term, nodes.definition("", nodes.paragraph(text=entry["definition"])))
+    return dl
+
+
 class VerdictScale(SphinxDirective):
     """``{verdict-scale}``: the configured verdicts as a definition list, best rating first."""
 
     def run(self) -> list[nodes.Node]:
-        dl = nodes.definition_list(classes=["edition-verdict-scale"])
-        for name, entry in sorted(verdicts(self.config).items(), key=lambda item: -item[1]["rating"]):
-            term = nodes.term("", "", nodes.inline(text=f"{entry['symbol']} ", classes=["edition-verdict-symbol"]),
-                              nodes.strong(text=entry["label"]), nodes.Text(f" ({name}, rating {entry['rating']})"))
-            dl += nodes.definition_list_item("", term, nodes.definition("", nodes.paragraph(text=entry["definition"])))
-        return [dl]
+        ordered = dict(sorted(verdicts(self.config).items(), key=lambda item: -item[1]["rating"]))
+        return [scale(ordered, "edition-verdict-scale")]
 
 
 def setup_vocabulary(app: Sphinx) -> None:

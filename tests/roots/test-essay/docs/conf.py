@@ -4,4 +4,6 @@ edition_title = "Test Edition"
 edition_date = "2026-01-01"
 html_baseurl = "https://example.org/"
 bibtex_bibfiles = ["../bib/refs.bib"]
-bibtex_reference_style = "author_year"
+bibtex_reference_style = "edition"
+bibtex_default_style = "edition"
+bibtex_cite_id = "cite-{key}"
