@@ -21,6 +21,10 @@ myst_footnote_transition = False
 edition_manifest = "../sources/manifest.toml"
 edition_title = "Sino-Soviet Relations, 1949–1976: Two Essays, Annotated"
 edition_date = "2026-11-22"
+edition_licence = ("the editors’ text (introductions, notes, registers, events) is licensed under Creative "
+                   "Commons Attribution 4.0 International (CC BY 4.0). The two essays are reproduced in full for "
+                   "criticism and review; their copyright stays with their authors and publishers.")
+today = "22 November 2026"
 
 bibtex_bibfiles = ["../bib/editors.bib", "../bib/review-essay-1.bib", "../bib/review-essay-2.bib"]
 bibtex_default_style = "edition"  # author-year, from annotated_edition.bibstyle
@@ -45,6 +49,13 @@ latex_elements = {
 \setsansfont{TeX Gyre Heros}[Scale=MatchLowercase]
 \setmonofont{DejaVu Sans Mono}[Scale=MatchLowercase]
 """,
+    "maketitle": r"""\sphinxmaketitle
+\thispagestyle{empty}\null\vfill
+\noindent\small\textbf{How to cite.} %s, version %s, %s. \url{%s}\par\medskip
+\noindent\textbf{Licence.} %s\par
+\clearpage
+""" % (edition_title, version, today, html_baseurl, edition_licence[0].upper() + edition_licence[1:]),
+    "tableofcontents": r"\renewcommand{\contentsname}{Contents}\sphinxtableofcontents",
     "preamble": r"""
 \hypersetup{pdfsubject={Sino-Soviet relations 1949-1976: two student essays reproduced and fact-checked},
   pdfkeywords={Sino-Soviet split, Cold War, Mao Zedong, Khrushchev, fact-check, digital edition}}

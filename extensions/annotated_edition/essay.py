@@ -109,7 +109,7 @@ class ParatextDirective(SphinxDirective):
 
 
 class CiteThisDirective(SphinxDirective):
-    """``{cite-this}``: how to cite the edition, this essay and one of its paragraphs."""
+    """``{cite-this}``: how to cite the edition, and on an essay's page one of its paragraphs; the licence."""
 
     def run(self) -> list[nodes.Node]:
         cfg = self.config
@@ -119,10 +119,13 @@ class CiteThisDirective(SphinxDirective):
         box = nodes.container(classes=["edition-cite"])
         box += nodes.rubric(text="Cite this edition")
         box += nodes.paragraph(text=f"{cfg.edition_title}, version {cfg.version}, {cfg.edition_date}. {url}")
-        box += nodes.paragraph(
-            text=f"A passage: {cfg.edition_title}, {title}, ¶N, {url}#pN "
-                 "(follow a paragraph's ¶ number to get its address)."
-        )
+        if any(WITNESS_KEY in box for box in self.state.document.findall(nodes.container)):
+            box += nodes.paragraph(
+                text=f"A passage: {cfg.edition_title}, {title}, ¶N, {url}#pN "
+                     "(follow a paragraph's ¶ number to get its address)."
+            )
+        if cfg.edition_licence:
+            box += nodes.paragraph(text=f"Licence: {cfg.edition_licence}")
         return [box]
 
 
@@ -163,6 +166,7 @@ def setup_essay(app: Sphinx) -> None:
     app.add_config_value("edition_manifest", "../sources/manifest.toml", "env", str)
     app.add_config_value("edition_title", "", "env", str)
     app.add_config_value("edition_date", "", "env", str)
+    app.add_config_value("edition_licence", "", "env", str)
     app.add_directive("witness", WitnessDirective)
     app.add_directive("paratext", ParatextDirective)
     app.add_directive("cite-this", CiteThisDirective)

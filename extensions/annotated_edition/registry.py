@@ -192,7 +192,12 @@ class FillMentions(SphinxPostTransform):
 
 class IndexMentions(SphinxPostTransform):
     """In print, every mention becomes an index entry ("Events", then the title), so the book's index
-    lists the pages where each event and person is named."""
+    lists the pages where each event and person is named.
+
+    A mention inside a note is indexed just before the note, not inside it: LaTeX reads a footnote's
+    text as a macro argument, which changes the spacing of commands such as ``\\sphinxhyphen{}`` in the
+    sort key, and makeindex would then list the same title twice.
+    """
 
     default_priority = 5
     formats = ("latex",)
@@ -204,10 +209,19 @@ class IndexMentions(SphinxPostTransform):
                 continue  # only mentions in the essays and their notes are indexed
             registry = REGISTRIES[ref["reftype"]]
             found = domain.index(registry.records, "id").get(ref["reftarget"])
-            if found:
-                entry = f"{registry.index_heading}; {registry.sort_name(found[1])}"
-                ref.parent.insert(ref.parent.index(ref), addnodes.index(entries=[("single", entry, "", "", None)],
-                                                                        inline=True))
+            if not found:
+                continue
+            entry = [("single", f"{registry.index_heading}; {registry.sort_name(found[1])}", "", "", None)]
+            note = self.enclosing_note(ref)
+            anchor_node = note if note is not None else ref
+            anchor_node.parent.insert(anchor_node.parent.index(anchor_node),
+                                      addnodes.index(entries=entry, inline=note is None))
+
+    @staticmethod
+    def enclosing_note(node: nodes.Element) -> factcheck_note | None:
+        while node is not None and not isinstance(node, factcheck_note):
+            node = node.parent
+        return node
 
 
 def resolver(registry: Registry) -> Callable[..., nodes.Node]:
