@@ -1,4 +1,4 @@
-"""Generated pages (register, event backlinks) after incremental and parallel builds equal a clean build."""
+"""Generated pages (register, backlinks, bibliographies) after incremental and parallel builds equal a clean build."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOTS
 
-PAGES = ["essay", "register", "events", "timeline", "bibliography"]
+PAGES = ["essay", "register", "events", "timeline", "people", "bibliography"]
 
 
 def sphinx(project: Path, out: Path, *extra: str) -> None:
@@ -38,7 +38,7 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-NOTE_2 = "```{factcheck} Stalin in 1950\n:verdict: imprecise\n\nOverlaps the first claim {cite:p}`radchenko2009`.\n```\n"
+NOTE_2 = "```{factcheck} Stalin in 1950\n:verdict: imprecise\n\nOverlaps the first claim {cite:p}`radchenko2009`; see {person}`luthi`.\n```\n"
 EDITS = {
     "remove-note": ("docs/essay.md", NOTE_2, ""),
     "change-verdict": ("docs/essay.md", ":verdict: imprecise", ":verdict: inaccurate"),
@@ -49,6 +49,10 @@ EDITS = {
     "remove-event": ("docs/events.md", "```{event} split\n:date: 1960-07/1963-07\n:title: The split\n\n"
                      "See {event}`treaty-1950` {cite:p}`radchenko2009`.\n```\n", ""),
     "add-mention": ("docs/essay.md", "Overlaps the first claim", "Overlaps {event}`split`, the first claim"),
+    "remove-person-mention": ("docs/essay.md", "; see {person}`luthi`", ""),
+    "bib-retitle": ("bib/refs.bib", "{The Sino-Soviet Split: Cold War in the Communist World}", "{The Sino-Soviet Split}"),
+    "bib-redate": ("bib/refs.bib", "year      = {2009}", "year      = {2010}"),
+    "uncite-work": ("docs/essay.md", "{cite:p}`radchenko2009`;", "{cite:p}`luthi2008`;"),
 }
 
 

@@ -13,6 +13,7 @@ from .domain import setup_domain
 from .essay import setup_essay
 from .events import setup_events
 from .fidelity import setup_fidelity
+from .freshness import setup_freshness
 from .latex_bibliography import setup_latex_bibliography
 from .nodes import setup_nodes
 from .notes import setup_notes
@@ -28,7 +29,7 @@ from .works_cited import setup_works_cited
 __version__ = "0.1.0"
 
 PARTS = (setup_bibstyle, setup_nodes, setup_domain, setup_vocabulary, setup_essay, setup_notes, setup_anchoring,
-         setup_notes_output, setup_fidelity, setup_register, setup_registry, setup_events, setup_people, setup_timeline,
+         setup_notes_output, setup_fidelity, setup_register, setup_freshness, setup_registry, setup_events, setup_people, setup_timeline,
          setup_works_cited, setup_latex_bibliography, setup_claimreview, setup_static_assets)
 
 

@@ -2,14 +2,12 @@
 
 A ``{factcheck-register}`` directive leaves a placeholder; a post-transform that runs before Sphinx
 resolves references (priority 5) fills it for every builder, so its links work in HTML and LaTeX.
-Aggregate pages are not re-read when another page changes, so ``env-get-updated`` returns them
-whenever the records they are made from have changed.
+Keeping it fresh on incremental builds is :mod:`.freshness`'s job.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -98,20 +96,6 @@ class BuildRegister(SphinxPostTransform):
         return table
 
 
-def dependent_pages(env: BuildEnvironment) -> list[str]:
-    """Pages whose output depends on other pages' records: generated pages, registries and mentions."""
-    data = get_domain(env).data
-    return sorted(set(data["pages"]) | set(data["events"]) | set(data["people"]) | set(data["mentions"]))
-
-
-def refresh_aggregates(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
-    """Rewrite those pages when the records changed: they are not re-read when another page changes."""
-    fingerprint = get_domain(env).fingerprint("essays", "notes", "events", "people", "mentions")
-    changed = getattr(env, "edition_fingerprint", None) != fingerprint
-    env.edition_fingerprint = fingerprint
-    return dependent_pages(env) if changed else []
-
-
 def check_labels(app: Sphinx, env: BuildEnvironment) -> None:
     """Explicit note labels are unique across the whole edition."""
     for docname, note, first in get_domain(env).duplicates("notes", "label"):
@@ -123,5 +107,4 @@ def setup_register(app: Sphinx) -> None:
     app.add_node(register_placeholder)
     app.add_directive("factcheck-register", RegisterDirective)
     app.add_post_transform(BuildRegister)
-    app.connect("env-get-updated", refresh_aggregates)
     app.connect("env-check-consistency", check_labels)
