@@ -26,7 +26,7 @@ edition_licence = ("the editors’ text (introductions, notes, registers, events
                    "criticism and review; their copyright stays with their authors and publishers.")
 today = "22 November 2026"
 
-bibtex_bibfiles = ["../bib/editors.bib", "../bib/review-essay-1.bib", "../bib/review-essay-2.bib"]
+bibtex_bibfiles = ["../bib/editors.bib"]
 bibtex_default_style = "edition"  # author-year, from annotated_edition.bibstyle
 bibtex_cite_id = "cite-{key}"  # stable anchors for the full bibliography's entries
 bibtex_reference_style = "edition"  # author-year in round brackets
