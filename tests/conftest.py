@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -68,3 +70,26 @@ def build(make_app, copy_root) -> Callable[..., Built]:
         return Built(app, project)
 
     return run
+
+
+def sphinx_build(outdir: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Build the real edition's HTML the way `make html` does (warnings are errors)."""
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q", *extra,
+         str(REPO / "docs"), str(outdir)],
+        capture_output=True, text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def edition(tmp_path_factory) -> Path:
+    """The real edition, built once per test session."""
+    out = tmp_path_factory.mktemp("edition") / "html"
+    result = sphinx_build(out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def body(path: Path) -> str:
+    """A page of a built site, as text."""
+    return path.read_text(encoding="utf-8")

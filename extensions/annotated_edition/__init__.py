@@ -7,6 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .anchoring import setup_anchoring
+from .bibcheck import setup_bibcheck
 from .bibstyle import setup_bibstyle
 from .claimreview import setup_claimreview
 from .domain import setup_domain
@@ -30,7 +31,7 @@ __version__ = "0.1.0"
 
 PARTS = (setup_bibstyle, setup_nodes, setup_domain, setup_vocabulary, setup_essay, setup_notes, setup_anchoring,
          setup_notes_output, setup_fidelity, setup_register, setup_freshness, setup_registry, setup_events, setup_people, setup_timeline,
-         setup_works_cited, setup_latex_bibliography, setup_claimreview, setup_static_assets)
+         setup_works_cited, setup_bibcheck, setup_latex_bibliography, setup_claimreview, setup_static_assets)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -1,0 +1,152 @@
+"""The bibliographic apparatus: data quality of every entry, author-year output, per-essay lists, checks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pybtex.database import Entry, parse_file, parse_string
+
+from annotated_edition.bibcheck import entry_problems, isbn_valid, name_forms
+from conftest import REPO, body
+from test_fidelity import replace
+
+BIBFILES = sorted((REPO / "bib").glob("*.bib"))
+CITE = re.compile(r"\{cite:[a-z]+\}`([^`]+)`")
+WORKS = re.compile(r"^:works:(.*)$", re.MULTILINE)
+
+
+def all_entries() -> dict[str, Entry]:
+    entries: dict[str, Entry] = {}
+    for path in BIBFILES:
+        for key, entry in parse_file(str(path)).entries.items():  # pybtex raises on a repeated key
+            assert key not in entries, f"{key} is defined twice"
+            entries[key] = entry
+    return entries
+
+
+def keys_cited_in_docs() -> set[str]:
+    keys: set[str] = set()
+    for page in (REPO / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        keys |= {key.strip() for group in CITE.findall(text) for key in group.split(",")}
+        keys |= {key.strip() for line in WORKS.findall(text) for key in line.split(",")}
+    return keys
+
+
+def test_every_entry_is_complete_and_well_formed() -> None:
+    entries = all_entries()
+    assert len(entries) >= 40
+    assert {key: entry_problems(entry) for key, entry in entries.items() if entry_problems(entry)} == {}
+    assert name_forms(entries) == {}
+
+
+def test_every_key_is_cited_and_every_citation_defined() -> None:
+    assert keys_cited_in_docs() == set(all_entries())
+
+
+def test_named_historians_have_records() -> None:
+    entries = all_entries()
+    for surname in ("Gaddis", "Westad", "Chang", "Goncharov", "Roberts", "Kissinger", "Liu"):
+        assert any(surname in str(p) for e in entries.values() for ps in e.persons.values() for p in ps), surname
+
+
+def test_diacritics_are_unicode() -> None:
+    entries = all_entries()
+    assert str(entries["luthi2008"].persons["author"][0]) == "Lüthi, Lorenz M."
+    assert "Dikötter" in str(entries["dikotter2010"].persons["author"][0])
+
+
+@pytest.mark.parametrize("isbn", ["0-8078-4932-4", "978-0-8047-1565-2", "9780691135908", "0 06 015565 5"])
+def test_valid_isbns_pass(isbn: str) -> None:
+    assert isbn_valid(isbn)
+
+
+@pytest.mark.parametrize("isbn", ["0-8078-4932-5", "978-0-8047-1565-3", "12345", "978069113590X"])
+def test_invalid_isbns_fail(isbn: str) -> None:
+    assert not isbn_valid(isbn)
+
+
+BOOK = '@book{k, author = "Lüthi, Lorenz M.", title = "T", publisher = "P", year = "2008"'
+BAD_ENTRIES = {
+    "missing-publisher": ('@book{k, author = "A, B", title = "T", year = "2008"}', "lacks publisher"),
+    "article-without-volume": ('@article{k, author = "A, B", title = "T", journal = "J", pages = "1--2", year = "2000"}',
+                               "lacks volume or number"),
+    "bad-isbn": (BOOK + ', isbn = "978-0-691-13590-9"}', "fails its check digit"),
+    "bad-doi": (BOOK + ', doi = "https://doi.org/10.1080/x"}', "is not of the form 10.NNNN/suffix"),
+    "latex-accent": ('@book{k, author = "L{\\"u}thi, Lorenz", title = "T", publisher = "P", year = "2008"}',
+                     "LaTeX markup"),
+    "unknown-type": ('@phdthesis{k, author = "A, B", title = "T", school = "S", year = "2000"}', "not one the edition"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_ENTRIES))
+def test_bad_entries_are_caught(case: str) -> None:
+    source, problem = BAD_ENTRIES[case]
+    entry = parse_string(source, "bibtex").entries["k"]
+    messages = [p for p, _ in entry_problems(entry)]
+    assert any(problem in m for m in messages), messages
+
+
+def test_unverified_field_is_not_reported_missing() -> None:
+    source = '@article{k, author = "A, B", title = "T", journal = "J", pages = "1--2", year = "2000", unverified = "volume"}'
+    assert entry_problems(parse_string(source, "bibtex").entries["k"]) == []
+
+
+def test_name_forms_must_agree() -> None:
+    data = parse_string('@book{a, author = "Lewis, John W.", title = "T", publisher = "P", year = "1"}\n'
+                        '@book{b, author = "Lewis, John Wilson", title = "T", publisher = "P", year = "1"}', "bibtex")
+    assert name_forms(dict(data.entries))
+
+
+BAD_BIB = {
+    "uncited": ("bib/refs.bib", lambda t: t + '\n@book{unused2000,\n  author = {Nobody, A.},\n  title = {Unused},\n'
+                '  publisher = {P},\n  year = {2000},\n}\n', "unused2000 is cited nowhere", "refs.bib:17:"),
+    "bad-isbn": ("bib/refs.bib", replace("  year      = {2008},", "  year      = {2008},\n  isbn = {0-691-13590-1},"),
+                 "luthi2008: the ISBN '0-691-13590-1' fails its check digit", "refs.bib:1:"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_BIB))
+def test_bibliography_problems_are_located(build, case: str) -> None:
+    path, edit, problem, location = BAD_BIB[case]
+    result = build("essay", edits={path: edit})
+    matches = [line for line in result.warning_lines() if problem in line]
+    assert matches, result.warning_lines()
+    assert location in matches[0] and "Fix:" in matches[0] and "Traceback" not in result.warnings
+
+
+def test_author_year_output(build) -> None:
+    result = build("essay")
+    essay, bibliography = result.page("essay"), result.page("bibliography")
+    assert re.search(r'\(<a class="reference internal" href="bibliography.html#cite-luthi2008" '
+                     r'title="Lüthi, Lorenz M\. The Sino-Soviet Split: Cold War in the Communist World\. '
+                     r'Princeton University Press, Princeton, 2008\.">Lüthi 2008</a>\)', essay)
+    assert '<div class="citation" id="cite-radchenko2009" role="doc-biblioentry">' in bibliography
+    assert "Radchenko 2009" in bibliography and "Radchenko, Sergey." in bibliography
+    works = essay[essay.index('class="edition-works-cited'):]
+    assert works.index("Lüthi 2008") < works.index("Radchenko 2009")
+    assert 'href="bibliography.html#cite-luthi2008"><strong>Lüthi 2008</strong></a> Lüthi, Lorenz' in works
+
+
+def test_works_cited_lists_only_this_page(build) -> None:
+    result = build("essay", edits={"docs/essay.md": replace("{cite:p}`radchenko2009`;", "{cite:p}`luthi2008`;")})
+    works = result.page("essay").split('class="edition-works-cited', 1)[1].split("</ul>", 1)[0]
+    assert "Lüthi 2008" in works and "Radchenko" not in works
+
+
+def test_empty_works_cited_is_an_error(build) -> None:
+    result = build("essay", edits={"docs/register.md": lambda t: t + "\n```{works-cited}\n```\n"})
+    assert any("no work is cited on this page" in line and "register.md:" in line for line in result.warning_lines())
+
+
+def test_real_edition_bibliographies(edition: Path) -> None:
+    bibliography = body(edition / "bibliography.html")
+    assert bibliography.count('role="doc-biblioentry"') == len(all_entries())
+    for page in ("essays/essay-1", "essays/essay-2"):
+        html = body(edition / f"{page}.html")
+        listed = re.findall(r'<li><p><a class="reference internal" href="\.\./bibliography\.html#cite-([\w-]+)">',
+                            html)
+        cited = set(re.findall(r'href="\.\./bibliography\.html#cite-([\w-]+)" title=', html))
+        assert listed and set(listed) == cited and len(listed) == len(set(listed)), page
