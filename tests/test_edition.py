@@ -59,3 +59,17 @@ def test_register_lists_every_note(edition: Path) -> None:
 def test_notes_sit_with_their_paragraph(edition: Path) -> None:
     html = body(edition / "essays/essay-2.html")
     assert re.search(r'<div class="edition-passage docutils container">\s*<p id="p1">', html)
+
+
+def test_method_page_gives_the_register_counts(edition: Path) -> None:
+    def counts(page: str) -> str:
+        html = body(edition / page)
+        start = html.index('edition-register-counts')
+        return html[start:html.index("</table>", start)]
+
+    method = counts("method.html")
+    assert method == counts("register.html")
+    total = re.findall(r"<td><p>(\d+)</p></td>", method)[-1]
+    notes = sum(body(edition / f"essays/essay-{n}.html").count('<details class="edition-note ') for n in (1, 2))
+    assert int(total) == notes >= 140
+    assert "edition-register-item" not in body(edition / "method.html")

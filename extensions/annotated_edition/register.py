@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
@@ -26,9 +27,13 @@ class register_placeholder(nodes.General, nodes.Element):
 
 
 class RegisterDirective(SphinxDirective):
+    """``{factcheck-register}``: counts per verdict and every note; ``:counts-only:`` for the counts alone."""
+
+    option_spec = {"counts-only": directives.flag}
+
     def run(self) -> list[nodes.Node]:
         get_domain(self.env).add("pages", self.env.docname, {"page": "register"})
-        return [register_placeholder()]
+        return [register_placeholder(counts_only="counts-only" in self.options)]
 
 
 class BuildRegister(SphinxPostTransform):
@@ -36,7 +41,8 @@ class BuildRegister(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         for placeholder in list(self.document.findall(register_placeholder)):
-            placeholder.replace_self(self.register())
+            content = self.register()
+            placeholder.replace_self(content[:1] if placeholder["counts_only"] else content)
 
     def builder(self) -> Builder:
         return self.env._app.builder  # as Sphinx's own ReferencesResolver does (env.app is deprecated)
