@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SPHINXOPTS ?= -W --keep-going -n
 JOBS ?= auto
+BUILDDIR ?= _build
 
 .PHONY: html pdf test clean
 
@@ -15,15 +16,15 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 html: $(STAMP)
-	$(BIN)/sphinx-build -b html $(SPHINXOPTS) -j $(JOBS) docs _build/html
+	$(BIN)/sphinx-build -b html $(SPHINXOPTS) -j $(JOBS) docs $(BUILDDIR)/html
 
 pdf: $(STAMP)
-	$(BIN)/sphinx-build -M latexpdf docs _build $(SPHINXOPTS)
-	mkdir -p _build/pdf
-	cp _build/latex/*.pdf _build/pdf/
+	$(BIN)/sphinx-build -M latexpdf docs $(BUILDDIR) $(SPHINXOPTS)
+	rm -rf $(BUILDDIR)/pdf && mkdir -p $(BUILDDIR)/pdf
+	cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/pdf/
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf _build
+	rm -rf $(BUILDDIR)

@@ -49,14 +49,17 @@ latex_elements = {
 \setsansfont{TeX Gyre Heros}[Scale=MatchLowercase]
 \setmonofont{DejaVu Sans Mono}[Scale=MatchLowercase]
 """,
-    "maketitle": r"""\sphinxmaketitle
+    "maketitle": r"""\makeatletter
+\@openrightfalse\sphinxmaketitle\@openrighttrue %% the verso of the title page carries citation and licence
+\makeatother
 \thispagestyle{empty}\null\vfill
 \noindent\small\textbf{How to cite.} %s, version %s, %s. \url{%s}\par\medskip
 \noindent\textbf{Licence.} %s\par
-\clearpage
+\cleardoublepage
 """ % (edition_title, version, today, html_baseurl, edition_licence[0].upper() + edition_licence[1:]),
     "tableofcontents": r"\renewcommand{\contentsname}{Contents}\sphinxtableofcontents",
     "preamble": r"""
+\brokenpenalty=10000 % never break a page after a hyphenated line
 \hypersetup{pdfsubject={Sino-Soviet relations 1949-1976: two student essays reproduced and fact-checked},
   pdfkeywords={Sino-Soviet split, Cold War, Mao Zedong, Khrushchev, fact-check, digital edition}}
 """,

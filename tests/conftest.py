@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -93,3 +94,14 @@ def edition(tmp_path_factory) -> Path:
 def body(path: Path) -> str:
     """A page of a built site, as text."""
     return path.read_text(encoding="utf-8")
+
+
+def require_tools(*names: str) -> None:
+    """Skip when a system tool is missing on a laptop; fail under CI, which must never pass by skipping."""
+    missing = [name for name in names if shutil.which(name) is None]
+    if not missing:
+        return
+    message = f"needs {', '.join(missing)} (installed by .ci/run; see README)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true but {message}")
+    pytest.skip(message)

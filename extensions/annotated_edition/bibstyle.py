@@ -28,8 +28,9 @@ from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferen
 
 
 def surnames(entry: Entry) -> str:
+    """ "Lüthi", "Chen and Yang", "Goncharov et al.": BibTeX's protective braces removed."""
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
-    names = [" ".join(person.prelast_names + person.last_names) for person in persons]
+    names = [" ".join(person.prelast_names + person.last_names).replace("{", "").replace("}", "") for person in persons]
     if not names:
         return entry.fields.get("title", entry.key)
     return names[0] if len(names) == 1 else f"{names[0]} and {names[1]}" if len(names) == 2 else f"{names[0]} et al."

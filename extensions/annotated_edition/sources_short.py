@@ -9,16 +9,14 @@ from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
+from .bibstyle import surnames
+
 
 def short_label(env: BuildEnvironment, key: str) -> str:
-    entries = env.domains["cite"].bibdata.data.entries
-    entry = entries.get(key)
+    entry = env.domains["cite"].bibdata.data.entries.get(key)
     if entry is None:
         return key
-    persons = entry.persons.get("author") or entry.persons.get("editor") or []
-    names = [" ".join(p.last_names) for p in persons]
-    who = names[0] if len(names) == 1 else f"{names[0]} and {names[1]}" if len(names) == 2 else f"{names[0]} et al."
-    return f"{who or entry.fields.get('title', key)} {entry.fields.get('year', 'n.d.')}"
+    return f"{surnames(entry)} {entry.fields.get('year', 'n.d.')}"
 
 
 def short_source(env: BuildEnvironment, builder: Builder, fromdoc: str, key: str) -> nodes.Node:
