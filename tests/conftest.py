@@ -64,7 +64,8 @@ def build(make_app, copy_root) -> Callable[..., Built]:
         project = project or copy_root(name)
         for relpath, edit in (edits or {}).items():
             path = project / relpath
-            path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+            text = path.read_text(encoding="utf-8") if path.exists() else ""  # an edit may create a file
+            path.write_text(edit(text), encoding="utf-8")
         app = make_app(buildername, srcdir=project / "docs", freshenv=False, parallel=parallel,
                        confoverrides=confoverrides)
         app.build()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-
 from conftest import body, sphinx_build
 
 PAGES = ["index", "introduction", "method", "witnesses", "essays/essay-1", "essays/essay-2", "register", "events/index",

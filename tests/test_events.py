@@ -5,10 +5,6 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
-
-from test_fidelity import replace
-
 EVENTS = "docs/events.md"
 
 
@@ -34,26 +30,3 @@ def test_timeline_svg_list_and_json_ld(build) -> None:
                       "location": {"@type": "Place", "name": "Moscow"}}
     split = next(e for e in data if e["name"] == "The split")
     assert split["startDate"] == "1960-07" and split["endDate"] == "1963-07" and "location" not in split
-
-
-BAD_EVENTS = {
-    "unknown-id": ("docs/essay.md", replace("<treaty-1950>", "<treaty-1905>"), "unknown event 'treaty-1905'",
-                   "did you mean 'treaty-1950'"),
-    "duplicate-id": (EVENTS, replace("{event} split", "{event} treaty-1950"), "event id 'treaty-1950' is defined twice",
-                     "rename or remove one"),
-    "bad-date": (EVENTS, replace(":date: 1950-02-14", ":date: 14 Feb 1950"), "has the date '14 Feb 1950', which is not an EDTF date",
-                 "1958-08-23/1958-10-06"),
-    "missing-title": (EVENTS, replace(":title: The split\n", ""), "event 'split' has no title", ":title:"),
-    "no-citation": (EVENTS, replace(" {cite:p}`radchenko2009`", ""), "event 'split' cites no source",
-                    "cite at least one work"),
-}
-
-
-@pytest.mark.parametrize("case", sorted(BAD_EVENTS))
-def test_bad_event_input(build, case: str) -> None:
-    path, edit, problem, hint = BAD_EVENTS[case]
-    result = build("essay", edits={path: edit})
-    matches = [p for p in result.warning_lines() if problem in p]
-    assert matches, result.warning_lines()
-    assert re.search(r"\.md:\d+: WARNING", matches[0]) and hint in matches[0] and "Fix:" in matches[0]
-    assert "Traceback" not in result.warnings

@@ -1,4 +1,7 @@
-"""The fidelity check: the essay page equals its witness minus paratext, or the build says where not."""
+"""The fidelity check: the essay page equals its witness minus paratext, or the build says where not.
+
+Each fidelity message is walked through in test_messages; here, kinds of damage it must catch.
+"""
 
 from __future__ import annotations
 
@@ -28,16 +31,11 @@ def test_faithful_essay_builds_clean(build) -> None:
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [
-        (replace("names Mao and Stalin", "names Mao and Khrushchev"), "¶2 differs from witness line 7: at word 7 the witness has “names Mao and Stalin in 1950.”"),
-        (replace("names Mao and Stalin", "names Mao Stalin"), "¶2 differs from witness line 7"),
+        (replace("first paragraph’s words", "first paragraph’s"), "¶1 differs from witness line 5"),
         (replace("kept.\n\nThe second", "kept. The second"), "paragraphs merged or split?"),
         (replace("straight 'quote'", "straight ’quote'"), "¶1 differs from witness line 5"),
-        (replace("The third paragraph ends the essay.\n", ""), "witness paragraph 3 (line 9"),
-        (replace("```{paratext} 3\n```\n", ""), "paratext lines 3 (advertising) of witness.txt are not shown"),
-        (replace("# A Short Essay", "# A Shorter Essay"), "the essay's heading is “A Shorter Essay”"),
     ],
-    ids=["word-changed", "word-dropped", "paragraphs-merged", "apostrophe-curled", "paragraph-dropped",
-         "paratext-dropped", "title-changed"],
+    ids=["word-dropped", "paragraphs-merged", "apostrophe-curled"],
 )
 def test_infidelity_is_reported_with_location(build, edit, expected: str) -> None:
     result = build("essay", edits={ESSAY: edit})
@@ -45,18 +43,6 @@ def test_infidelity_is_reported_with_location(build, edit, expected: str) -> Non
     assert len(problems) == 1, problems
     assert expected in problems[0], problems[0]
     assert "essay.md:" in problems[0] and "Fix:" in problems[0]
-
-
-def test_paratext_out_of_place(build) -> None:
-    moved = replace("```{paratext} 3\n```\n\nThe first paragraph’s words, with a straight 'quote' kept.\n",
-                    "The first paragraph’s words, with a straight 'quote' kept.\n\n```{paratext} 3\n```\n")
-    problems = build("essay", edits={ESSAY: moved}).warning_lines()
-    assert len(problems) == 1 and "stand after ¶1 here but after ¶0 in the witness" in problems[0]
-
-
-def test_unknown_witness_suggests(build) -> None:
-    problems = build("essay", edits={ESSAY: replace("{witness} tiny", "{witness} tinny")}).warning_lines()
-    assert any("unknown witness 'tinny'" in p and "did you mean 'tiny'" in p for p in problems)
 
 
 def test_edited_witness_fails_the_build(build) -> None:

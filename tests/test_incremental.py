@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOTS
 
 PAGES = ["essay", "register", "events", "timeline", "people", "bibliography"]

@@ -9,9 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from annotated_edition.witnesses import load_manifest
-
 from conftest import REPO, require_tools
 
 TOOLS = ("xelatex", "latexmk", "pdftotext", "pdffonts", "pdfinfo")

@@ -100,7 +100,7 @@ def entry_lines(bibfiles: list[Path]) -> dict[str, tuple[Path, int]]:
 
 def cited_everywhere(env: BuildEnvironment) -> set[str]:
     keys = {target.key for ref in env.domains["cite"].citation_refs for target in ref.targets}
-    return keys | {key for person in get_domain(env).records("people") for key in person["works"]}
+    return keys | {key for person in get_domain(env).records("people") for key in person.get("works", [])}
 
 
 def check_bibliography(app: Sphinx, env: BuildEnvironment) -> None:

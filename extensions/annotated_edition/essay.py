@@ -36,7 +36,8 @@ def load_witnesses(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
         env.edition_manifest_path = str(path)
     except ManifestError as err:
         env.edition_witnesses = {}
-        warn("manifest", f"{path}: {err}.", "see the comments at the top of the manifest.", None)
+        warn("manifest", f"the witness manifest is not valid: {err}.", "see the comments at the top of the manifest.",
+             str(path))
 
 
 class WitnessDirective(SphinxDirective):

@@ -14,12 +14,11 @@ from typing import Any
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
-from .messages import closest, warn
+from .messages import closest
 from .registry import EntryError, Registry, RegistryDirective, add_registry, one_line
-from .vocabulary import scale
+from .vocabulary import check_entries, scale
 
 DEFAULT_ATTRIBUTIONS: dict[str, dict[str, str]] = {
     "identified": {"label": "Identified", "symbol": "●",
@@ -96,12 +95,8 @@ class AttributionScale(SphinxDirective):
         return [scale(self.config.edition_attributions, "edition-attribution-scale")]
 
 
-def check_attributions(app: Sphinx, config: Config) -> None:
-    for name, entry in config.edition_attributions.items():
-        missing = [key for key in REQUIRED_KEYS if key not in entry]
-        if missing:
-            warn("config", f"edition_attributions[{name!r}] lacks {', '.join(missing)}.",
-                 f"give every level {', '.join(REQUIRED_KEYS)} (see DEFAULT_ATTRIBUTIONS).", None)
+def check_attributions(app: Sphinx) -> None:
+    check_entries(app, "edition_attributions", REQUIRED_KEYS, "DEFAULT_ATTRIBUTIONS")
 
 
 PEOPLE = Registry(
@@ -118,4 +113,4 @@ def setup_people(app: Sphinx) -> None:
     app.add_directive("person", PersonDirective)
     app.add_directive("attribution-scale", AttributionScale)
     add_registry(app, PEOPLE)
-    app.connect("config-inited", check_attributions)
+    app.connect("builder-inited", check_attributions)

@@ -10,7 +10,7 @@ post-transforms that run before Sphinx resolves references.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,13 +90,13 @@ class RegistryDirective(SphinxDirective):
             record = {"id": record_id, **self.fields(), "line": self.lineno}
         except EntryError as error:
             warn(role, f"{role} {record_id!r} {error.problem}", error.fix, location)
-            return []
+            return self.reject(record_id)
         body = nodes.container(classes=[f"edition-{role}-body"])
         body += self.parse_content_to_nodes()
         if self.needs_citation(record) and not cited_keys(body):
             warn(role, f"{role} {record_id!r} cites no source.", "cite at least one work, e.g. {cite:p}`luthi2008`.",
                  location)
-            return []
+            return self.reject(record_id)
         get_domain(self.env).add(self.registry.records, self.env.docname, record)
         box = nodes.container(classes=["edition-entry", f"edition-{role}"])
         box += nodes.rubric(text=self.registry.title(record), classes=["edition-entry-title"])
@@ -104,6 +104,17 @@ class RegistryDirective(SphinxDirective):
         box += body
         box += mentions_placeholder(kind=role, target=record_id)
         return [nodes.target("", "", ids=[anchor(role, record_id)]), box]
+
+
+    def reject(self, record_id: str) -> list[nodes.Node]:
+        """Keep a refused entry's id, so references to it do not add "unknown id" to the one real message."""
+        get_domain(self.env).add(self.registry.records, self.env.docname,
+                                 {"id": record_id, "line": self.lineno, "rejected": True})
+        return [nodes.target("", "", ids=[anchor(self.registry.role, record_id)])]
+
+
+def valid(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [record for record in records if not record.get("rejected")]
 
 
 def one_line(text: str | None) -> str:
@@ -209,7 +220,7 @@ class IndexMentions(SphinxPostTransform):
                 continue  # only mentions in the essays and their notes are indexed
             registry = REGISTRIES[ref["reftype"]]
             found = domain.index(registry.records, "id").get(ref["reftarget"])
-            if not found:
+            if not found or found[1].get("rejected"):
                 continue
             entry = [("single", f"{registry.index_heading}; {registry.sort_name(found[1])}", "", "", None)]
             note = self.enclosing_note(ref)
@@ -232,6 +243,8 @@ def resolver(registry: Registry) -> Callable[..., nodes.Node]:
                  f"use an id defined with {{{registry.role}}} ({closest(target, list(records))}).", node)
             return contnode
         docname, record = records[target]
+        if record.get("rejected"):  # already reported where it is defined
+            return make_refnode(builder, fromdocname, docname, anchor(registry.role, target), contnode)
         if not node.get("refexplicit"):
             contnode = nodes.inline("", registry.title(record), classes=[f"edition-{registry.role}-ref"])
         return make_refnode(builder, fromdocname, docname, anchor(registry.role, target), contnode,

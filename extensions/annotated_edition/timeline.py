@@ -21,7 +21,7 @@ from sphinx.util.docutils import SphinxDirective
 from . import dates
 from .domain import get_domain
 from .events import event_anchor
-from .registry import mentions_of
+from .registry import mentions_of, valid
 
 ROW, LEFT, WIDTH, AXIS = 22, 250, 640, 30
 
@@ -50,7 +50,7 @@ class BuildTimeline(SphinxPostTransform):
             return
         builder = self.env._app.builder  # as Sphinx's ReferencesResolver does
         domain = get_domain(self.env)
-        events = sorted(((d, r) for d, records in domain.data["events"].items() for r in records),
+        events = sorted(((d, r) for d, records in domain.data["events"].items() for r in valid(records)),
                         key=lambda item: (item[1]["start"], item[1]["end"], item[1]["id"]))
         essays = {d: f"E{i}" for i, d in enumerate(sorted(domain.data["essays"]), 1)}
         mentioned: dict[str, list[str]] = {}
@@ -149,7 +149,7 @@ def add_event_json_ld(app: Sphinx, pagename: str, templatename: str, context: di
     base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
     data = []
     for docname, records in sorted(domain.data["events"].items()):
-        for record in records:
+        for record in valid(records):
             item = {"@context": "https://schema.org", "@type": "Event", "name": record["title"],
                     "startDate": dates.edtf_part(record["date"], 0),
                     "url": f"{base}{app.builder.get_target_uri(docname)}#{event_anchor(record['id'])}"}

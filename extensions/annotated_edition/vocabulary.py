@@ -7,6 +7,7 @@ method page by the ``{verdict-scale}`` directive, so documentation and configura
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -39,12 +40,24 @@ def verdicts(config: Config) -> dict[str, dict[str, Any]]:
     return config.edition_verdicts
 
 
-def check_vocabulary(app: Sphinx, config: Config) -> None:
-    for name, entry in config.edition_verdicts.items():
-        missing = [key for key in REQUIRED_KEYS if key not in entry]
+def check_entries(app: Sphinx, option: str, required: tuple[str, ...], defaults: str) -> None:
+    """Every entry of a configured vocabulary has the keys the extension reads; reported at conf.py.
+
+    An incomplete entry is dropped after the warning, so notes using it are refused as unknown instead
+    of breaking the build later.
+    """
+    vocabulary = getattr(app.config, option)
+    for name, entry in list(vocabulary.items()):
+        missing = [key for key in required if key not in entry]
         if missing:
-            warn("config", f"edition_verdicts[{name!r}] lacks {', '.join(missing)}.",
-                 f"give every verdict {', '.join(REQUIRED_KEYS)} (see DEFAULT_VERDICTS).", None)
+            warn("config", f"{option}[{name!r}] lacks {', '.join(missing)}.",
+                 f"give every entry {', '.join(required)} (see {defaults} in the extension).",
+                 str(Path(app.confdir, "conf.py")))
+            del vocabulary[name]
+
+
+def check_vocabulary(app: Sphinx) -> None:
+    check_entries(app, "edition_verdicts", REQUIRED_KEYS, "DEFAULT_VERDICTS")
 
 
 def scale(entries: dict[str, dict[str, Any]], css_class: str) -> nodes.definition_list:
@@ -69,4 +82,4 @@ class VerdictScale(SphinxDirective):
 def setup_vocabulary(app: Sphinx) -> None:
     app.add_config_value("edition_verdicts", DEFAULT_VERDICTS, "env", dict)
     app.add_directive("verdict-scale", VerdictScale)
-    app.connect("config-inited", check_vocabulary)
+    app.connect("builder-inited", check_vocabulary)
