@@ -7,7 +7,7 @@ SPHINXOPTS ?= -W --keep-going -n
 JOBS ?= auto
 BUILDDIR ?= _build
 
-.PHONY: html pdf test clean
+.PHONY: html pdf test check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ pdf: $(STAMP)
 	$(BIN)/sphinx-build -M latexpdf docs $(BUILDDIR) $(SPHINXOPTS)
 	rm -rf $(BUILDDIR)/pdf && mkdir -p $(BUILDDIR)/pdf
 	cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/pdf/
+
+check: $(STAMP)
+	$(BIN)/python -m annotated_edition.check docs
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
