@@ -59,15 +59,22 @@ def build(make_app, copy_root) -> Callable[..., Built]:
     ``edits`` maps a file (relative to the root) to a function that rewrites its text.
     """
 
-    def run(name: str, buildername: str = "html", edits: dict[str, Callable[[str], str]] | None = None,
-            project: Path | None = None, parallel: int = 0, **confoverrides) -> Built:
+    def run(
+        name: str,
+        buildername: str = "html",
+        edits: dict[str, Callable[[str], str]] | None = None,
+        project: Path | None = None,
+        parallel: int = 0,
+        **confoverrides,
+    ) -> Built:
         project = project or copy_root(name)
         for relpath, edit in (edits or {}).items():
             path = project / relpath
             text = path.read_text(encoding="utf-8") if path.exists() else ""  # an edit may create a file
             path.write_text(edit(text), encoding="utf-8")
-        app = make_app(buildername, srcdir=project / "docs", freshenv=False, parallel=parallel,
-                       confoverrides=confoverrides)
+        app = make_app(
+            buildername, srcdir=project / "docs", freshenv=False, parallel=parallel, confoverrides=confoverrides
+        )
         app.build()
         return Built(app, project)
 
@@ -77,9 +84,22 @@ def build(make_app, copy_root) -> Callable[..., Built]:
 def sphinx_build(outdir: Path, *extra: str) -> subprocess.CompletedProcess:
     """Build the real edition's HTML the way `make html` does (warnings are errors)."""
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q", *extra,
-         str(REPO / "docs"), str(outdir)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+            *extra,
+            str(REPO / "docs"),
+            str(outdir),
+        ],
+        capture_output=True,
+        text=True,
     )
 
 

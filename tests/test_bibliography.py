@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from annotated_edition.bibcheck import entry_problems, isbn_valid, name_forms
-from conftest import REPO, body
 from pybtex.database import Entry, parse_file, parse_string
 from test_fidelity import replace
+
+from annotated_edition.bibcheck import entry_problems, isbn_valid, name_forms
+from conftest import REPO, body
 
 BIBFILES = sorted((REPO / "bib").glob("*.bib"))
 CITE = re.compile(r"\{cite:[a-z]+\}`([^`]+)`")
@@ -70,12 +71,16 @@ def test_invalid_isbns_fail(isbn: str) -> None:
 BOOK = '@book{k, author = "Lüthi, Lorenz M.", title = "T", publisher = "P", year = "2008"'
 BAD_ENTRIES = {
     "missing-publisher": ('@book{k, author = "A, B", title = "T", year = "2008"}', "lacks publisher"),
-    "article-without-volume": ('@article{k, author = "A, B", title = "T", journal = "J", pages = "1--2", year = "2000"}',
-                               "lacks volume or number"),
+    "article-without-volume": (
+        '@article{k, author = "A, B", title = "T", journal = "J", pages = "1--2", year = "2000"}',
+        "lacks volume or number",
+    ),
     "bad-isbn": (BOOK + ', isbn = "978-0-691-13590-9"}', "fails its check digit"),
     "bad-doi": (BOOK + ', doi = "https://doi.org/10.1080/x"}', "is not of the form 10.NNNN/suffix"),
-    "latex-accent": ('@book{k, author = "L{\\"u}thi, Lorenz", title = "T", publisher = "P", year = "2008"}',
-                     "LaTeX markup"),
+    "latex-accent": (
+        '@book{k, author = "L{\\"u}thi, Lorenz", title = "T", publisher = "P", year = "2008"}',
+        "LaTeX markup",
+    ),
     "unknown-type": ('@phdthesis{k, author = "A, B", title = "T", school = "S", year = "2000"}', "not one the edition"),
 }
 
@@ -89,25 +94,33 @@ def test_bad_entries_are_caught(case: str) -> None:
 
 
 def test_unverified_field_is_not_reported_missing() -> None:
-    source = '@article{k, author = "A, B", title = "T", journal = "J", pages = "1--2", year = "2000", unverified = "volume"}'
+    source = (
+        '@article{k, author = "A, B", title = "T", journal = "J", pages = "1--2", year = "2000", unverified = "volume"}'
+    )
     assert entry_problems(parse_string(source, "bibtex").entries["k"]) == []
 
 
 def test_name_forms_must_agree() -> None:
-    data = parse_string('@book{a, author = "Lewis, John W.", title = "T", publisher = "P", year = "1"}\n'
-                        '@book{b, author = "Lewis, John Wilson", title = "T", publisher = "P", year = "1"}', "bibtex")
+    data = parse_string(
+        '@book{a, author = "Lewis, John W.", title = "T", publisher = "P", year = "1"}\n'
+        '@book{b, author = "Lewis, John Wilson", title = "T", publisher = "P", year = "1"}',
+        "bibtex",
+    )
     assert name_forms(dict(data.entries))
 
 
 def test_author_year_output(build) -> None:
     result = build("essay")
     essay, bibliography = result.page("essay"), result.page("bibliography")
-    assert re.search(r'\(<a class="reference internal" href="bibliography.html#cite-luthi2008" '
-                     r'title="Lüthi, Lorenz M\. The Sino-Soviet Split: Cold War in the Communist World\. '
-                     r'Princeton University Press, Princeton, 2008\.">Lüthi 2008</a>\)', essay)
+    assert re.search(
+        r'\(<a class="reference internal" href="bibliography.html#cite-luthi2008" '
+        r'title="Lüthi, Lorenz M\. The Sino-Soviet Split: Cold War in the Communist World\. '
+        r'Princeton University Press, Princeton, 2008\.">Lüthi 2008</a>\)',
+        essay,
+    )
     assert '<div class="citation" id="cite-radchenko2009" role="doc-biblioentry">' in bibliography
     assert "Radchenko 2009" in bibliography and "Radchenko, Sergey." in bibliography
-    works = essay[essay.index('class="edition-works-cited'):]
+    works = essay[essay.index('class="edition-works-cited') :]
     assert works.index("Lüthi 2008") < works.index("Radchenko 2009")
     assert 'href="bibliography.html#cite-luthi2008"><strong>Lüthi 2008</strong></a> Lüthi, Lorenz' in works
 
@@ -128,7 +141,6 @@ def test_real_edition_bibliographies(edition: Path) -> None:
     assert bibliography.count('role="doc-biblioentry"') == len(all_entries())
     for page in ("essays/essay-1", "essays/essay-2"):
         html = body(edition / f"{page}.html")
-        listed = re.findall(r'<li><p><a class="reference internal" href="\.\./bibliography\.html#cite-([\w-]+)">',
-                            html)
+        listed = re.findall(r'<li><p><a class="reference internal" href="\.\./bibliography\.html#cite-([\w-]+)">', html)
         cited = set(re.findall(r'href="\.\./bibliography\.html#cite-([\w-]+)" title=', html))
         assert listed and set(listed) == cited and len(listed) == len(set(listed)), page

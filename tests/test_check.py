@@ -8,14 +8,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_fidelity import replace
 
 from annotated_edition.check import Problem, parse
-from test_fidelity import replace
 
 
 def run_check(project: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "annotated_edition.check", "docs"], cwd=project,
-                          capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": "", **env})
+    return subprocess.run(
+        [sys.executable, "-m", "annotated_edition.check", "docs"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GITHUB_ACTIONS": "", **env},
+    )
 
 
 @pytest.fixture
@@ -47,7 +52,9 @@ def test_github_annotations(three_mistakes: Path) -> None:
     lines = run_check(three_mistakes, GITHUB_ACTIONS="true").stdout.splitlines()
     annotations = [line for line in lines if line.startswith("::error ")]
     assert len(annotations) == 3
-    assert any(line.startswith("::error file=docs/essay.md,line=23::unknown verdict 'imprecize'.") for line in annotations)
+    assert any(
+        line.startswith("::error file=docs/essay.md,line=23::unknown verdict 'imprecize'.") for line in annotations
+    )
     assert any(line.startswith("::error file=bib/refs.bib,line=1::luthi2008:") for line in annotations)
 
 
@@ -60,7 +67,9 @@ def test_a_broken_project_is_one_clear_problem(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     result = run_check(tmp_path)
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [f"docs: config directory doesn't contain a conf.py file ({tmp_path / 'docs'})"]
+    assert result.stdout.splitlines() == [
+        f"docs: config directory doesn't contain a conf.py file ({tmp_path / 'docs'})"
+    ]
 
 
 def test_annotation_escaping() -> None:
@@ -71,4 +80,7 @@ def test_annotation_escaping() -> None:
 
 def test_parse_keeps_location_less_warnings(tmp_path: Path) -> None:
     log = f"{tmp_path}/docs/x.md:4: WARNING: bad. Fix: good.\nWARNING: no location\n  context line\n"
-    assert parse(log, tmp_path) == [Problem("docs/x.md", 4, "bad. Fix: good."), Problem("(sphinx)", None, "no location")]
+    assert parse(log, tmp_path) == [
+        Problem("docs/x.md", 4, "bad. Fix: good."),
+        Problem("(sphinx)", None, "no location"),
+    ]

@@ -7,8 +7,19 @@ from pathlib import Path
 
 from conftest import body, sphinx_build
 
-PAGES = ["index", "introduction", "method", "witnesses", "essays/essay-1", "essays/essay-2", "register", "events/index",
-         "timeline", "historians", "bibliography"]
+PAGES = [
+    "index",
+    "introduction",
+    "method",
+    "witnesses",
+    "essays/essay-1",
+    "essays/essay-2",
+    "register",
+    "events/index",
+    "timeline",
+    "historians",
+    "bibliography",
+]
 
 
 def test_parallel_build_equals_serial(edition: Path, tmp_path: Path) -> None:
@@ -49,8 +60,9 @@ def test_every_essay_has_sourced_notes_and_valid_claimreview(edition: Path) -> N
 
 def test_register_lists_every_note(edition: Path) -> None:
     html = body(edition / "register.html")
-    total = sum(len(re.findall(r'<details class="edition-note', body(edition / f"essays/essay-{n}.html")))
-                for n in (1, 2))
+    total = sum(
+        len(re.findall(r'<details class="edition-note', body(edition / f"essays/essay-{n}.html"))) for n in (1, 2)
+    )
     assert html.count('class="edition-register-item') == total
 
 
@@ -62,8 +74,8 @@ def test_notes_sit_with_their_paragraph(edition: Path) -> None:
 def test_method_page_gives_the_register_counts(edition: Path) -> None:
     def counts(page: str) -> str:
         html = body(edition / page)
-        start = html.index('edition-register-counts')
-        return html[start:html.index("</table>", start)]
+        start = html.index("edition-register-counts")
+        return html[start : html.index("</table>", start)]
 
     method = counts("method.html")
     assert method == counts("register.html")

@@ -13,8 +13,11 @@ def test_event_entry_and_reference(build) -> None:
     events = result.page("events")
     assert 'id="event-treaty-1950"' in events and "14 February 1950" in events and "Moscow" in events
     essay = result.page("essay")
-    assert re.search(r'href="events.html#event-treaty-1950" title="Sino-Soviet Treaty[^"]*">'
-                     r'<span class="edition-event-ref">the treaty</span>', essay)
+    assert re.search(
+        r'href="events.html#event-treaty-1950" title="Sino-Soviet Treaty[^"]*">'
+        r'<span class="edition-event-ref">the treaty</span>',
+        essay,
+    )
 
 
 def test_timeline_svg_list_and_json_ld(build) -> None:
@@ -24,9 +27,13 @@ def test_timeline_svg_list_and_json_ld(build) -> None:
     assert "July 1960 – July 1963" in html
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     treaty = next(e for e in data if e["name"].startswith("Sino-Soviet Treaty"))
-    assert treaty == {"@context": "https://schema.org", "@type": "Event",
-                      "name": "Sino-Soviet Treaty of Friendship, Alliance and Mutual Assistance",
-                      "startDate": "1950-02-14", "url": "https://example.org/events.html#event-treaty-1950",
-                      "location": {"@type": "Place", "name": "Moscow"}}
+    assert treaty == {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": "Sino-Soviet Treaty of Friendship, Alliance and Mutual Assistance",
+        "startDate": "1950-02-14",
+        "url": "https://example.org/events.html#event-treaty-1950",
+        "location": {"@type": "Place", "name": "Moscow"},
+    }
     split = next(e for e in data if e["name"] == "The split")
     assert split["startDate"] == "1960-07" and split["endDate"] == "1963-07" and "location" not in split

@@ -8,14 +8,18 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOTS
 
 PAGES = ["essay", "register", "events", "timeline", "people", "bibliography"]
 
 
 def sphinx(project: Path, out: Path, *extra: str) -> None:
-    result = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", *extra, str(project / "docs"), str(out)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", *extra, str(project / "docs"), str(out)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
 
@@ -43,13 +47,25 @@ EDITS = {
     "change-verdict": ("docs/essay.md", ":verdict: imprecise", ":verdict: inaccurate"),
     "remove-mention": ("docs/essay.md", "when they signed {event}`the treaty <treaty-1950>` ", ""),
     "redate-event": ("docs/events.md", ":date: 1950-02-14", ":date: 1950-02"),
-    "add-event": ("docs/events.md", "# Events\n", "# Events\n\n```{event} stalin-death\n:date: 1953-03-05\n"
-                  ":title: Death of Stalin\n\nStalin died {cite:p}`luthi2008`.\n```\n"),
-    "remove-event": ("docs/events.md", "```{event} split\n:date: 1960-07/1963-07\n:title: The split\n\n"
-                     "See {event}`treaty-1950` {cite:p}`radchenko2009`.\n```\n", ""),
+    "add-event": (
+        "docs/events.md",
+        "# Events\n",
+        "# Events\n\n```{event} stalin-death\n:date: 1953-03-05\n"
+        ":title: Death of Stalin\n\nStalin died {cite:p}`luthi2008`.\n```\n",
+    ),
+    "remove-event": (
+        "docs/events.md",
+        "```{event} split\n:date: 1960-07/1963-07\n:title: The split\n\n"
+        "See {event}`treaty-1950` {cite:p}`radchenko2009`.\n```\n",
+        "",
+    ),
     "add-mention": ("docs/essay.md", "Overlaps the first claim", "Overlaps {event}`split`, the first claim"),
     "remove-person-mention": ("docs/essay.md", "; see {person}`luthi`", ""),
-    "bib-retitle": ("bib/refs.bib", "{The Sino-Soviet Split: Cold War in the Communist World}", "{The Sino-Soviet Split}"),
+    "bib-retitle": (
+        "bib/refs.bib",
+        "{The Sino-Soviet Split: Cold War in the Communist World}",
+        "{The Sino-Soviet Split}",
+    ),
     "bib-redate": ("bib/refs.bib", "year      = {2009}", "year      = {2010}"),
     "uncite-work": ("docs/essay.md", "{cite:p}`radchenko2009`;", "{cite:p}`luthi2008`;"),
 }

@@ -15,11 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
-from conftest import REPO
 from test_fidelity import replace
 
-ESSAY, EVENTS, PEOPLE, BIB, MANIFEST = "docs/essay.md", "docs/events.md", "docs/people.md", "bib/refs.bib", \
-    "sources/manifest.toml"
+from conftest import REPO
+
+ESSAY, EVENTS, PEOPLE, BIB, MANIFEST = (
+    "docs/essay.md",
+    "docs/events.md",
+    "docs/people.md",
+    "bib/refs.bib",
+    "sources/manifest.toml",
+)
 SOURCE = REPO / "extensions" / "annotated_edition"
 
 
@@ -42,144 +48,335 @@ NOTE = "```{factcheck} The third paragraph\n:verdict: accurate\n\nIt is {cite:p}
 THIRD = "The third paragraph ends the essay.\n"
 CASES: dict[str, Case] = {
     # notes
-    "missing-verdict": Case(("notes.py", "fact-check without a verdict"),
-                            {ESSAY: replace(":verdict: accurate\n:label", ":label")}, "fact-check without a verdict",
-                            "add `:verdict:` with one of"),
-    "unknown-verdict": Case(("notes.py", "unknown verdict"), {ESSAY: replace(":verdict: accurate\n:label",
-                                                                            ":verdict: acurate\n:label")},
-                            "unknown verdict 'acurate'", "did you mean 'accurate'"),
-    "label-not-slug": Case(("notes.py", "is not a lowercase slug"), {ESSAY: replace(":label: mao-stalin",
-                                                                                    ":label: Mao Stalin")},
-                           "label 'Mao Stalin' is not a lowercase slug", "use letters, digits and hyphens"),
-    "no-citation": Case(("notes.py", "fact-check without a citation"),
-                        {ESSAY: replace("<treaty-1950>` {cite:p}`luthi2008`.", "<treaty-1950>`.")},
-                        "fact-check without a citation", "cite at least one source"),
-    "unknown-key": Case(("notes.py", "unknown citation key"), {ESSAY: replace("{cite:p}`luthi2008`",
-                                                                              "{cite:p}`luthi2009`")},
-                        "unknown citation key 'luthi2009'", "did you mean 'luthi2008'"),
-    "raw-html": Case(("notes.py", "raw HTML or a `raw` directive"),
-                     {ESSAY: replace("{cite:p}`luthi2008`.", "{cite:p}`luthi2008`.\n\n<script>alert(1)</script>")},
-                     "raw HTML or a `raw` directive inside a note is not allowed", "write the note in plain MyST"),
-    "sic-without-reading": Case(("notes.py", "{sic} without a reading"), {ESSAY: replace(":reading: paragraph naming\n",
-                                                                                        "")},
-                                "{sic} without a reading", "add `:reading:`"),
+    "missing-verdict": Case(
+        ("notes.py", "fact-check without a verdict"),
+        {ESSAY: replace(":verdict: accurate\n:label", ":label")},
+        "fact-check without a verdict",
+        "add `:verdict:` with one of",
+    ),
+    "unknown-verdict": Case(
+        ("notes.py", "unknown verdict"),
+        {ESSAY: replace(":verdict: accurate\n:label", ":verdict: acurate\n:label")},
+        "unknown verdict 'acurate'",
+        "did you mean 'accurate'",
+    ),
+    "label-not-slug": Case(
+        ("notes.py", "is not a lowercase slug"),
+        {ESSAY: replace(":label: mao-stalin", ":label: Mao Stalin")},
+        "label 'Mao Stalin' is not a lowercase slug",
+        "use letters, digits and hyphens",
+    ),
+    "no-citation": Case(
+        ("notes.py", "fact-check without a citation"),
+        {ESSAY: replace("<treaty-1950>` {cite:p}`luthi2008`.", "<treaty-1950>`.")},
+        "fact-check without a citation",
+        "cite at least one source",
+    ),
+    "unknown-key": Case(
+        ("notes.py", "unknown citation key"),
+        {ESSAY: replace("{cite:p}`luthi2008`", "{cite:p}`luthi2009`")},
+        "unknown citation key 'luthi2009'",
+        "did you mean 'luthi2008'",
+    ),
+    "raw-html": Case(
+        ("notes.py", "raw HTML or a `raw` directive"),
+        {ESSAY: replace("{cite:p}`luthi2008`.", "{cite:p}`luthi2008`.\n\n<script>alert(1)</script>")},
+        "raw HTML or a `raw` directive inside a note is not allowed",
+        "write the note in plain MyST",
+    ),
+    "sic-without-reading": Case(
+        ("notes.py", "{sic} without a reading"),
+        {ESSAY: replace(":reading: paragraph naming\n", "")},
+        "{sic} without a reading",
+        "add `:reading:`",
+    ),
     # anchoring
-    "not-after-paragraph": Case(("anchoring.py", "a note must come right after"),
-                                {ESSAY: replace("An editorial paragraph in a subsection is not essay text.",
-                                                "```{factcheck} text\n:verdict: accurate\n\nX {cite:p}`luthi2008`.\n```")},
-                                "a note must come right after the essay paragraph", "move it below"),
-    "quote-not-found": Case(("anchoring.py", "is not in the paragraph before the note"),
-                            {ESSAY: replace("{factcheck} names Mao and Stalin", "{factcheck} names Mao and Lenin")},
-                            "the quote “names Mao and Lenin” is not in the paragraph", "closest passage"),
-    "ambiguous-quote": Case(("anchoring.py", "times in"), {ESSAY: replace(THIRD, THIRD + "\n" + NOTE.replace(
-        "The third paragraph", "e"))}, "occurs", ":occurrence: N"),
-    "occurrence-too-high": Case(("anchoring.py", ":occurrence: {occurrence} but"),
-                                {ESSAY: replace(THIRD, THIRD + "\n" + NOTE.replace(":verdict:", ":occurrence: 3\n:verdict:"))},
-                                ":occurrence: 3 but “The third paragraph” occurs 1 time(s)", "use a number from 1 to 1"),
-    "duplicate-label-in-page": Case(("anchoring.py", "is used twice in this document"),
-                                    {ESSAY: replace(":verdict: imprecise\n", ":verdict: imprecise\n:label: mao-stalin\n")},
-                                    "the label 'mao-stalin' is used twice", "give each note its own :label:"),
-    "duplicate-label-in-edition": Case(("register.py", "is also used in"),
-                                       {"docs/essay2.md": append("---\norphan: true\n---\n# A Short Essay\n\n```{witness} tiny\n```\n\n"
-                                                                 "```{paratext} 3\n```\n\nThe first paragraph’s words, with a straight 'quote' kept.\n\n"
-                                                                 "The second paragraph names Mao and Stalin in 1950.\n\n"
-                                                                 "```{factcheck} names Mao\n:verdict: accurate\n:label: mao-stalin\n\n"
-                                                                 "X {cite:p}`luthi2008`.\n```\n\n" + THIRD)},
-                                       "the label 'mao-stalin' is also used in", "labels are unique across the edition",
-                                       where=r"essay2?\.md:\d+"),
+    "not-after-paragraph": Case(
+        ("anchoring.py", "a note must come right after"),
+        {
+            ESSAY: replace(
+                "An editorial paragraph in a subsection is not essay text.",
+                "```{factcheck} text\n:verdict: accurate\n\nX {cite:p}`luthi2008`.\n```",
+            )
+        },
+        "a note must come right after the essay paragraph",
+        "move it below",
+    ),
+    "quote-not-found": Case(
+        ("anchoring.py", "is not in the paragraph before the note"),
+        {ESSAY: replace("{factcheck} names Mao and Stalin", "{factcheck} names Mao and Lenin")},
+        "the quote “names Mao and Lenin” is not in the paragraph",
+        "closest passage",
+    ),
+    "ambiguous-quote": Case(
+        ("anchoring.py", "times in"),
+        {ESSAY: replace(THIRD, THIRD + "\n" + NOTE.replace("The third paragraph", "e"))},
+        "occurs",
+        ":occurrence: N",
+    ),
+    "occurrence-too-high": Case(
+        ("anchoring.py", ":occurrence: {occurrence} but"),
+        {ESSAY: replace(THIRD, THIRD + "\n" + NOTE.replace(":verdict:", ":occurrence: 3\n:verdict:"))},
+        ":occurrence: 3 but “The third paragraph” occurs 1 time(s)",
+        "use a number from 1 to 1",
+    ),
+    "duplicate-label-in-page": Case(
+        ("anchoring.py", "is used twice in this document"),
+        {ESSAY: replace(":verdict: imprecise\n", ":verdict: imprecise\n:label: mao-stalin\n")},
+        "the label 'mao-stalin' is used twice",
+        "give each note its own :label:",
+    ),
+    "duplicate-label-in-edition": Case(
+        ("register.py", "is also used in"),
+        {
+            "docs/essay2.md": append(
+                "---\norphan: true\n---\n# A Short Essay\n\n```{witness} tiny\n```\n\n"
+                "```{paratext} 3\n```\n\nThe first paragraph’s words, with a straight 'quote' kept.\n\n"
+                "The second paragraph names Mao and Stalin in 1950.\n\n"
+                "```{factcheck} names Mao\n:verdict: accurate\n:label: mao-stalin\n\n"
+                "X {cite:p}`luthi2008`.\n```\n\n" + THIRD
+            )
+        },
+        "the label 'mao-stalin' is also used in",
+        "labels are unique across the edition",
+        where=r"essay2?\.md:\d+",
+    ),
     # witnesses and paratext
-    "manifest-invalid": Case(("essay.py", "the witness manifest is not valid"),
-                             {MANIFEST: replace('paragraphs = "blank-line"', 'paragraphs = "blank lines"')},
-                             "the witness manifest is not valid", "see the comments", where=r"manifest\.toml",
-                             alone=False),
-    "unknown-witness": Case(("essay.py", "unknown witness"), {ESSAY: replace("{witness} tiny", "{witness} tinny")},
-                            "unknown witness 'tinny'", "did you mean 'tiny'", alone=False),
-    "second-witness": Case(("essay.py", "only one witness"), {ESSAY: replace("```{cite-this}", "```{witness} tiny\n```\n\n```{cite-this}")},
-                           "a document can reproduce only one witness", "remove the second {witness}"),
-    "paratext-outside-essay": Case(("essay.py", "{paratext} outside an essay"), {EVENTS: append("\n```{paratext} 3\n```\n")},
-                                   "{paratext} outside an essay document", "put a {witness} directive before it",
-                                   where=r"events\.md:\d+"),
-    "paratext-bad-range": Case(("essay.py", '"paratext", f"{err}."'), {ESSAY: replace("{paratext} 3", "{paratext} 3-x")},
-                               "'3-x' is not a line range", "give the range exactly as in the manifest", alone=False),
-    "paratext-unrecorded": Case(("essay.py", "are not a recorded paratext range"), {ESSAY: replace("{paratext} 3", "{paratext} 2")},
-                                "lines 2 are not a recorded paratext range", "use one of the manifest's ranges", alone=False),
-    "anchor-taken": Case(("essay.py", "is already used in this document"),
-                         {ESSAY: replace("An editorial paragraph", "(p1)=\nAn editorial paragraph")},
-                         "the anchor 'p1' is already used", "rename the label"),
+    "manifest-invalid": Case(
+        ("essay.py", "the witness manifest is not valid"),
+        {MANIFEST: replace('paragraphs = "blank-line"', 'paragraphs = "blank lines"')},
+        "the witness manifest is not valid",
+        "see the comments",
+        where=r"manifest\.toml",
+        alone=False,
+    ),
+    "unknown-witness": Case(
+        ("essay.py", "unknown witness"),
+        {ESSAY: replace("{witness} tiny", "{witness} tinny")},
+        "unknown witness 'tinny'",
+        "did you mean 'tiny'",
+        alone=False,
+    ),
+    "second-witness": Case(
+        ("essay.py", "only one witness"),
+        {ESSAY: replace("```{cite-this}", "```{witness} tiny\n```\n\n```{cite-this}")},
+        "a document can reproduce only one witness",
+        "remove the second {witness}",
+    ),
+    "paratext-outside-essay": Case(
+        ("essay.py", "{paratext} outside an essay"),
+        {EVENTS: append("\n```{paratext} 3\n```\n")},
+        "{paratext} outside an essay document",
+        "put a {witness} directive before it",
+        where=r"events\.md:\d+",
+    ),
+    "paratext-bad-range": Case(
+        ("essay.py", '"paratext", f"{err}."'),
+        {ESSAY: replace("{paratext} 3", "{paratext} 3-x")},
+        "'3-x' is not a line range",
+        "give the range exactly as in the manifest",
+        alone=False,
+    ),
+    "paratext-unrecorded": Case(
+        ("essay.py", "are not a recorded paratext range"),
+        {ESSAY: replace("{paratext} 3", "{paratext} 2")},
+        "lines 2 are not a recorded paratext range",
+        "use one of the manifest's ranges",
+        alone=False,
+    ),
+    "anchor-taken": Case(
+        ("essay.py", "is already used in this document"),
+        {ESSAY: replace("An editorial paragraph", "(p1)=\nAn editorial paragraph")},
+        "the anchor 'p1' is already used",
+        "rename the label",
+    ),
     # fidelity
-    "paragraph-missing": Case(("fidelity.py", "witness paragraph {missing.number}"), {ESSAY: replace(THIRD, "")},
-                              "witness paragraph 3 (line 9", "restore the witness's words exactly"),
-    "paragraph-extra": Case(("fidelity.py", "is not in the witness"), {ESSAY: replace(THIRD, THIRD + "\nAn extra one.\n")},
-                            "edition ¶4 is not in the witness", "editorial additions belong in directives"),
-    "paragraph-differs": Case(("fidelity.py", "differs from witness line"),
-                              {ESSAY: replace("paragraph’s words, with", "paragraph’s word, with")},
-                              "¶1 differs from witness line 5: at word 4 the witness has “The first paragraph’s words",
-                              "restore the witness's words exactly"),
-    "heading-differs": Case(("fidelity.py", "the essay's heading is"), {ESSAY: replace("# A Short Essay", "# A Shorter Essay")},
-                            "the essay's heading is “A Shorter Essay”", "use the witness's title"),
-    "paratext-twice": Case(("fidelity.py", "are shown twice"), {ESSAY: replace("```{paratext} 3\n```\n", "```{paratext} 3\n```\n\n```{paratext} 3\n```\n")},
-                           "paratext lines 3 are shown twice", "remove one {paratext} directive"),
-    "paratext-moved": Case(("fidelity.py", "stand after"), {ESSAY: replace(
-        "```{paratext} 3\n```\n\nThe first paragraph’s words, with a straight 'quote' kept.\n",
-        "The first paragraph’s words, with a straight 'quote' kept.\n\n```{paratext} 3\n```\n")},
-        "stand after ¶1 here but after ¶0 in the witness", "move the {paratext} directive"),
-    "paratext-dropped": Case(("fidelity.py", "are not shown"), {ESSAY: replace("```{paratext} 3\n```\n", "")},
-                             "paratext lines 3 (advertising) of witness.txt are not shown",
-                             "add ```{paratext} 3-3``` after ¶0"),
+    "paragraph-missing": Case(
+        ("fidelity.py", "witness paragraph {missing.number}"),
+        {ESSAY: replace(THIRD, "")},
+        "witness paragraph 3 (line 9",
+        "restore the witness's words exactly",
+    ),
+    "paragraph-extra": Case(
+        ("fidelity.py", "is not in the witness"),
+        {ESSAY: replace(THIRD, THIRD + "\nAn extra one.\n")},
+        "edition ¶4 is not in the witness",
+        "editorial additions belong in directives",
+    ),
+    "paragraph-differs": Case(
+        ("fidelity.py", "differs from witness line"),
+        {ESSAY: replace("paragraph’s words, with", "paragraph’s word, with")},
+        "¶1 differs from witness line 5: at word 4 the witness has “The first paragraph’s words",
+        "restore the witness's words exactly",
+    ),
+    "heading-differs": Case(
+        ("fidelity.py", "the essay's heading is"),
+        {ESSAY: replace("# A Short Essay", "# A Shorter Essay")},
+        "the essay's heading is “A Shorter Essay”",
+        "use the witness's title",
+    ),
+    "paratext-twice": Case(
+        ("fidelity.py", "are shown twice"),
+        {ESSAY: replace("```{paratext} 3\n```\n", "```{paratext} 3\n```\n\n```{paratext} 3\n```\n")},
+        "paratext lines 3 are shown twice",
+        "remove one {paratext} directive",
+    ),
+    "paratext-moved": Case(
+        ("fidelity.py", "stand after"),
+        {
+            ESSAY: replace(
+                "```{paratext} 3\n```\n\nThe first paragraph’s words, with a straight 'quote' kept.\n",
+                "The first paragraph’s words, with a straight 'quote' kept.\n\n```{paratext} 3\n```\n",
+            )
+        },
+        "stand after ¶1 here but after ¶0 in the witness",
+        "move the {paratext} directive",
+    ),
+    "paratext-dropped": Case(
+        ("fidelity.py", "are not shown"),
+        {ESSAY: replace("```{paratext} 3\n```\n", "")},
+        "paratext lines 3 (advertising) of witness.txt are not shown",
+        "add ```{paratext} 3-3``` after ¶0",
+    ),
     # registries: events and people
-    "id-not-slug": Case(("registry.py", "is not a lowercase slug"), {EVENTS: replace("{event} split", "{event} The_Split")},
-                        "event id 'The_Split' is not a lowercase slug", "use letters, digits and hyphens",
-                        where=r"events\.md:\d+"),
-    "event-no-title": Case(("events.py", "has no title"), {EVENTS: replace(":title: The split\n", "")},
-                           "event 'split' has no title", "add `:title:", where=r"events\.md:\d+"),
-    "event-bad-date": Case(("events.py", "which is not an EDTF date"), {EVENTS: replace(":date: 1950-02-14", ":date: 14 Feb 1950")},
-                           "has the date '14 Feb 1950', which is not an EDTF date", "1958-08-23/1958-10-06",
-                           where=r"events\.md:\d+"),
-    "event-no-citation": Case(("registry.py", "cites no source"), {EVENTS: replace(" {cite:p}`radchenko2009`", "")},
-                              "event 'split' cites no source", "cite at least one work", where=r"events\.md:\d+"),
-    "unknown-event": Case(("registry.py", "unknown {registry.role}"), {ESSAY: replace("<treaty-1950>", "<treaty-1905>")},
-                          "unknown event 'treaty-1905'", "did you mean 'treaty-1950'"),
-    "duplicate-event": Case(("registry.py", "is defined twice"), {EVENTS: replace("{event} split", "{event} treaty-1950")},
-                            "event id 'treaty-1950' is defined twice", "rename or remove one", where=r"events\.md:\d+"),
-    "person-no-name": Case(("people.py", "has no name"), {PEOPLE: replace(":name: Lüthi, Lorenz M.\n", "")},
-                           "person 'luthi' has no name", ":name: Surname", where=r"people\.md:\d+"),
-    "person-attribution": Case(("people.py", "which is not in edition_attributions"),
-                               {PEOPLE: replace(":attribution: identified", ":attribution: certain")},
-                               "has the attribution 'certain'", "use one of identified, probable", where=r"people\.md:\d+"),
-    "person-unknown-work": Case(("people.py", "lists the unknown work"), {PEOPLE: replace(":works: luthi2008", ":works: luthi2009")},
-                                "lists the unknown work 'luthi2009'", "did you mean 'luthi2008'", where=r"people\.md:\d+"),
-    "person-no-works": Case(("people.py", "lists no works"), {PEOPLE: replace(":works: luthi2008\n", "")},
-                            "person 'luthi' lists no works", ":attribution: unidentified", where=r"people\.md:\d+"),
+    "id-not-slug": Case(
+        ("registry.py", "is not a lowercase slug"),
+        {EVENTS: replace("{event} split", "{event} The_Split")},
+        "event id 'The_Split' is not a lowercase slug",
+        "use letters, digits and hyphens",
+        where=r"events\.md:\d+",
+    ),
+    "event-no-title": Case(
+        ("events.py", "has no title"),
+        {EVENTS: replace(":title: The split\n", "")},
+        "event 'split' has no title",
+        "add `:title:",
+        where=r"events\.md:\d+",
+    ),
+    "event-bad-date": Case(
+        ("events.py", "which is not an EDTF date"),
+        {EVENTS: replace(":date: 1950-02-14", ":date: 14 Feb 1950")},
+        "has the date '14 Feb 1950', which is not an EDTF date",
+        "1958-08-23/1958-10-06",
+        where=r"events\.md:\d+",
+    ),
+    "event-no-citation": Case(
+        ("registry.py", "cites no source"),
+        {EVENTS: replace(" {cite:p}`radchenko2009`", "")},
+        "event 'split' cites no source",
+        "cite at least one work",
+        where=r"events\.md:\d+",
+    ),
+    "unknown-event": Case(
+        ("registry.py", "unknown {registry.role}"),
+        {ESSAY: replace("<treaty-1950>", "<treaty-1905>")},
+        "unknown event 'treaty-1905'",
+        "did you mean 'treaty-1950'",
+    ),
+    "duplicate-event": Case(
+        ("registry.py", "is defined twice"),
+        {EVENTS: replace("{event} split", "{event} treaty-1950")},
+        "event id 'treaty-1950' is defined twice",
+        "rename or remove one",
+        where=r"events\.md:\d+",
+    ),
+    "person-no-name": Case(
+        ("people.py", "has no name"),
+        {PEOPLE: replace(":name: Lüthi, Lorenz M.\n", "")},
+        "person 'luthi' has no name",
+        ":name: Surname",
+        where=r"people\.md:\d+",
+    ),
+    "person-attribution": Case(
+        ("people.py", "which is not in edition_attributions"),
+        {PEOPLE: replace(":attribution: identified", ":attribution: certain")},
+        "has the attribution 'certain'",
+        "use one of identified, probable",
+        where=r"people\.md:\d+",
+    ),
+    "person-unknown-work": Case(
+        ("people.py", "lists the unknown work"),
+        {PEOPLE: replace(":works: luthi2008", ":works: luthi2009")},
+        "lists the unknown work 'luthi2009'",
+        "did you mean 'luthi2008'",
+        where=r"people\.md:\d+",
+    ),
+    "person-no-works": Case(
+        ("people.py", "lists no works"),
+        {PEOPLE: replace(":works: luthi2008\n", "")},
+        "person 'luthi' lists no works",
+        ":attribution: unidentified",
+        where=r"people\.md:\d+",
+    ),
     # bibliography
-    "bib-entry": Case(("bibcheck.py", 'f"{key}: {problem}"'),
-                      {BIB: replace("  year      = {2008},", "  year      = {2008},\n  isbn = {0-691-13590-1},")},
-                      "luthi2008: the ISBN '0-691-13590-1' fails its check digit", "copy the ISBN again",
-                      where=r"refs\.bib:1"),
-    "bib-uncited": Case(("bibcheck.py", "is cited nowhere"),
-                        {BIB: append("\n@book{unused2000,\n  author = {Nobody, A.},\n  title = {Unused},\n"
-                                     "  publisher = {P},\n  year = {2000},\n}\n")},
-                        "unused2000 is cited nowhere", "or remove the entry", where=r"refs\.bib:17"),
-    "bib-name-forms": Case(("bibcheck.py", "is written"),
-                           {BIB: append("\n@book{luthi2010,\n  author = {Lüthi, L. M.},\n  title = {Other},\n"
-                                        "  publisher = {P},\n  year = {2010},\n}\n"),
-                            EVENTS: replace("{cite:p}`radchenko2009`", "{cite:p}`radchenko2009,luthi2010`")},
-                           "the name 'Lüthi, L. M.' is written 'Lüthi, Lorenz M.' in luthi2008",
-                           "write each person's name the same way", where=r"refs\.bib:\d+"),
-    "works-cited-empty": Case(("works_cited.py", "no work is cited on this page"),
-                              {"docs/register.md": append("\n```{works-cited}\n```\n")},
-                              "no work is cited on this page", "remove the {works-cited} directive",
-                              where=r"register\.md:\d+"),
+    "bib-entry": Case(
+        ("bibcheck.py", 'f"{key}: {problem}"'),
+        {BIB: replace("  year      = {2008},", "  year      = {2008},\n  isbn = {0-691-13590-1},")},
+        "luthi2008: the ISBN '0-691-13590-1' fails its check digit",
+        "copy the ISBN again",
+        where=r"refs\.bib:1",
+    ),
+    "bib-uncited": Case(
+        ("bibcheck.py", "is cited nowhere"),
+        {
+            BIB: append(
+                "\n@book{unused2000,\n  author = {Nobody, A.},\n  title = {Unused},\n"
+                "  publisher = {P},\n  year = {2000},\n}\n"
+            )
+        },
+        "unused2000 is cited nowhere",
+        "or remove the entry",
+        where=r"refs\.bib:17",
+    ),
+    "bib-name-forms": Case(
+        ("bibcheck.py", "is written"),
+        {
+            BIB: append(
+                "\n@book{luthi2010,\n  author = {Lüthi, L. M.},\n  title = {Other},\n"
+                "  publisher = {P},\n  year = {2010},\n}\n"
+            ),
+            EVENTS: replace("{cite:p}`radchenko2009`", "{cite:p}`radchenko2009,luthi2010`"),
+        },
+        "the name 'Lüthi, L. M.' is written 'Lüthi, Lorenz M.' in luthi2008",
+        "write each person's name the same way",
+        where=r"refs\.bib:\d+",
+    ),
+    "works-cited-empty": Case(
+        ("works_cited.py", "no work is cited on this page"),
+        {"docs/register.md": append("\n```{works-cited}\n```\n")},
+        "no work is cited on this page",
+        "remove the {works-cited} directive",
+        where=r"register\.md:\d+",
+    ),
     # configuration
-    "config-verdicts": Case(("vocabulary.py", "check_entries(app,"), {}, "edition_verdicts['odd'] lacks symbol, rating, definition",
-                            "see DEFAULT_VERDICTS", where=r"conf\.py",
-                            conf={"edition_verdicts": {"accurate": {"label": "A", "symbol": "✓", "rating": 5, "definition": "d"},
-                                                       "imprecise": {"label": "I", "symbol": "≈", "rating": 4, "definition": "d"},
-                                                       "odd": {"label": "Odd"}}}),
-    "config-attributions": Case(("people.py", "check_entries(app,"), {}, "edition_attributions['odd'] lacks symbol, definition",
-                                "see DEFAULT_ATTRIBUTIONS", where=r"conf\.py",
-                                conf={"edition_attributions": {"identified": {"label": "I", "symbol": "●", "definition": "d"},
-                                                               "unidentified": {"label": "U", "symbol": "○", "definition": "d"},
-                                                               "odd": {"label": "Odd"}}}),
+    "config-verdicts": Case(
+        ("vocabulary.py", "check_entries(app,"),
+        {},
+        "edition_verdicts['odd'] lacks symbol, rating, definition",
+        "see DEFAULT_VERDICTS",
+        where=r"conf\.py",
+        conf={
+            "edition_verdicts": {
+                "accurate": {"label": "A", "symbol": "✓", "rating": 5, "definition": "d"},
+                "imprecise": {"label": "I", "symbol": "≈", "rating": 4, "definition": "d"},
+                "odd": {"label": "Odd"},
+            }
+        },
+    ),
+    "config-attributions": Case(
+        ("people.py", "check_entries(app,"),
+        {},
+        "edition_attributions['odd'] lacks symbol, definition",
+        "see DEFAULT_ATTRIBUTIONS",
+        where=r"conf\.py",
+        conf={
+            "edition_attributions": {
+                "identified": {"label": "I", "symbol": "●", "definition": "d"},
+                "unidentified": {"label": "U", "symbol": "○", "definition": "d"},
+                "odd": {"label": "Odd"},
+            }
+        },
+    ),
 }
 
 
@@ -206,8 +403,11 @@ def message_sites() -> list[tuple[str, str]]:
         for node in ast.walk(ast.parse(source)):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) in {"warn", "EntryError", "check_entries"}:
                 segment = ast.get_source_segment(source, node) or ""
-                if path.name == "messages.py" or "error.problem" in segment or (
-                        path.name == "vocabulary.py" and node.func.id == "warn"):
+                if (
+                    path.name == "messages.py"
+                    or "error.problem" in segment
+                    or (path.name == "vocabulary.py" and node.func.id == "warn")
+                ):
                     continue  # generic reporters: their messages come from the EntryError and check_entries sites
                 sites.append((path.name, segment))
     return sites
@@ -215,8 +415,11 @@ def message_sites() -> list[tuple[str, str]]:
 
 def test_every_message_is_walked_through() -> None:
     sites = message_sites()
-    uncovered = [site for site in sites if not any(m == site[0] and words in site[1] for m, words in
-                                                   (case.site for case in CASES.values()))]
+    uncovered = [
+        site
+        for site in sites
+        if not any(m == site[0] and words in site[1] for m, words in (case.site for case in CASES.values()))
+    ]
     assert uncovered == [], "give each of these messages a case in CASES"
     for name, case in CASES.items():
         matching = [site for site in sites if site[0] == case.site[0] and case.site[1] in site[1]]

@@ -16,7 +16,7 @@ def test_claims_are_marked_and_linked(build) -> None:
     assert 'href="#mao-stalin" role="doc-noteref"' in html
     assert '<details class="edition-note edition-verdict-accurate" id="mao-stalin">' in html
     assert "Accurate</span>" in html and 'role="doc-footnote"' in html
-    assert '[<i>sic</i>: paragraph naming]' in html
+    assert "[<i>sic</i>: paragraph naming]" in html
     # overlapping claims: "Stalin" is in both notes, and each note has its own marker
     assert re.search(r'id="claim-note-2">Stalin</mark><a class="edition-noteref[^"]*" href="#mao-stalin"', html)
 
@@ -41,13 +41,20 @@ def test_claimreview_json_ld(build) -> None:
     first = data[0]
     assert first["@type"] == "ClaimReview" and first["claimReviewed"] == "names Mao and Stalin"
     assert first["url"] == first["@id"] == "https://example.org/essay.html#mao-stalin"
-    assert first["reviewRating"] == {"@type": "Rating", "ratingValue": 5, "bestRating": 5, "worstRating": 1,
-                                     "alternateName": "Accurate"}
+    assert first["reviewRating"] == {
+        "@type": "Rating",
+        "ratingValue": 5,
+        "bestRating": 5,
+        "worstRating": 1,
+        "alternateName": "Accurate",
+    }
     assert first["itemReviewed"]["appearance"]["@type"] == "CreativeWork"
     assert first["datePublished"] == "2026-01-01"
 
 
 def test_raw_html_never_reaches_the_page(build) -> None:
     """The refused raw block is also removed, not just reported (its message is in test_messages)."""
-    script = replace("<treaty-1950>` {cite:p}`luthi2008`.", "<treaty-1950>` {cite:p}`luthi2008`.\n\n<script>alert(1)</script>")
+    script = replace(
+        "<treaty-1950>` {cite:p}`luthi2008`.", "<treaty-1950>` {cite:p}`luthi2008`.\n\n<script>alert(1)</script>"
+    )
     assert "alert(1)" not in build("essay", edits={ESSAY: script}).page("essay")

@@ -9,13 +9,20 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+
 from annotated_edition.witnesses import load_manifest
 from conftest import REPO, require_tools
 
 TOOLS = ("xelatex", "latexmk", "pdftotext", "pdffonts", "pdfinfo")
 VERDICT = re.compile(r"^:verdict: (\w+)$", re.MULTILINE)
-LABELS = {"accurate": "Accurate", "imprecise": "Imprecise", "disputed": "Disputed", "unsupported": "Unsupported",
-          "misleading": "Misleading", "inaccurate": "Inaccurate"}
+LABELS = {
+    "accurate": "Accurate",
+    "imprecise": "Imprecise",
+    "disputed": "Disputed",
+    "unsupported": "Unsupported",
+    "misleading": "Misleading",
+    "inaccurate": "Inaccurate",
+}
 
 
 def utf16(escaped: str) -> str:
@@ -45,8 +52,11 @@ def printed(tmp_path_factory) -> Print:
     require_tools(*TOOLS)
     builddir = tmp_path_factory.mktemp("print")
     bindir = Path(sys.executable).parent
-    result = subprocess.run(["make", "-C", str(REPO), "pdf", f"BUILDDIR={builddir}", f"BIN={bindir}", "STAMP="],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["make", "-C", str(REPO), "pdf", f"BUILDDIR={builddir}", f"BIN={bindir}", "STAMP="],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return Print(builddir)
 
@@ -62,7 +72,7 @@ def words(text: str) -> list[str]:
 
 def same(word: str, candidate: str) -> bool:
     """Equal, or the word with a footnote mark stuck to it ("war" and "war23" as pdftotext gives them)."""
-    return candidate == word or (candidate.startswith(word) and candidate[len(word):].isdigit())
+    return candidate == word or (candidate.startswith(word) and candidate[len(word) :].isdigit())
 
 
 def appears_in_order(expected: list[str], found: list[str], start: int, window: int = 5000) -> int:
@@ -76,14 +86,23 @@ def appears_in_order(expected: list[str], found: list[str], start: int, window: 
     position, k = start, 0
     while k < len(expected):
         # a paragraph may start anywhere later, so its first run needs a longer anchor to be unambiguous
-        anchor, reach = (expected[:10], len(found)) if k == 0 else (expected[k:k + 4], position + window)
-        begin = next((j for j in range(position, min(reach, len(found) - len(anchor) + 1))
-                      if all(same(w, c) for w, c in zip(anchor, found[j:j + len(anchor)], strict=True))), None)
+        anchor, reach = (expected[:10], len(found)) if k == 0 else (expected[k : k + 4], position + window)
+        begin = next(
+            (
+                j
+                for j in range(position, min(reach, len(found) - len(anchor) + 1))
+                if all(same(w, c) for w, c in zip(anchor, found[j : j + len(anchor)], strict=True))
+            ),
+            None,
+        )
         if begin is None:
             return -1
         length = len(anchor)
-        while k + length < len(expected) and begin + length < len(found) and same(expected[k + length],
-                                                                                  found[begin + length]):
+        while (
+            k + length < len(expected)
+            and begin + length < len(found)
+            and same(expected[k + length], found[begin + length])
+        ):
             length += 1
         k, position = k + length, begin + length
     return position
@@ -112,9 +131,19 @@ def test_every_note_is_a_footnote_with_its_verdict(printed: Print) -> None:
 
 def test_reading_order_and_apparatus(printed: Print) -> None:
     contents = printed.pages[2] + printed.pages[3]
-    chapters = ["Introduction", "Editorial method", "The witnesses", "Sino-Soviet Relations During the Cold War",
-                "The changing nature of Sino-Soviet relations", "Register of fact-checks", "Events", "Timeline",
-                "Historians named in the essays", "Bibliography", "Index"]
+    chapters = [
+        "Introduction",
+        "Editorial method",
+        "The witnesses",
+        "Sino-Soviet Relations During the Cold War",
+        "The changing nature of Sino-Soviet relations",
+        "Register of fact-checks",
+        "Events",
+        "Timeline",
+        "Historians named in the essays",
+        "Bibliography",
+        "Index",
+    ]
     positions = [contents.find(title) for title in chapters]
     assert -1 not in positions and positions == sorted(positions), dict(zip(chapters, positions, strict=True))
     first = printed.pages[0] + printed.pages[1]

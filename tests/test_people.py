@@ -12,7 +12,7 @@ PEOPLE = "docs/people.md"
 
 def test_person_entry(build) -> None:
     html = build("essay").page("people")
-    entry = html[html.index('id="person-luthi"'):html.index('id="person-roberts"')]
+    entry = html[html.index('id="person-luthi"') : html.index('id="person-roberts"')]
     assert '<p class="edition-entry-title rubric">Lorenz M. Lüthi</p>' in entry
     assert "<strong>Identified</strong>" in entry and "● " in entry  # a symbol, not colour alone
     assert 'href="bibliography.html#cite-luthi2008"' in entry
@@ -22,8 +22,11 @@ def test_person_entry(build) -> None:
 
 def test_person_reference_shows_the_name(build) -> None:
     html = build("essay").page("essay")
-    assert re.search(r'href="people.html#person-luthi" title="Lorenz M. Lüthi"><span class="edition-person-ref">'
-                     r"Lorenz M. Lüthi</span></a>", html)
+    assert re.search(
+        r'href="people.html#person-luthi" title="Lorenz M. Lüthi"><span class="edition-person-ref">'
+        r"Lorenz M. Lüthi</span></a>",
+        html,
+    )
 
 
 def test_historians_page_links_every_naming(edition: Path) -> None:
@@ -31,7 +34,7 @@ def test_historians_page_links_every_naming(edition: Path) -> None:
     essay = body(edition / "essays/essay-2.html")
     for person in ("chang", "gaddis", "goncharov", "kissinger", "liu", "roberts", "westad"):
         start = html.index(f'id="person-{person}"')
-        entry = html[start:html.index("</p>", html.index('class="edition-mentions"', start))]
+        entry = html[start : html.index("</p>", html.index('class="edition-mentions"', start))]
         paragraphs = re.findall(r'href="essays/essay-2.html#p(\d+)"', entry)
         notes = re.findall(r'href="essays/essay-2.html#(note-\d+)"', entry)
         assert paragraphs and notes, person

@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+
 from annotated_edition.witnesses import LineRange, ManifestError, load_manifest
 from conftest import REPO
 

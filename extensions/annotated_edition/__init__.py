@@ -29,9 +29,28 @@ from .works_cited import setup_works_cited
 
 __version__ = "0.1.0"
 
-PARTS = (setup_bibstyle, setup_nodes, setup_domain, setup_vocabulary, setup_essay, setup_notes, setup_anchoring,
-         setup_notes_output, setup_fidelity, setup_register, setup_freshness, setup_registry, setup_events, setup_people, setup_timeline,
-         setup_works_cited, setup_bibcheck, setup_latex_bibliography, setup_claimreview, setup_static_assets)
+PARTS = (
+    setup_bibstyle,
+    setup_nodes,
+    setup_domain,
+    setup_vocabulary,
+    setup_essay,
+    setup_notes,
+    setup_anchoring,
+    setup_notes_output,
+    setup_fidelity,
+    setup_register,
+    setup_freshness,
+    setup_registry,
+    setup_events,
+    setup_people,
+    setup_timeline,
+    setup_works_cited,
+    setup_bibcheck,
+    setup_latex_bibliography,
+    setup_claimreview,
+    setup_static_assets,
+)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -76,8 +76,12 @@ class AnchorNotes(SphinxTransform):
             if WITNESS_KEY in box:
                 self.anchor_section(box.parent)
         for stray in [n for n in self.document.findall(annotation) if "paragraph" not in n]:
-            warn("anchor", "a note must come right after the essay paragraph it discusses.",
-                 "move it below an essay paragraph (other notes may stand between them).", stray)
+            warn(
+                "anchor",
+                "a note must come right after the essay paragraph it discusses.",
+                "move it below an essay paragraph (other notes may stand between them).",
+                stray,
+            )
             stray.parent.remove(stray)
 
     def anchor_section(self, section: nodes.Element) -> None:
@@ -108,17 +112,29 @@ class AnchorNotes(SphinxTransform):
         starts = find_all(text, quote)
         where = f"¶{paragraph['edition-paragraph']}"
         if not starts:
-            warn("anchor", f"the quote “{quote}” is not in the paragraph before the note ({where}).",
-                 f"quote the essay exactly; the closest passage is “{closest_passage(text, quote)}”.", note)
+            warn(
+                "anchor",
+                f"the quote “{quote}” is not in the paragraph before the note ({where}).",
+                f"quote the essay exactly; the closest passage is “{closest_passage(text, quote)}”.",
+                note,
+            )
             return None
         occurrence = note.get("occurrence")
         if occurrence is None and len(starts) > 1:
-            warn("anchor", f"the quote “{quote}” occurs {len(starts)} times in {where}.",
-                 f"add `:occurrence: N` (1 to {len(starts)}) or quote more words.", note)
+            warn(
+                "anchor",
+                f"the quote “{quote}” occurs {len(starts)} times in {where}.",
+                f"add `:occurrence: N` (1 to {len(starts)}) or quote more words.",
+                note,
+            )
             return None
         if occurrence is not None and occurrence > len(starts):
-            warn("anchor", f":occurrence: {occurrence} but “{quote}” occurs {len(starts)} time(s) in {where}.",
-                 f"use a number from 1 to {len(starts)}.", note)
+            warn(
+                "anchor",
+                f":occurrence: {occurrence} but “{quote}” occurs {len(starts)} time(s) in {where}.",
+                f"use a number from 1 to {len(starts)}.",
+                note,
+            )
             return None
         start = starts[(occurrence or 1) - 1]
         return index[start], index[start + len(quote) - 1] + 1
@@ -132,15 +148,29 @@ class AnchorNotes(SphinxTransform):
         note["number"] = self.number
         note["id"] = note["label"] or f"note-{self.number}"
         if note["id"] in self.document.ids:
-            warn("factcheck", f"the label {note['id']!r} is used twice in this document.",
-                 "give each note its own :label:.", note)
+            warn(
+                "factcheck",
+                f"the label {note['id']!r} is used twice in this document.",
+                "give each note its own :label:.",
+                note,
+            )
             note["id"] = f"note-{self.number}"
         note["ids"] = [note["id"]]
         self.document.ids[note["id"]] = note
-        get_domain(self.env).add("notes", self.env.docname, {
-            "id": note["id"], "label": note["label"], "number": self.number, "verdict": note["verdict"],
-            "quote": note["quote"], "paragraph": note["paragraph"], "keys": note["keys"], "line": note.line,
-        })
+        get_domain(self.env).add(
+            "notes",
+            self.env.docname,
+            {
+                "id": note["id"],
+                "label": note["label"],
+                "number": self.number,
+                "verdict": note["verdict"],
+                "quote": note["quote"],
+                "paragraph": note["paragraph"],
+                "keys": note["keys"],
+                "line": note.line,
+            },
+        )
 
 
 def mark_claims(paragraph: nodes.paragraph, spans: list[tuple[int, int, annotation]]) -> None:
@@ -158,9 +188,15 @@ def mark_claims(paragraph: nodes.paragraph, spans: list[tuple[int, int, annotati
             if not covering:
                 pieces.append(nodes.Text(value[a:b]))
                 continue
-            piece = claim(value[a:b], value[a:b], classes=["edition-claim"] + [
-                f"edition-{'sic' if isinstance(note, sic_note) else 'verdict-' + note['verdict']}"
-                for _, note in covering[:1]])
+            piece = claim(
+                value[a:b],
+                value[a:b],
+                classes=["edition-claim"]
+                + [
+                    f"edition-{'sic' if isinstance(note, sic_note) else 'verdict-' + note['verdict']}"
+                    for _, note in covering[:1]
+                ],
+            )
             for i, note in covering:
                 if i not in last_piece and note["id"]:
                     piece["ids"].append(f"claim-{note['id']}")
@@ -169,8 +205,11 @@ def mark_claims(paragraph: nodes.paragraph, spans: list[tuple[int, int, annotati
         text.parent.replace(text, pieces)
     for i, (_, _, note) in sorted(enumerate(spans), key=lambda item: item[1][1]):
         piece = last_piece[i]
-        marker = sic_marker(reading=note["reading"]) if isinstance(note, sic_note) else noteref(
-            number=note["number"], verdict=note["verdict"], refid=note["id"])
+        marker = (
+            sic_marker(reading=note["reading"])
+            if isinstance(note, sic_note)
+            else noteref(number=note["number"], verdict=note["verdict"], refid=note["id"])
+        )
         piece.parent.insert(piece.parent.index(piece) + 1 + _markers_after(piece), marker)
 
 

@@ -51,26 +51,43 @@ def entry_problems(entry: Entry) -> list[tuple[str, str]]:
     unverified = {name.strip().lower() for name in entry.fields.get("unverified", "").split(",") if name.strip()}
     required = REQUIRED.get(entry.type.lower())
     if required is None:
-        problems.append((f"the entry type @{entry.type} is not one the edition checks.",
-                         f"use one of @{', @'.join(REQUIRED)}."))
+        problems.append(
+            (f"the entry type @{entry.type} is not one the edition checks.", f"use one of @{', @'.join(REQUIRED)}.")
+        )
         required = ()
     for need in required:
         options = need.split("|")
         if not present.intersection(options) and not unverified.intersection(options):
-            problems.append((f"the @{entry.type} lacks {' or '.join(options)}.",
-                             "add it from the title page or the publisher's record; if it cannot be verified, "
-                             f'never guess it: write `unverified = "{options[0]}"`.'))
+            problems.append(
+                (
+                    f"the @{entry.type} lacks {' or '.join(options)}.",
+                    "add it from the title page or the publisher's record; if it cannot be verified, "
+                    f'never guess it: write `unverified = "{options[0]}"`.',
+                )
+            )
     if "isbn" in entry.fields and not isbn_valid(entry.fields["isbn"]):
-        problems.append((f"the ISBN {entry.fields['isbn']!r} fails its check digit.",
-                         "copy the ISBN again from the book or a library catalogue, or leave the field out."))
+        problems.append(
+            (
+                f"the ISBN {entry.fields['isbn']!r} fails its check digit.",
+                "copy the ISBN again from the book or a library catalogue, or leave the field out.",
+            )
+        )
     if "doi" in entry.fields and not DOI.fullmatch(entry.fields["doi"].strip()):
-        problems.append((f"the DOI {entry.fields['doi']!r} is not of the form 10.NNNN/suffix.",
-                         "give the bare DOI (no https://doi.org/ prefix), or leave the field out."))
+        problems.append(
+            (
+                f"the DOI {entry.fields['doi']!r} is not of the form 10.NNNN/suffix.",
+                "give the bare DOI (no https://doi.org/ prefix), or leave the field out.",
+            )
+        )
     texts = [str(person) for people in entry.persons.values() for person in people]
     texts += [entry.fields.get(name, "") for name in ("title", "booktitle", "publisher", "address")]
     if any(LATEX_MARKUP.search(text) for text in texts):
-        problems.append(("a name or title uses LaTeX markup for an accent or symbol.",
-                         "write the character itself in UTF-8 (Lüthi, not L{\\\"u}thi)."))
+        problems.append(
+            (
+                "a name or title uses LaTeX markup for an accent or symbol.",
+                'write the character itself in UTF-8 (Lüthi, not L{\\"u}thi).',
+            )
+        )
     return problems
 
 
@@ -83,8 +100,11 @@ def name_forms(entries: dict[str, Entry]) -> dict[str, list[tuple[str, str]]]:
                 first = " ".join(person.first_names + person.middle_names)
                 surname = " ".join(person.last_names)
                 forms[(surname, first[:1])].setdefault(str(person), key)
-    return {str(group): sorted((key, form) for form, key in found.items())
-            for group, found in forms.items() if len(found) > 1}
+    return {
+        str(group): sorted((key, form) for form, key in found.items())
+        for group, found in forms.items()
+        if len(found) > 1
+    }
 
 
 def entry_lines(bibfiles: list[Path]) -> dict[str, tuple[Path, int]]:
@@ -118,13 +138,21 @@ def check_bibliography(app: Sphinx, env: BuildEnvironment) -> None:
         for problem, fix in entry_problems(entry):
             warn("bibliography", f"{key}: {problem}", fix, where(key))
         if key not in cited:
-            warn("bibliography", f"{key} is cited nowhere in the edition.",
-                 "cite it in a note or event, list it under a person's :works:, or remove the entry.", where(key))
+            warn(
+                "bibliography",
+                f"{key} is cited nowhere in the edition.",
+                "cite it in a note or event, list it under a person's :works:, or remove the entry.",
+                where(key),
+            )
     for variants in name_forms(entries).values():
         (first_key, first_form), *others = variants
         for key, form in others:
-            warn("bibliography", f"{key}: the name {form!r} is written {first_form!r} in {first_key}.",
-                 "write each person's name the same way in every entry.", where(key))
+            warn(
+                "bibliography",
+                f"{key}: the name {form!r} is written {first_form!r} in {first_key}.",
+                "write each person's name the same way in every entry.",
+                where(key),
+            )
 
 
 def setup_bibcheck(app: Sphinx) -> None:

@@ -36,6 +36,7 @@ class Problem:
 
     def github(self) -> str:
         """A GitHub Actions error annotation; its data must escape %, CR and LF, its properties also : and ,."""
+
         def data(text: str) -> str:
             return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -65,8 +66,20 @@ def check(sourcedir: Path, root: Path) -> list[Problem]:
         log = Path(out, "warnings.txt")
         echo = io.StringIO()  # Sphinx also prints each warning to stderr; the list below replaces that
         with contextlib.redirect_stderr(echo):
-            status = build_main(["-b", "dummy", "-E", "-n", "--keep-going", "-q", "-w", str(log), str(sourcedir),
-                                 str(Path(out, "build"))])
+            status = build_main(
+                [
+                    "-b",
+                    "dummy",
+                    "-E",
+                    "-n",
+                    "--keep-going",
+                    "-q",
+                    "-w",
+                    str(log),
+                    str(sourcedir),
+                    str(Path(out, "build")),
+                ]
+            )
         problems = parse(log.read_text(encoding="utf-8"), root) if log.exists() else []
         if status and not any(p.file != "(sphinx)" for p in problems):  # Sphinx stopped before it said more
             errors = re.findall(r"^\s*[\w.]*(?:Error|Exception): (.+)$", echo.getvalue(), re.MULTILINE)
@@ -86,8 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         if in_actions:
             print(problem.github())
     count = len(problems)
-    print(f"{count} problem{'s' if count != 1 else ''} found." if count else "No problems found.",
-          file=sys.stderr)
+    print(f"{count} problem{'s' if count != 1 else ''} found." if count else "No problems found.", file=sys.stderr)
     return 1 if problems else 0
 
 

@@ -28,27 +28,32 @@ def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
     for note in domain.data["notes"].get(pagename, []):
         verdict = config.edition_verdicts[note["verdict"]]
         url = f"{page_url}#{note['id']}"
-        reviews.append({
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-            "@id": url,
-            "url": url,
-            "claimReviewed": note["quote"],
-            "author": edition,
-            "datePublished": config.edition_date,
-            "reviewRating": {
-                "@type": "Rating",
-                "ratingValue": verdict["rating"],
-                "bestRating": max(scale),
-                "worstRating": min(scale),
-                "alternateName": verdict["label"],
-            },
-            "itemReviewed": {
-                "@type": "Claim",
-                "appearance": {"@type": "CreativeWork", "name": essays[0]["title"],
-                               "url": f"{page_url}#p{note['paragraph']}"},
-            },
-        })
+        reviews.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "@id": url,
+                "url": url,
+                "claimReviewed": note["quote"],
+                "author": edition,
+                "datePublished": config.edition_date,
+                "reviewRating": {
+                    "@type": "Rating",
+                    "ratingValue": verdict["rating"],
+                    "bestRating": max(scale),
+                    "worstRating": min(scale),
+                    "alternateName": verdict["label"],
+                },
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "appearance": {
+                        "@type": "CreativeWork",
+                        "name": essays[0]["title"],
+                        "url": f"{page_url}#p{note['paragraph']}",
+                    },
+                },
+            }
+        )
     return reviews
 
 

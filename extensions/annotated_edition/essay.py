@@ -36,8 +36,12 @@ def load_witnesses(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
         env.edition_manifest_path = str(path)
     except ManifestError as err:
         env.edition_witnesses = {}
-        warn("manifest", f"the witness manifest is not valid: {err}.", "see the comments at the top of the manifest.",
-             str(path))
+        warn(
+            "manifest",
+            f"the witness manifest is not valid: {err}.",
+            "see the comments at the top of the manifest.",
+            str(path),
+        )
 
 
 class WitnessDirective(SphinxDirective):
@@ -50,12 +54,20 @@ class WitnessDirective(SphinxDirective):
         known = witnesses(self.env)
         witness = known.get(wid)
         if witness is None:
-            warn("witness", f"unknown witness {wid!r}.", f"use an id from the manifest ({closest(wid, list(known))}).",
-                 self.get_location())
+            warn(
+                "witness",
+                f"unknown witness {wid!r}.",
+                f"use an id from the manifest ({closest(wid, list(known))}).",
+                self.get_location(),
+            )
             return []
         if WITNESS_KEY in self.env.temp_data:
-            warn("witness", "a document can reproduce only one witness.", "remove the second {witness} directive.",
-                 self.get_location())
+            warn(
+                "witness",
+                "a document can reproduce only one witness.",
+                "remove the second {witness} directive.",
+                self.get_location(),
+            )
             return []
         self.env.temp_data[WITNESS_KEY] = wid
         self.env.note_dependency(str(witness.path))
@@ -72,7 +84,9 @@ class WitnessDirective(SphinxDirective):
             ("Paratext", ", ".join(f"lines {p.lines} ({p.kind})" for p in witness.paratext) or "none"),
         ):
             value_node = nodes.literal(text=value) if name in ("File", "SHA-256") else nodes.Text(value)
-            fields += nodes.field("", nodes.field_name(text=name), nodes.field_body("", nodes.paragraph("", "", value_node)))
+            fields += nodes.field(
+                "", nodes.field_name(text=name), nodes.field_body("", nodes.paragraph("", "", value_node))
+            )
         box += fields
         return [box]
 
@@ -86,8 +100,12 @@ class ParatextDirective(SphinxDirective):
         wid = self.env.temp_data.get(WITNESS_KEY)
         witness = witnesses(self.env).get(wid or "")
         if witness is None:
-            warn("paratext", "{paratext} outside an essay document.", "put a {witness} directive before it.",
-                 self.get_location())
+            warn(
+                "paratext",
+                "{paratext} outside an essay document.",
+                "put a {witness} directive before it.",
+                self.get_location(),
+            )
             return []
         try:
             rng = LineRange.parse(self.arguments[0])
@@ -97,9 +115,12 @@ class ParatextDirective(SphinxDirective):
         paratext = witness.paratext_at(rng)
         if paratext is None:
             ranges = ", ".join(str(p.lines) for p in witness.paratext) or "none"
-            warn("paratext", f"lines {rng} are not a recorded paratext range of witness {witness.id!r}.",
-                 f"use one of the manifest's ranges ({ranges}) or record this one in the manifest.",
-                 self.get_location())
+            warn(
+                "paratext",
+                f"lines {rng} are not a recorded paratext range of witness {witness.id!r}.",
+                f"use one of the manifest's ranges ({ranges}) or record this one in the manifest.",
+                self.get_location(),
+            )
             return []
         summary = f"Not part of the essay: {paratext.kind}, witness line{'s' if rng.first != rng.last else ''} {rng}"
         block = paratext_block(summary=summary, lines=str(rng), witness=witness.id)
@@ -114,7 +135,11 @@ class CiteThisDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         cfg = self.config
-        url = f"{cfg.html_baseurl.rstrip('/')}/{self.env.docname}.html" if cfg.html_baseurl else f"{self.env.docname}.html"
+        url = (
+            f"{cfg.html_baseurl.rstrip('/')}/{self.env.docname}.html"
+            if cfg.html_baseurl
+            else f"{self.env.docname}.html"
+        )
         heading = self.state.document.next_node(nodes.title)
         title = heading.astext() if heading else self.env.docname
         box = nodes.container(classes=["edition-cite"])
@@ -123,7 +148,7 @@ class CiteThisDirective(SphinxDirective):
         if any(WITNESS_KEY in box for box in self.state.document.findall(nodes.container)):
             box += nodes.paragraph(
                 text=f"A passage: {cfg.edition_title}, {title}, ¶N, {url}#pN "
-                     "(follow a paragraph's ¶ number to get its address)."
+                "(follow a paragraph's ¶ number to get its address)."
             )
         if cfg.edition_licence:
             box += nodes.paragraph(text=f"Licence: {cfg.edition_licence}")
@@ -143,19 +168,27 @@ class NumberEssayParagraphs(SphinxTransform):
             for number, para in enumerate(paragraphs, 1):
                 anchor = f"p{number}"
                 if anchor in self.document.ids:
-                    warn("paragraph", f"the anchor {anchor!r} is already used in this document.",
-                         "rename the label that uses it.", self.document.ids[anchor])
+                    warn(
+                        "paragraph",
+                        f"the anchor {anchor!r} is already used in this document.",
+                        "rename the label that uses it.",
+                        self.document.ids[anchor],
+                    )
                 para["support_smartquotes"] = False
                 para["ids"].insert(0, anchor)
                 para["edition-paragraph"] = number
                 self.document.ids[anchor] = para
                 para.insert(0, paragraph_number(number=number))
             title = box.parent.next_node(nodes.title)
-            get_domain(self.env).add("essays", self.env.docname, {
-                "witness": box[WITNESS_KEY],
-                "title": title.astext() if title else self.env.docname,
-                "paragraphs": len(paragraphs),
-            })
+            get_domain(self.env).add(
+                "essays",
+                self.env.docname,
+                {
+                    "witness": box[WITNESS_KEY],
+                    "title": title.astext() if title else self.env.docname,
+                    "paragraphs": len(paragraphs),
+                },
+            )
 
 
 def essay_paragraphs(box: nodes.Element) -> list[nodes.paragraph]:

@@ -31,8 +31,10 @@ class EventDirective(RegistryDirective):
         try:
             start, end = dates.parse(date)
         except dates.DateError:
-            raise EntryError(f"has the date {date!r}, which is not an EDTF date.", "write e.g. 1950-02-14, 1960-07, 1958, "
-                             "1958-08-23/1958-10-06, 1960-07? (uncertain) or 1960~.") from None
+            raise EntryError(
+                f"has the date {date!r}, which is not an EDTF date.",
+                "write e.g. 1950-02-14, 1960-07, 1958, 1958-08-23/1958-10-06, 1960-07? (uncertain) or 1960~.",
+            ) from None
         return {"title": title, "date": date, "start": start, "end": end, "place": one_line(self.options.get("place"))}
 
     def facts(self, record: dict[str, Any]) -> list[nodes.Node]:
@@ -44,7 +46,9 @@ class EventDirective(RegistryDirective):
 
 
 EVENTS = Registry(
-    role="event", records="events", index_heading="Events",
+    role="event",
+    records="events",
+    index_heading="Events",
     title=lambda record: record["title"],
     tooltip=lambda record: f"{record['title']} ({dates.in_words(record['date'])})",
     sort_name=lambda record: record["title"],

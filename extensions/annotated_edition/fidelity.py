@@ -34,7 +34,9 @@ def reading_text(node: nodes.Node) -> str:
 def first_difference(witness: str, edition: str) -> str:
     """Describe where two texts first differ, in words, with a little context."""
     w_words, e_words = witness.split(), edition.split()
-    index = next((i for i, (a, b) in enumerate(zip(w_words, e_words, strict=False)) if a != b), min(len(w_words), len(e_words)))
+    index = next(
+        (i for i, (a, b) in enumerate(zip(w_words, e_words, strict=False)) if a != b), min(len(w_words), len(e_words))
+    )
     start = max(0, index - 3)
 
     def excerpt(words: list[str]) -> str:
@@ -63,23 +65,36 @@ class CheckFidelity(SphinxTransform):
                 continue
             if tag == "replace" and w2 - w1 == e2 - e1:
                 for offset in range(w2 - w1):
-                    self.report(witness, witness.paragraphs[w1 + offset], edited[e1 + offset],
-                                first_difference(source[w1 + offset], texts[e1 + offset]))
+                    self.report(
+                        witness,
+                        witness.paragraphs[w1 + offset],
+                        edited[e1 + offset],
+                        first_difference(source[w1 + offset], texts[e1 + offset]),
+                    )
             elif tag == "delete":
                 missing = witness.paragraphs[w1]
                 anchor = edited[e1] if e1 < len(edited) else box
-                warn("fidelity", f"{self.name(witness)}: witness paragraph {missing.number} (line {missing.line}, "
-                     f"“{' '.join(missing.text.split()[:8])} …”) is missing from the edition"
-                     + (f" ({w2 - w1} paragraphs)" if w2 - w1 > 1 else "") + ".", FIX, anchor)
+                warn(
+                    "fidelity",
+                    f"{self.name(witness)}: witness paragraph {missing.number} (line {missing.line}, "
+                    f"“{' '.join(missing.text.split()[:8])} …”) is missing from the edition"
+                    + (f" ({w2 - w1} paragraphs)" if w2 - w1 > 1 else "")
+                    + ".",
+                    FIX,
+                    anchor,
+                )
             elif tag == "insert":
-                warn("fidelity", f"{self.name(witness)}: edition ¶{e1 + 1} is not in the witness.",
-                     FIX, edited[e1])
+                warn("fidelity", f"{self.name(witness)}: edition ¶{e1 + 1} is not in the witness.", FIX, edited[e1])
             else:
                 lines = ", ".join(str(p.line) for p in witness.paragraphs[w1:w2])
-                self.report(witness, witness.paragraphs[w1], edited[e1],
-                            f"edition ¶{e1 + 1}–{e2} do not match witness paragraphs on lines {lines} "
-                            f"(paragraphs merged or split?); "
-                            + first_difference(" ".join(source[w1:w2]), " ".join(texts[e1:e2])))
+                self.report(
+                    witness,
+                    witness.paragraphs[w1],
+                    edited[e1],
+                    f"edition ¶{e1 + 1}–{e2} do not match witness paragraphs on lines {lines} "
+                    f"(paragraphs merged or split?); "
+                    + first_difference(" ".join(source[w1:w2]), " ".join(texts[e1:e2])),
+                )
         self.check_title(box, witness)
         self.check_paratext(box, witness)
 
@@ -88,7 +103,12 @@ class CheckFidelity(SphinxTransform):
 
     def report(self, witness: Witness, expected: WitnessParagraph, para: nodes.paragraph, detail: str) -> None:
         number = para.get("edition-paragraph", "?")
-        warn("fidelity", f"{self.name(witness)}: ¶{number} differs from witness line {expected.line}: {detail}.", FIX, para)
+        warn(
+            "fidelity",
+            f"{self.name(witness)}: ¶{number} differs from witness line {expected.line}: {detail}.",
+            FIX,
+            para,
+        )
 
     def check_title(self, box: nodes.container, witness: Witness) -> None:
         if witness.title_line is None:
@@ -97,9 +117,13 @@ class CheckFidelity(SphinxTransform):
         title = box.parent.next_node(nodes.title)
         actual = normalise(title.astext()) if title else ""
         if actual != expected:
-            warn("fidelity", f"{self.name(witness)}: the essay's heading is “{actual}” but witness line "
-                 f"{witness.title_line} is its title “{expected}”.", "use the witness's title as the heading.",
-                 title or box)
+            warn(
+                "fidelity",
+                f"{self.name(witness)}: the essay's heading is “{actual}” but witness line "
+                f"{witness.title_line} is its title “{expected}”.",
+                "use the witness's title as the heading.",
+                title or box,
+            )
 
     def check_paratext(self, box: nodes.container, witness: Witness) -> None:
         """Every recorded paratext range is shown, once, after the right essay paragraph."""
@@ -112,18 +136,27 @@ class CheckFidelity(SphinxTransform):
                 rng = LineRange.parse(child["lines"])
                 expected = sum(1 for p in witness.paragraphs if p.line < rng.first)
                 if child["lines"] in seen:
-                    warn("paratext", f"paratext lines {rng} are shown twice.", "remove one {paratext} directive.", child)
+                    warn(
+                        "paratext", f"paratext lines {rng} are shown twice.", "remove one {paratext} directive.", child
+                    )
                 elif count != expected:
-                    warn("paratext", f"paratext lines {rng} stand after ¶{count} here but after ¶{expected} in the witness.",
-                         f"move the {{paratext}} directive to just after ¶{expected}.", child)
+                    warn(
+                        "paratext",
+                        f"paratext lines {rng} stand after ¶{count} here but after ¶{expected} in the witness.",
+                        f"move the {{paratext}} directive to just after ¶{expected}.",
+                        child,
+                    )
                 seen[child["lines"]] = count
         for paratext in witness.paratext:
             if str(paratext.lines) not in seen:
                 after = sum(1 for p in witness.paragraphs if p.line < paratext.lines.first)
-                warn("paratext", f"paratext lines {paratext.lines} ({paratext.kind}) of {witness.path.name} are not shown; "
-                     "paratext is kept on record, never dropped.",
-                     f"add ```{{paratext}} {paratext.lines.first}-{paratext.lines.last}``` after ¶{after} (directly in the essay's section).",
-                     box)
+                warn(
+                    "paratext",
+                    f"paratext lines {paratext.lines} ({paratext.kind}) of {witness.path.name} are not shown; "
+                    "paratext is kept on record, never dropped.",
+                    f"add ```{{paratext}} {paratext.lines.first}-{paratext.lines.last}``` after ¶{after} (directly in the essay's section).",
+                    box,
+                )
 
 
 def setup_fidelity(app: Sphinx) -> None:

@@ -20,9 +20,17 @@ from .domain import get_domain
 def bibliography_digest(env: BuildEnvironment) -> str:
     """A digest of every bibliography entry as parsed: a changed year or title changes it."""
     entries = env.domains["cite"].bibdata.data.entries
-    text = repr(sorted((key, entry.type, sorted(entry.fields.items()),
-                        sorted((role, [str(p) for p in people]) for role, people in entry.persons.items()))
-                       for key, entry in entries.items()))
+    text = repr(
+        sorted(
+            (
+                key,
+                entry.type,
+                sorted(entry.fields.items()),
+                sorted((role, [str(p) for p in people]) for role, people in entry.persons.items()),
+            )
+            for key, entry in entries.items()
+        )
+    )
     return hashlib.sha256(text.encode()).hexdigest()
 
 

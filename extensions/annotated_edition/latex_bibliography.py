@@ -10,8 +10,8 @@ into the first of them.
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx.builders.latex.nodes import thebibliography
 from sphinx.application import Sphinx
+from sphinx.builders.latex.nodes import thebibliography
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 MARK = "edition-bibliography"

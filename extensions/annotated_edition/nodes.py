@@ -46,9 +46,7 @@ def visit_paragraph_number_text(self: TextTranslator, node: paragraph_number) ->
 
 
 def visit_paratext_html(self: HTML5Translator, node: paratext_block) -> None:
-    self.body.append(
-        f'<details class="edition-paratext"><summary>{self.encode(node["summary"])}</summary>'
-    )
+    self.body.append(f'<details class="edition-paratext"><summary>{self.encode(node["summary"])}</summary>')
 
 
 def depart_paratext_html(self: HTML5Translator, node: paratext_block) -> None:

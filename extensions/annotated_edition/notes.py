@@ -41,8 +41,7 @@ class AnnotationDirective(SphinxDirective):
     node_class: type[annotation] = annotation
 
     def make_node(self) -> annotation:
-        node = self.node_class(quote=" ".join(self.arguments[0].split()),
-                               occurrence=self.options.get("occurrence"))
+        node = self.node_class(quote=" ".join(self.arguments[0].split()), occurrence=self.options.get("occurrence"))
         self.set_source_info(node)
         return node
 
@@ -57,17 +56,29 @@ class FactcheckDirective(AnnotationDirective):
         vocabulary = verdicts(self.config)
         verdict = (self.options.get("verdict") or "").strip()
         if not verdict:
-            warn("factcheck", "fact-check without a verdict.", f"add `:verdict:` with one of: {', '.join(vocabulary)}.",
-                 location)
+            warn(
+                "factcheck",
+                "fact-check without a verdict.",
+                f"add `:verdict:` with one of: {', '.join(vocabulary)}.",
+                location,
+            )
             return []
         if verdict not in vocabulary:
-            warn("factcheck", f"unknown verdict {verdict!r}.",
-                 f"use one of {', '.join(vocabulary)} ({closest(verdict, list(vocabulary))}).", location)
+            warn(
+                "factcheck",
+                f"unknown verdict {verdict!r}.",
+                f"use one of {', '.join(vocabulary)} ({closest(verdict, list(vocabulary))}).",
+                location,
+            )
             return []
         label = self.options.get("label", "").strip()
         if label and not LABEL.fullmatch(label):
-            warn("factcheck", f"label {label!r} is not a lowercase slug.", "use letters, digits and hyphens, e.g. "
-                 "`treaty-terms`.", location)
+            warn(
+                "factcheck",
+                f"label {label!r} is not a lowercase slug.",
+                "use letters, digits and hyphens, e.g. `treaty-terms`.",
+                location,
+            )
             return []
         node = self.make_node()
         node["verdict"] = verdict
@@ -77,9 +88,12 @@ class FactcheckDirective(AnnotationDirective):
         node["keys"] = cited_keys(node)
         self.check_keys(node["keys"], location)
         if not node["keys"]:
-            warn("factcheck", "fact-check without a citation.",
-                 "cite at least one source in the body, e.g. {cite:p}`luthi2008`; add the work to bib/ first.",
-                 location)
+            warn(
+                "factcheck",
+                "fact-check without a citation.",
+                "cite at least one source in the body, e.g. {cite:p}`luthi2008`; add the work to bib/ first.",
+                location,
+            )
             return []
         return [node]
 
@@ -87,14 +101,22 @@ class FactcheckDirective(AnnotationDirective):
         entries = self.env.domains["cite"].bibdata.data.entries
         for key in keys:
             if key not in entries:
-                warn("factcheck", f"unknown citation key {key!r}.",
-                     f"add the work to a .bib file in bib/ or fix the key ({closest(key, list(entries))}).", location)
+                warn(
+                    "factcheck",
+                    f"unknown citation key {key!r}.",
+                    f"add the work to a .bib file in bib/ or fix the key ({closest(key, list(entries))}).",
+                    location,
+                )
 
     @staticmethod
     def reject_raw(node: nodes.Element, location: str) -> None:
         for raw in list(node.findall(nodes.raw)):
-            warn("factcheck", "raw HTML or a `raw` directive inside a note is not allowed (it could put script "
-                 "on the page).", "write the note in plain MyST.", location)
+            warn(
+                "factcheck",
+                "raw HTML or a `raw` directive inside a note is not allowed (it could put script on the page).",
+                "write the note in plain MyST.",
+                location,
+            )
             raw.parent.remove(raw)
 
 

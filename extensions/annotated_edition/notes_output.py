@@ -27,6 +27,7 @@ def verdict_entry(translator: object, name: str) -> dict:
 
 # HTML -------------------------------------------------------------------------------------------
 
+
 def visit_claim_html(self: HTML5Translator, node: claim) -> None:
     self.body.append(self.starttag(node, "mark", ""))
 
@@ -41,7 +42,7 @@ def visit_noteref_html(self: HTML5Translator, node: noteref) -> None:
         f'<a class="edition-noteref edition-verdict-{node["verdict"]}" href="#{node["refid"]}" role="doc-noteref" '
         f'id="ref-{node["refid"]}" aria-controls="{node["refid"]}">'
         f'<sup>{entry["symbol"]}{node["number"]}<span class="edition-visually-hidden"> '
-        f'(note {node["number"]}: {self.encode(entry["label"])})</span></sup></a>'
+        f"(note {node['number']}: {self.encode(entry['label'])})</span></sup></a>"
     )
     raise nodes.SkipNode
 
@@ -65,11 +66,12 @@ def visit_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
 def depart_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
     self.body.append(
         f'<p class="edition-backlink"><a href="#ref-{node["id"]}" role="doc-backlink">'
-        f'Back to ¶{node["paragraph"]}</a></p></div></details>\n'
+        f"Back to ¶{node['paragraph']}</a></p></div></details>\n"
     )
 
 
 # LaTeX ------------------------------------------------------------------------------------------
+
 
 def visit_claim_latex(self: LaTeXTranslator, node: claim) -> None:
     for anchor in node["ids"]:
@@ -92,8 +94,10 @@ def visit_sic_latex(self: LaTeXTranslator, node: sic_marker) -> None:
 
 def visit_factcheck_latex(self: LaTeXTranslator, node: factcheck_note) -> None:
     entry = verdict_entry(self, node["verdict"])
-    self.body.append(r"\footnotetext[%d]{%s\textbf{%s.}\ " % (
-        node["number"], self.hypertarget(node["id"], anchor=False), self.encode(entry["label"])))
+    self.body.append(
+        r"\footnotetext[%d]{%s\textbf{%s.}\ "
+        % (node["number"], self.hypertarget(node["id"], anchor=False), self.encode(entry["label"]))
+    )
     self.in_footnote += 1
 
 
@@ -103,6 +107,7 @@ def depart_factcheck_latex(self: LaTeXTranslator, node: factcheck_note) -> None:
 
 
 # Text -------------------------------------------------------------------------------------------
+
 
 def visit_noteref_text(self: TextTranslator, node: noteref) -> None:
     self.add_text(f"[{node['number']}]")
@@ -134,8 +139,9 @@ class GroupPassages(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         for para in list(self.document.findall(nodes.paragraph)):
-            if "edition-paragraph" not in para or not isinstance(para.next_node(descend=False, siblings=True),
-                                                                  factcheck_note):
+            if "edition-paragraph" not in para or not isinstance(
+                para.next_node(descend=False, siblings=True), factcheck_note
+            ):
                 continue
             parent, index = para.parent, para.parent.index(para)
             group = nodes.container(classes=["edition-passage"])
@@ -156,12 +162,35 @@ def passthrough(self: object, node: nodes.Element) -> None:
 
 def setup_notes_output(app: Sphinx) -> None:
     app.add_post_transform(GroupPassages)
-    app.add_node(claim, html=(visit_claim_html, depart_claim_html), latex=(visit_claim_latex, depart_claim_latex),
-                 text=(passthrough, passthrough), man=(passthrough, passthrough), texinfo=(passthrough, passthrough))
-    app.add_node(noteref, html=(visit_noteref_html, None), latex=(visit_noteref_latex, None),
-                 text=(visit_noteref_text, None), man=(skip, None), texinfo=(skip, None))
-    app.add_node(sic_marker, html=(visit_sic_html, None), latex=(visit_sic_latex, None),
-                 text=(visit_sic_text, None), man=(skip, None), texinfo=(skip, None))
-    app.add_node(factcheck_note, html=(visit_factcheck_html, depart_factcheck_html),
-                 latex=(visit_factcheck_latex, depart_factcheck_latex),
-                 text=(visit_factcheck_text, depart_factcheck_text), man=(skip, None), texinfo=(skip, None))
+    app.add_node(
+        claim,
+        html=(visit_claim_html, depart_claim_html),
+        latex=(visit_claim_latex, depart_claim_latex),
+        text=(passthrough, passthrough),
+        man=(passthrough, passthrough),
+        texinfo=(passthrough, passthrough),
+    )
+    app.add_node(
+        noteref,
+        html=(visit_noteref_html, None),
+        latex=(visit_noteref_latex, None),
+        text=(visit_noteref_text, None),
+        man=(skip, None),
+        texinfo=(skip, None),
+    )
+    app.add_node(
+        sic_marker,
+        html=(visit_sic_html, None),
+        latex=(visit_sic_latex, None),
+        text=(visit_sic_text, None),
+        man=(skip, None),
+        texinfo=(skip, None),
+    )
+    app.add_node(
+        factcheck_note,
+        html=(visit_factcheck_html, depart_factcheck_html),
+        latex=(visit_factcheck_latex, depart_factcheck_latex),
+        text=(visit_factcheck_text, depart_factcheck_text),
+        man=(skip, None),
+        texinfo=(skip, None),
+    )

@@ -21,23 +21,35 @@ from .registry import EntryError, Registry, RegistryDirective, add_registry, one
 from .vocabulary import check_entries, scale
 
 DEFAULT_ATTRIBUTIONS: dict[str, dict[str, str]] = {
-    "identified": {"label": "Identified", "symbol": "●",
-                   "definition": "The work meant can be named with confidence. Whether it supports what the essay "
-                                 "attributes to it is the verdict of the note where the essay names the author."},
-    "probable": {"label": "Probable", "symbol": "◐",
-                 "definition": "The name points to one author, but the essay names no work: the entry lists the "
-                               "likeliest works, and no passage saying what the essay claims has been found."},
-    "ambiguous": {"label": "Ambiguous", "symbol": "◑",
-                  "definition": "Several authors of this name wrote on the subject; the entry lists the candidates."},
-    "unidentified": {"label": "Cannot be identified", "symbol": "○",
-                     "definition": "No author of this name could be found who wrote what the essay attributes; the "
-                                   "entry says what was searched."},
+    "identified": {
+        "label": "Identified",
+        "symbol": "●",
+        "definition": "The work meant can be named with confidence. Whether it supports what the essay "
+        "attributes to it is the verdict of the note where the essay names the author.",
+    },
+    "probable": {
+        "label": "Probable",
+        "symbol": "◐",
+        "definition": "The name points to one author, but the essay names no work: the entry lists the "
+        "likeliest works, and no passage saying what the essay claims has been found.",
+    },
+    "ambiguous": {
+        "label": "Ambiguous",
+        "symbol": "◑",
+        "definition": "Several authors of this name wrote on the subject; the entry lists the candidates.",
+    },
+    "unidentified": {
+        "label": "Cannot be identified",
+        "symbol": "○",
+        "definition": "No author of this name could be found who wrote what the essay attributes; the "
+        "entry says what was searched.",
+    },
 }
 REQUIRED_KEYS = ("label", "symbol", "definition")
 
 
 def display_name(index_name: str) -> str:
-    """"Gaddis, John Lewis" -> "John Lewis Gaddis"; a bare surname stays as it is."""
+    """ "Gaddis, John Lewis" -> "John Lewis Gaddis"; a bare surname stays as it is."""
     last, _, first = index_name.partition(",")
     return f"{first.strip()} {last.strip()}".strip()
 
@@ -56,17 +68,24 @@ class PersonDirective(RegistryDirective):
         attributions = self.config.edition_attributions
         attribution = one_line(self.options.get("attribution"))
         if attribution not in attributions:
-            raise EntryError(f"has the attribution {attribution!r}, which is not in edition_attributions.",
-                             f"use one of {', '.join(attributions)} ({closest(attribution, list(attributions))}).")
+            raise EntryError(
+                f"has the attribution {attribution!r}, which is not in edition_attributions.",
+                f"use one of {', '.join(attributions)} ({closest(attribution, list(attributions))}).",
+            )
         works = split_keys(self.options.get("works"))
         entries = self.env.domains["cite"].bibdata.data.entries
         unknown = [key for key in works if key not in entries]
         if unknown:
-            raise EntryError(f"lists the unknown work {unknown[0]!r}.",
-                             f"add it to a .bib file in bib/ or fix the key ({closest(unknown[0], list(entries))}).")
+            raise EntryError(
+                f"lists the unknown work {unknown[0]!r}.",
+                f"add it to a .bib file in bib/ or fix the key ({closest(unknown[0], list(entries))}).",
+            )
         if not works and attribution != "unidentified":
-            raise EntryError("lists no works.", "add `:works: key1, key2` (keys from bib/), or use "
-                             "`:attribution: unidentified` and say in the body what was searched.")
+            raise EntryError(
+                "lists no works.",
+                "add `:works: key1, key2` (keys from bib/), or use "
+                "`:attribution: unidentified` and say in the body what was searched.",
+            )
         return {"name": name, "works": works, "attribution": attribution}
 
     def needs_citation(self, record: dict[str, Any]) -> bool:
@@ -100,7 +119,9 @@ def check_attributions(app: Sphinx) -> None:
 
 
 PEOPLE = Registry(
-    role="person", records="people", index_heading="Historians and authors named",
+    role="person",
+    records="people",
+    index_heading="Historians and authors named",
     title=lambda record: display_name(record["name"]),
     tooltip=lambda record: display_name(record["name"]),
     sort_name=lambda record: record["name"],

@@ -74,7 +74,9 @@ class BuildRegister(SphinxPostTransform):
                 for i, key in enumerate(note["keys"]):
                     para += nodes.Text("; " if i else "")
                     para += short_source(self.env, self.builder(), self.env.docname, key)
-                items += nodes.list_item("", para, classes=["edition-register-item", f"edition-verdict-{note['verdict']}"])
+                items += nodes.list_item(
+                    "", para, classes=["edition-register-item", f"edition-verdict-{note['verdict']}"]
+                )
             result.append(items)
         return result
 
@@ -107,8 +109,12 @@ def check_labels(app: Sphinx, env: BuildEnvironment) -> None:
     for docname, note, first in get_domain(env).duplicates("notes", "label"):
         if docname == first:
             continue  # within one page, anchoring has reported it at both notes' place
-        warn("factcheck", f"the label {note['label']!r} is also used in {first}.",
-             "labels are unique across the edition: rename one.", (docname, note["line"]))
+        warn(
+            "factcheck",
+            f"the label {note['label']!r} is also used in {first}.",
+            "labels are unique across the edition: rename one.",
+            (docname, note["line"]),
+        )
 
 
 def setup_register(app: Sphinx) -> None:

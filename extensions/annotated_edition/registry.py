@@ -83,8 +83,12 @@ class RegistryDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         location, role, record_id = self.get_location(), self.registry.role, self.arguments[0]
         if not SLUG.fullmatch(record_id):
-            warn(role, f"{role} id {record_id!r} is not a lowercase slug.",
-                 "use letters, digits and hyphens, e.g. `treaty-1950`.", location)
+            warn(
+                role,
+                f"{role} id {record_id!r} is not a lowercase slug.",
+                "use letters, digits and hyphens, e.g. `treaty-1950`.",
+                location,
+            )
             return []
         try:
             record = {"id": record_id, **self.fields(), "line": self.lineno}
@@ -94,8 +98,12 @@ class RegistryDirective(SphinxDirective):
         body = nodes.container(classes=[f"edition-{role}-body"])
         body += self.parse_content_to_nodes()
         if self.needs_citation(record) and not cited_keys(body):
-            warn(role, f"{role} {record_id!r} cites no source.", "cite at least one work, e.g. {cite:p}`luthi2008`.",
-                 location)
+            warn(
+                role,
+                f"{role} {record_id!r} cites no source.",
+                "cite at least one work, e.g. {cite:p}`luthi2008`.",
+                location,
+            )
             return self.reject(record_id)
         get_domain(self.env).add(self.registry.records, self.env.docname, record)
         box = nodes.container(classes=["edition-entry", f"edition-{role}"])
@@ -105,11 +113,11 @@ class RegistryDirective(SphinxDirective):
         box += mentions_placeholder(kind=role, target=record_id)
         return [nodes.target("", "", ids=[anchor(role, record_id)]), box]
 
-
     def reject(self, record_id: str) -> list[nodes.Node]:
         """Keep a refused entry's id, so references to it do not add "unknown id" to the one real message."""
-        get_domain(self.env).add(self.registry.records, self.env.docname,
-                                 {"id": record_id, "line": self.lineno, "rejected": True})
+        get_domain(self.env).add(
+            self.registry.records, self.env.docname, {"id": record_id, "line": self.lineno, "rejected": True}
+        )
         return [nodes.target("", "", ids=[anchor(self.registry.role, record_id)])]
 
 
@@ -160,11 +168,17 @@ class CollectMentions(SphinxTransform):
         node = ref.parent
         while node is not None:
             if isinstance(node, factcheck_note) and "id" in node:
-                return {"anchor": node["id"], "label": f"{essay}, note {node['number']} (¶{node['paragraph']})",
-                        "in_note": True}
+                return {
+                    "anchor": node["id"],
+                    "label": f"{essay}, note {node['number']} (¶{node['paragraph']})",
+                    "in_note": True,
+                }
             if isinstance(node, nodes.paragraph) and "edition-paragraph" in node:
-                return {"anchor": f"p{node['edition-paragraph']}", "label": f"{essay}, ¶{node['edition-paragraph']}",
-                        "in_note": False}
+                return {
+                    "anchor": f"p{node['edition-paragraph']}",
+                    "label": f"{essay}, ¶{node['edition-paragraph']}",
+                    "in_note": False,
+                }
             node = node.parent
         return None
 
@@ -225,8 +239,9 @@ class IndexMentions(SphinxPostTransform):
             entry = [("single", f"{registry.index_heading}; {registry.sort_name(found[1])}", "", "", None)]
             note = self.enclosing_note(ref)
             anchor_node = note if note is not None else ref
-            anchor_node.parent.insert(anchor_node.parent.index(anchor_node),
-                                      addnodes.index(entries=entry, inline=note is None))
+            anchor_node.parent.insert(
+                anchor_node.parent.index(anchor_node), addnodes.index(entries=entry, inline=note is None)
+            )
 
     @staticmethod
     def enclosing_note(node: nodes.Element) -> factcheck_note | None:
@@ -239,16 +254,22 @@ def resolver(registry: Registry) -> Callable[..., nodes.Node]:
     def resolve(env: BuildEnvironment, fromdocname: str, builder, target: str, node, contnode):
         records = get_domain(env).index(registry.records, "id")
         if target not in records:
-            warn(registry.role, f"unknown {registry.role} {target!r}.",
-                 f"use an id defined with {{{registry.role}}} ({closest(target, list(records))}).", node)
+            warn(
+                registry.role,
+                f"unknown {registry.role} {target!r}.",
+                f"use an id defined with {{{registry.role}}} ({closest(target, list(records))}).",
+                node,
+            )
             return contnode
         docname, record = records[target]
         if record.get("rejected"):  # already reported where it is defined
             return make_refnode(builder, fromdocname, docname, anchor(registry.role, target), contnode)
         if not node.get("refexplicit"):
             contnode = nodes.inline("", registry.title(record), classes=[f"edition-{registry.role}-ref"])
-        return make_refnode(builder, fromdocname, docname, anchor(registry.role, target), contnode,
-                            registry.tooltip(record))
+        return make_refnode(
+            builder, fromdocname, docname, anchor(registry.role, target), contnode, registry.tooltip(record)
+        )
+
     return resolve
 
 
@@ -256,9 +277,12 @@ def check_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
     domain = get_domain(env)
     for registry in REGISTRIES.values():
         for docname, record, first in domain.duplicates(registry.records, "id"):
-            warn(registry.role, f"{registry.role} id {record['id']!r} is defined twice (also in {first}).",
-                 f"{registry.role} ids are unique across the edition: rename or remove one.",
-                 (docname, record["line"]))
+            warn(
+                registry.role,
+                f"{registry.role} id {record['id']!r} is defined twice (also in {first}).",
+                f"{registry.role} ids are unique across the edition: rename or remove one.",
+                (docname, record["line"]),
+            )
 
 
 def add_registry(app: Sphinx, registry: Registry) -> None:

@@ -50,8 +50,10 @@ class BuildTimeline(SphinxPostTransform):
             return
         builder = self.env._app.builder  # as Sphinx's ReferencesResolver does
         domain = get_domain(self.env)
-        events = sorted(((d, r) for d, records in domain.data["events"].items() for r in valid(records)),
-                        key=lambda item: (item[1]["start"], item[1]["end"], item[1]["id"]))
+        events = sorted(
+            ((d, r) for d, records in domain.data["events"].items() for r in valid(records)),
+            key=lambda item: (item[1]["start"], item[1]["end"], item[1]["id"]),
+        )
         essays = {d: f"E{i}" for i, d in enumerate(sorted(domain.data["essays"]), 1)}
         mentioned: dict[str, list[str]] = {}
         for event_id, mentions in mentions_of(self.env, "event").items():
@@ -59,8 +61,15 @@ class BuildTimeline(SphinxPostTransform):
             for docname, _ in mentions:
                 if essays.get(docname) and essays[docname] not in marks:
                     marks.append(essays[docname])
-        rows = [(docname, record, builder.get_relative_uri(self.env.docname, docname) + "#" + event_anchor(record["id"]),
-                 mentioned.get(record["id"], [])) for docname, record in events]
+        rows = [
+            (
+                docname,
+                record,
+                builder.get_relative_uri(self.env.docname, docname) + "#" + event_anchor(record["id"]),
+                mentioned.get(record["id"], []),
+            )
+            for docname, record in events
+        ]
         for placeholder in placeholders:
             drawing: list[nodes.Node] = []
             if rows and builder.format == "html":
@@ -79,24 +88,33 @@ def svg(rows: list, essays: dict[str, str]) -> str:
     scale = WIDTH / (last - first)
     height = AXIS + ROW * len(rows) + 10
     x = lambda iso: LEFT + (_year_fraction(iso) - first) * scale  # noqa: E731
-    out = [f'<figure class="edition-timeline"><svg role="img" aria-labelledby="timeline-title" '
-           f'viewBox="0 0 {LEFT + WIDTH + 60} {height}" xmlns="http://www.w3.org/2000/svg">'
-           f'<title id="timeline-title">Timeline of {len(rows)} events, {first}–{last - 1}; '
-           f'the list below gives the same information</title>']
+    out = [
+        f'<figure class="edition-timeline"><svg role="img" aria-labelledby="timeline-title" '
+        f'viewBox="0 0 {LEFT + WIDTH + 60} {height}" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="timeline-title">Timeline of {len(rows)} events, {first}–{last - 1}; '
+        f"the list below gives the same information</title>"
+    ]
     for year in range(first - first % 5 + 5 if first % 5 else first, last, 5):
         gx = LEFT + (year - first) * scale
-        out.append(f'<line x1="{gx:.1f}" y1="{AXIS - 8}" x2="{gx:.1f}" y2="{height}" class="grid"/>'
-                   f'<text x="{gx:.1f}" y="{AXIS - 12}" class="year">{year}</text>')
+        out.append(
+            f'<line x1="{gx:.1f}" y1="{AXIS - 8}" x2="{gx:.1f}" y2="{height}" class="grid"/>'
+            f'<text x="{gx:.1f}" y="{AXIS - 12}" class="year">{year}</text>'
+        )
     for i, (_, record, uri, marks) in enumerate(rows):
         y = AXIS + i * ROW + ROW / 2
         x1, x2 = x(record["start"]), x(record["end"])
-        shape = (f'<rect x="{x1:.1f}" y="{y - 5}" width="{max(x2 - x1, 4):.1f}" height="10" rx="2"/>'
-                 if x2 - x1 > 4 else f'<circle cx="{x1:.1f}" cy="{y}" r="5"/>')
+        shape = (
+            f'<rect x="{x1:.1f}" y="{y - 5}" width="{max(x2 - x1, 4):.1f}" height="10" rx="2"/>'
+            if x2 - x1 > 4
+            else f'<circle cx="{x1:.1f}" cy="{y}" r="5"/>'
+        )
         label = escape(record["title"] if len(record["title"]) <= 38 else record["title"][:37] + "…")
-        out.append(f'<a href="{escape(uri)}"><g class="event{" mentioned" if marks else ""}">'
-                   f'<title>{escape(record["title"])}, {escape(dates.in_words(record["date"]))}</title>'
-                   f'<text x="{LEFT - 8}" y="{y + 4}" class="label">{label}</text>{shape}'
-                   f'<text x="{LEFT + WIDTH + 8}" y="{y + 4}" class="marks">{" ".join(marks)}</text></g></a>')
+        out.append(
+            f'<a href="{escape(uri)}"><g class="event{" mentioned" if marks else ""}">'
+            f"<title>{escape(record['title'])}, {escape(dates.in_words(record['date']))}</title>"
+            f'<text x="{LEFT - 8}" y="{y + 4}" class="label">{label}</text>{shape}'
+            f'<text x="{LEFT + WIDTH + 8}" y="{y + 4}" class="marks">{" ".join(marks)}</text></g></a>'
+        )
     out.append("</svg></figure>")
     return "".join(out)
 
@@ -107,18 +125,27 @@ def tikz(rows: list) -> str:
     lines = [r"\begin{figure}[htbp]\centering\small\begin{tikzpicture}[x=1cm,y=-0.36cm]"]
     for year in range(first - first % 5 + 5 if first % 5 else first, last, 5):
         gx = (year - first) * scale
-        lines.append(rf"\draw[gray!40] ({gx:.2f},-0.6) -- ({gx:.2f},{len(rows)}); \node[above] at ({gx:.2f},-0.6) {{\scriptsize {year}}};")
+        lines.append(
+            rf"\draw[gray!40] ({gx:.2f},-0.6) -- ({gx:.2f},{len(rows)}); \node[above] at ({gx:.2f},-0.6) {{\scriptsize {year}}};"
+        )
     for i, (_, record, _, marks) in enumerate(rows):
         x1 = (_year_fraction(record["start"]) - first) * scale
         x2 = (_year_fraction(record["end"]) - first) * scale
         title = record["title"] if len(record["title"]) <= 42 else record["title"][:41] + "…"
         title = title.replace("\\", "").replace("&", r"\&").replace("%", r"\%").replace("#", r"\#").replace("_", r"\_")
-        shape = (rf"\fill ({x1:.2f},{i - 0.2}) rectangle ({max(x2, x1 + 0.05):.2f},{i + 0.2});" if x2 - x1 > 0.05
-                 else rf"\fill ({x1:.2f},{i}) circle (0.08);")
-        lines.append(rf"\node[left,font=\tiny] at (0,{i}) {{{title}}}; {shape} "
-                     rf"\node[right,font=\tiny] at (9.1,{i}) {{{' '.join(marks)}}};")
-    lines.append(r"\end{tikzpicture}\caption{Timeline of the events in the registry; E1 and E2 mark the events "
-                 r"each essay mentions.}\end{figure}")
+        shape = (
+            rf"\fill ({x1:.2f},{i - 0.2}) rectangle ({max(x2, x1 + 0.05):.2f},{i + 0.2});"
+            if x2 - x1 > 0.05
+            else rf"\fill ({x1:.2f},{i}) circle (0.08);"
+        )
+        lines.append(
+            rf"\node[left,font=\tiny] at (0,{i}) {{{title}}}; {shape} "
+            rf"\node[right,font=\tiny] at (9.1,{i}) {{{' '.join(marks)}}};"
+        )
+    lines.append(
+        r"\end{tikzpicture}\caption{Timeline of the events in the registry; E1 and E2 mark the events "
+        r"each essay mentions.}\end{figure}"
+    )
     return "\n".join(lines)
 
 
@@ -150,9 +177,13 @@ def add_event_json_ld(app: Sphinx, pagename: str, templatename: str, context: di
     data = []
     for docname, records in sorted(domain.data["events"].items()):
         for record in valid(records):
-            item = {"@context": "https://schema.org", "@type": "Event", "name": record["title"],
-                    "startDate": dates.edtf_part(record["date"], 0),
-                    "url": f"{base}{app.builder.get_target_uri(docname)}#{event_anchor(record['id'])}"}
+            item = {
+                "@context": "https://schema.org",
+                "@type": "Event",
+                "name": record["title"],
+                "startDate": dates.edtf_part(record["date"], 0),
+                "url": f"{base}{app.builder.get_target_uri(docname)}#{event_anchor(record['id'])}",
+            }
             if "/" in record["date"]:
                 item["endDate"] = dates.edtf_part(record["date"], 1)
             if record["place"]:

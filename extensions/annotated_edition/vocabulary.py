@@ -18,20 +18,44 @@ from sphinx.util.docutils import SphinxDirective
 from .messages import warn
 
 DEFAULT_VERDICTS: dict[str, dict[str, Any]] = {
-    "accurate": {"label": "Accurate", "symbol": "✓", "rating": 5,
-                 "definition": "Correct as stated; checked because readers rely on it."},
-    "imprecise": {"label": "Imprecise", "symbol": "≈", "rating": 4,
-                  "definition": "Broadly right, but a date, figure, name or scope is loose or slightly wrong."},
-    "disputed": {"label": "Disputed", "symbol": "⇄", "rating": 3,
-                 "definition": "Historians disagree; the note says who holds which view."},
-    "unsupported": {"label": "Unsupported", "symbol": "?", "rating": 3,
-                    "definition": "Cannot be traced or verified: an untraceable quotation, or a historian "
-                                  "named without a work that says it."},
-    "misleading": {"label": "Misleading", "symbol": "!", "rating": 2,
-                   "definition": "Literally defensible but gives a false impression: a cause reversed, an "
-                                 "anachronism, context left out."},
-    "inaccurate": {"label": "Inaccurate", "symbol": "✗", "rating": 1,
-                   "definition": "Factually wrong: a wrong date, actor, name or event."},
+    "accurate": {
+        "label": "Accurate",
+        "symbol": "✓",
+        "rating": 5,
+        "definition": "Correct as stated; checked because readers rely on it.",
+    },
+    "imprecise": {
+        "label": "Imprecise",
+        "symbol": "≈",
+        "rating": 4,
+        "definition": "Broadly right, but a date, figure, name or scope is loose or slightly wrong.",
+    },
+    "disputed": {
+        "label": "Disputed",
+        "symbol": "⇄",
+        "rating": 3,
+        "definition": "Historians disagree; the note says who holds which view.",
+    },
+    "unsupported": {
+        "label": "Unsupported",
+        "symbol": "?",
+        "rating": 3,
+        "definition": "Cannot be traced or verified: an untraceable quotation, or a historian "
+        "named without a work that says it.",
+    },
+    "misleading": {
+        "label": "Misleading",
+        "symbol": "!",
+        "rating": 2,
+        "definition": "Literally defensible but gives a false impression: a cause reversed, an "
+        "anachronism, context left out.",
+    },
+    "inaccurate": {
+        "label": "Inaccurate",
+        "symbol": "✗",
+        "rating": 1,
+        "definition": "Factually wrong: a wrong date, actor, name or event.",
+    },
 }
 REQUIRED_KEYS = ("label", "symbol", "rating", "definition")
 
@@ -50,9 +74,12 @@ def check_entries(app: Sphinx, option: str, required: tuple[str, ...], defaults:
     for name, entry in list(vocabulary.items()):
         missing = [key for key in required if key not in entry]
         if missing:
-            warn("config", f"{option}[{name!r}] lacks {', '.join(missing)}.",
-                 f"give every entry {', '.join(required)} (see {defaults} in the extension).",
-                 str(Path(app.confdir, "conf.py")))
+            warn(
+                "config",
+                f"{option}[{name!r}] lacks {', '.join(missing)}.",
+                f"give every entry {', '.join(required)} (see {defaults} in the extension).",
+                str(Path(app.confdir, "conf.py")),
+            )
             del vocabulary[name]
 
 
@@ -64,9 +91,13 @@ def scale(entries: dict[str, dict[str, Any]], css_class: str) -> nodes.definitio
     """A configured vocabulary as a definition list: symbol, label and name, then the definition."""
     dl = nodes.definition_list(classes=[css_class])
     for name, entry in entries.items():
-        term = nodes.term("", "", nodes.inline(text=f"{entry['symbol']} ", classes=["edition-verdict-symbol"]),
-                          nodes.strong(text=entry["label"]), nodes.Text(f" ({name}"
-                                                                        + (f", rating {entry['rating']})" if "rating" in entry else ")")))
+        term = nodes.term(
+            "",
+            "",
+            nodes.inline(text=f"{entry['symbol']} ", classes=["edition-verdict-symbol"]),
+            nodes.strong(text=entry["label"]),
+            nodes.Text(f" ({name}" + (f", rating {entry['rating']})" if "rating" in entry else ")")),
+        )
         dl += nodes.definition_list_item("", term, nodes.definition("", nodes.paragraph(text=entry["definition"])))
     return dl
 

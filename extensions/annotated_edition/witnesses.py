@@ -150,7 +150,9 @@ def _check_disjoint(wid: str, paratext: tuple[Paratext, ...], title_line: int | 
     for p in paratext:
         for n in range(p.lines.first, p.lines.last + 1):
             if n in taken:
-                raise ManifestError(f"[witness.{wid}] line {n} is in paratext {p.lines} and in {taken[n]}; ranges must not overlap")
+                raise ManifestError(
+                    f"[witness.{wid}] line {n} is in paratext {p.lines} and in {taken[n]}; ranges must not overlap"
+                )
             taken[n] = f"paratext {p.lines}"
 
 

@@ -46,9 +46,13 @@ class FillWorksCited(SphinxPostTransform):
                 if citation.key in keys and cite.bibliographies[citation.bibliography_key].list_ == "citation":
                     listed.setdefault(citation.key, citation)
             if not listed:
-                warn("works-cited", "no work is cited on this page, so its list of works cited would be empty.",
-                     "remove the {works-cited} directive, or cite works with {cite:p}`key`; the page also needs "
-                     "a {bibliography} somewhere in the edition that lists them.", (docname, placeholder["line"]))
+                warn(
+                    "works-cited",
+                    "no work is cited on this page, so its list of works cited would be empty.",
+                    "remove the {works-cited} directive, or cite works with {cite:p}`key`; the page also needs "
+                    "a {bibliography} somewhere in the edition that lists them.",
+                    (docname, placeholder["line"]),
+                )
             items = nodes.bullet_list(classes=["edition-works-cited"])
             for citation in sorted(listed.values(), key=lambda c: c.formatted_entry.label.casefold()):
                 para = nodes.paragraph()
