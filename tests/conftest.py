@@ -81,26 +81,10 @@ def build(make_app, copy_root) -> Callable[..., Built]:
     return run
 
 
-def sphinx_build(outdir: Path, *extra: str) -> subprocess.CompletedProcess:
+def sphinx_build(outdir: Path, *extra: str, source: Path = REPO / "docs") -> subprocess.CompletedProcess:
     """Build the real edition's HTML the way `make html` does (warnings are errors)."""
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-W",
-            "--keep-going",
-            "-n",
-            "-q",
-            *extra,
-            str(REPO / "docs"),
-            str(outdir),
-        ],
-        capture_output=True,
-        text=True,
-    )
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q", *extra]
+    return subprocess.run([*command, str(source), str(outdir)], capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 
 from test_fidelity import ESSAY, replace
 
@@ -58,3 +59,29 @@ def test_raw_html_never_reaches_the_page(build) -> None:
         "<treaty-1950>` {cite:p}`luthi2008`.", "<treaty-1950>` {cite:p}`luthi2008`.\n\n<script>alert(1)</script>"
     )
     assert "alert(1)" not in build("essay", edits={ESSAY: script}).page("essay")
+
+
+class LinkDepth(HTMLParser):
+    """The deepest nesting of <a> elements in a page (links inside links are invalid HTML)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = self.deepest = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "a":
+            self.depth += 1
+            self.deepest = max(self.deepest, self.depth)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self.depth -= 1
+
+
+def test_claim_ending_in_a_link_keeps_its_marker_outside(build) -> None:
+    linked = replace("names Mao and Stalin in 1950.", "names Mao and {event}`Stalin <treaty-1950>` in 1950.")
+    html = build("essay", edits={ESSAY: linked}).page("essay")
+    parser = LinkDepth()
+    parser.feed(html)
+    assert parser.deepest == 1
+    assert re.search(r'<mark class="edition-claim[^>]*>Stalin</mark></span></a><a class="edition-noteref', html)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
@@ -210,7 +211,18 @@ def mark_claims(paragraph: nodes.paragraph, spans: list[tuple[int, int, annotati
             if isinstance(note, sic_note)
             else noteref(number=note["number"], verdict=note["verdict"], refid=note["id"])
         )
-        piece.parent.insert(piece.parent.index(piece) + 1 + _markers_after(piece), marker)
+        host = _outside_links(piece)
+        host.parent.insert(host.parent.index(host) + 1 + _markers_after(host), marker)
+
+
+def _outside_links(piece: nodes.Element) -> nodes.Element:
+    """The outermost link holding *piece*, or *piece*: a note marker is a link and may not sit inside one."""
+    host, node = piece, piece.parent
+    while node is not None and not isinstance(node, nodes.paragraph):
+        if isinstance(node, (addnodes.pending_xref, nodes.reference)):
+            host = node
+        node = node.parent
+    return host
 
 
 def _markers_after(piece: nodes.Element) -> int:

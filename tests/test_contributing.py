@@ -1,0 +1,80 @@
+"""CONTRIBUTING.md (also the "How to annotate" page) is right: its examples work and its tables match the code."""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+from pathlib import Path
+
+from pybtex.database import parse_string
+
+from annotated_edition.bibcheck import REQUIRED
+from annotated_edition.vocabulary import DEFAULT_VERDICTS
+from conftest import REPO, body, sphinx_build
+
+GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+EXAMPLES = re.findall(r"^````markdown\n(.*?)^````$", GUIDE, re.MULTILINE | re.DOTALL)
+
+
+def example(directive: str) -> str:
+    return next(block for block in EXAMPLES if block.startswith(f"```{{{directive}}}"))
+
+
+def test_worked_examples_build_in_the_real_edition(tmp_path: Path) -> None:
+    """A newcomer pastes the guide's fact-check after ¶2 of essay 2 and its event into the registry."""
+    for folder in ("docs", "sources", "bib"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    shutil.copy(REPO / "CONTRIBUTING.md", tmp_path)
+    essay = tmp_path / "docs" / "essays" / "essay-2.md"
+    text = essay.read_text(encoding="utf-8")
+    paragraph_3 = text.index("The treaty's material benefits for China")
+    essay.write_text(text[:paragraph_3] + example("factcheck") + "\n" + text[paragraph_3:], encoding="utf-8")
+    events = tmp_path / "docs" / "events" / "index.md"
+    events.write_text(events.read_text(encoding="utf-8") + "\n" + example("event"), encoding="utf-8")
+    out = tmp_path / "html"
+    result = sphinx_build(out, source=tmp_path / "docs")
+    assert result.returncode == 0, result.stderr
+    html = body(out / "essays" / "essay-2.html")
+    # the quote runs into the essay's link to the civil war, so the highlight is in two pieces
+    assert re.search(r'<mark class="edition-claim edition-verdict-accurate" id="claim-note-\d+">Mao Zedong’s victory in </mark>',
+                     html)
+    assert 'id="event-geneva-conference-1954"' in body(out / "events" / "index.html")
+
+
+def test_bibtex_example_is_the_real_entry() -> None:
+    block = re.search(r"^```bibtex\n(.*?)^```$", GUIDE, re.MULTILINE | re.DOTALL).group(1)
+    shown = next(iter(parse_string(block, "bibtex").entries.values()))
+    real = parse_string((REPO / "bib" / "editors.bib").read_text(encoding="utf-8"), "bibtex").entries[shown.key]
+    assert dict(shown.fields) == dict(real.fields) and str(shown.persons) == str(real.persons)
+
+
+def test_verdict_table_matches_the_vocabulary() -> None:
+    assert re.findall(r"^\| `(\w+)` \|", GUIDE, re.MULTILINE)[: len(DEFAULT_VERDICTS)] == list(DEFAULT_VERDICTS)
+
+
+def test_required_fields_match_the_check() -> None:
+    for entry_type, fields in REQUIRED.items():
+        if entry_type == "misc":
+            continue
+        line = re.search(rf"`@{entry_type}` ([^;.]+)", GUIDE).group(1)
+        for need in fields:
+            assert any(option in line for option in need.split("|")), (entry_type, need)
+
+
+def test_every_message_tag_is_explained() -> None:
+    tags = set()
+    for path in (REPO / "extensions" / "annotated_edition").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "warn":
+                first = node.args[0]
+                if isinstance(first, ast.Constant):
+                    tags.add(first.value)
+    tags |= {"event", "person"}  # registries report under their role's name
+    for tag in sorted(tags):
+        assert f"`[edition.{tag}]`" in GUIDE, tag
+
+
+def test_how_to_annotate_page_is_the_guide(edition: Path) -> None:
+    html = body(edition / "how-to-annotate.html")
+    assert "Add a fact-check" in html and "What the messages mean" in html and "Review checklist" in html
