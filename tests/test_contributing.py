@@ -37,8 +37,10 @@ def test_worked_examples_build_in_the_real_edition(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     html = body(out / "essays" / "essay-2.html")
     # the quote runs into the essay's link to the civil war, so the highlight is in two pieces
-    assert re.search(r'<mark class="edition-claim edition-verdict-accurate" id="claim-note-\d+">Mao Zedong’s victory in </mark>',
-                     html)
+    assert re.search(
+        r'<mark class="edition-claim edition-verdict-accurate" id="claim-note-\d+">Mao Zedong’s victory in </mark>',
+        html,
+    )
     assert 'id="event-geneva-conference-1954"' in body(out / "events" / "index.html")
 
 

@@ -61,7 +61,9 @@ def test_ci_workflow_tests_builds_and_uploads_both_editions() -> None:
     for command in ("make check", ".ci/run", "make html", "make pdf"):
         assert command in runs, command
     assert "make test" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    uploads = [step["with"]["path"] for step in steps(data) if step.get("uses", "").startswith("actions/upload-artifact")]
+    uploads = [
+        step["with"]["path"] for step in steps(data) if step.get("uses", "").startswith("actions/upload-artifact")
+    ]
     assert uploads == ["_build/html", "_build/pdf/*.pdf"]
     assert data["jobs"]["build"]["env"]["CI"] == "true"  # a missing TeX or Chromium fails, never skips
     caches = [s for s in steps(data) if s.get("uses", "").startswith(("actions/cache", "actions/setup-python"))]
