@@ -97,3 +97,13 @@ def test_event_backlinks(project: Path, tmp_path: Path) -> None:
     html = pages(tmp_path / "out")["events"]
     assert 'href="essay.html#mao-stalin">A Short Essay, note 1 (¶2)</a>' in html
     assert "14 February 1950" in html and "July 1960 – July 1963" in html
+
+
+def test_a_changed_verdict_rewrites_only_what_shows_it(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    sphinx(project, out)
+    written = {page: (out / f"{page}.html").stat().st_mtime_ns for page in PAGES}
+    edit(project / "docs/essay.md", ":verdict: imprecise", ":verdict: inaccurate")
+    sphinx(project, out)
+    rewritten = {page for page in PAGES if (out / f"{page}.html").stat().st_mtime_ns != written[page]}
+    assert rewritten == {"essay", "register"}  # not the events, people, timeline or bibliography pages

@@ -34,26 +34,38 @@ def bibliography_digest(env: BuildEnvironment) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def dependent_pages(env: BuildEnvironment) -> set[str]:
-    """Pages whose output depends on other pages' records: generated pages, registries and mentions."""
+def dependent_pages(env: BuildEnvironment, changed: set[str]) -> set[str]:
+    """The pages showing records of the *changed* kinds that were read from other pages.
+
+    Generated pages say what they depend on; registry pages show their entries' mentions; pages that
+    refer to registry entries show their titles.  A changed note therefore rewrites the register, not
+    every essay: the cost of an incremental build stays with what changed.
+    """
     data = get_domain(env).data
-    return set(data["pages"]) | set(data["events"]) | set(data["people"]) | set(data["mentions"])
+    pages = {doc for doc, records in data["pages"].items() if any(changed & set(r["depends"]) for r in records)}
+    if changed & {"events", "people", "mentions"}:
+        pages |= set(data["events"]) | set(data["people"])
+    if changed & {"events", "people"}:
+        pages |= set(data["mentions"])
+    return pages
 
 
 def citing_pages(env: BuildEnvironment) -> set[str]:
     return {ref.docname for ref in env.domains["cite"].citation_refs}
 
 
+KINDS = ("essays", "notes", "events", "people", "mentions")
+
+
 def refresh_aggregates(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
-    records = get_domain(env).fingerprint("essays", "notes", "events", "people", "mentions")
-    bibliography = bibliography_digest(env)
-    previous = getattr(env, "edition_fingerprints", (None, None))
-    env.edition_fingerprints = (records, bibliography)
-    pages: set[str] = set()
-    if previous[0] != records:
-        pages |= dependent_pages(env)
-    if previous[1] != bibliography:
-        pages |= dependent_pages(env) | citing_pages(env)
+    domain = get_domain(env)
+    digests = {kind: domain.fingerprint(kind) for kind in KINDS} | {"bibliography": bibliography_digest(env)}
+    previous = getattr(env, "edition_fingerprints", {})
+    env.edition_fingerprints = digests
+    changed = {kind for kind, digest in digests.items() if previous.get(kind) != digest}
+    pages = dependent_pages(env, changed)
+    if "bibliography" in changed:
+        pages |= dependent_pages(env, set(KINDS)) | citing_pages(env)
     return sorted(pages & set(env.found_docs))
 
 

@@ -32,7 +32,7 @@ class RegisterDirective(SphinxDirective):
     option_spec = {"counts-only": directives.flag}
 
     def run(self) -> list[nodes.Node]:
-        get_domain(self.env).add("pages", self.env.docname, {"page": "register"})
+        get_domain(self.env).add("pages", self.env.docname, {"page": "register", "depends": ["essays", "notes"]})
         return [register_placeholder(counts_only="counts-only" in self.options)]
 
 

@@ -32,7 +32,9 @@ class timeline_placeholder(nodes.General, nodes.Element):
 
 class TimelineDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
-        get_domain(self.env).add("pages", self.env.docname, {"page": "timeline"})
+        get_domain(self.env).add(
+            "pages", self.env.docname, {"page": "timeline", "depends": ["essays", "events", "mentions"]}
+        )
         return [timeline_placeholder()]
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from docutils import nodes
 from pybtex.plugin import find_plugin
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
@@ -40,7 +41,7 @@ class FillWorksCited(SphinxPostTransform):
         builder = self.env._app.builder  # as Sphinx's ReferencesResolver does
         for placeholder in list(self.document.findall(works_cited_placeholder)):
             docname = placeholder["docname"]
-            keys = {target.key for ref in cite.citation_refs if ref.docname == docname for target in ref.targets}
+            keys = self.env.edition_cited_by_page.get(docname, set())
             listed = {}
             for citation in cite.citations:
                 if citation.key in keys and cite.bibliographies[citation.bibliography_key].list_ == "citation":
@@ -68,7 +69,16 @@ class FillWorksCited(SphinxPostTransform):
             placeholder.replace_self(items)
 
 
+def index_citations(app: Sphinx, env: BuildEnvironment) -> None:
+    """Keys cited on each page, gathered once per build (not once per page, which grows as pages × citations)."""
+    cited: dict[str, set[str]] = {}
+    for ref in env.domains["cite"].citation_refs:
+        cited.setdefault(ref.docname, set()).update(target.key for target in ref.targets)
+    env.edition_cited_by_page = cited
+
+
 def setup_works_cited(app: Sphinx) -> None:
     app.add_node(works_cited_placeholder)
     app.add_directive("works-cited", WorksCitedDirective)
     app.add_post_transform(FillWorksCited)
+    app.connect("env-updated", index_citations)
