@@ -6,6 +6,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .a11y import setup_a11y
 from .anchoring import setup_anchoring
 from .bibcheck import setup_bibcheck
 from .bibstyle import setup_bibstyle
@@ -49,6 +50,7 @@ PARTS = (
     setup_bibcheck,
     setup_latex_bibliography,
     setup_claimreview,
+    setup_a11y,
     setup_static_assets,
 )
 

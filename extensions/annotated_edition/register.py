@@ -81,19 +81,23 @@ class BuildRegister(SphinxPostTransform):
         return result
 
     def counts_table(self, essays: dict, counts: dict[str, Counter], vocabulary: dict) -> nodes.table:
-        names = list(vocabulary)
-        table = nodes.table(classes=["edition-register-counts"])
-        group = nodes.tgroup(cols=len(names) + 2)
-        table += group
-        group.extend(nodes.colspec(colwidth=1) for _ in range(len(names) + 2))
-        header = [vocabulary[n]["label"] for n in names]
-        rows = [["Essay", *header, "All"]]
-        for docname, essay in essays.items():
-            rows.append([essay["title"], *(str(counts[docname][n]) for n in names), str(sum(counts[docname].values()))])
+        """Verdicts down, essays across: four narrow columns fit a phone; essays are numbered as in the timeline."""
         total = Counter()
         for c in counts.values():
             total.update(c)
-        rows.append(["Both essays", *(str(total[n]) for n in names), str(sum(total.values()))])
+        columns = [f"Essay {n}" for n in range(1, len(essays) + 1)] + ["Both" if len(essays) == 2 else "All"]
+        rows = [["Verdict", *columns]]
+        for name, entry in vocabulary.items():
+            rows.append(
+                [f"{entry['symbol']} {entry['label']}", *(str(counts[d][name]) for d in essays), str(total[name])]
+            )
+        rows.append(["All verdicts", *(str(sum(counts[d].values())) for d in essays), str(sum(total.values()))])
+        table = nodes.table(classes=["edition-register-counts"], ids=["edition-verdict-counts"])
+        names = "; ".join(f"Essay {n} is “{essay['title']}”" for n, essay in enumerate(essays.values(), 1))
+        table += nodes.title(text=f"Notes per verdict. {names}.")
+        group = nodes.tgroup(cols=len(rows[0]))
+        table += group
+        group.extend(nodes.colspec(colwidth=1) for _ in rows[0])
         head, body = nodes.thead(), nodes.tbody()
         for index, row in enumerate(rows):
             line = nodes.row()

@@ -91,7 +91,7 @@ def svg(rows: list, essays: dict[str, str]) -> str:
     height = AXIS + ROW * len(rows) + 10
     x = lambda iso: LEFT + (_year_fraction(iso) - first) * scale  # noqa: E731
     out = [
-        f'<figure class="edition-timeline"><svg role="img" aria-labelledby="timeline-title" '
+        f'<figure class="edition-timeline"><svg role="group" aria-labelledby="timeline-title" '
         f'viewBox="0 0 {LEFT + WIDTH + 60} {height}" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="timeline-title">Timeline of {len(rows)} events, {first}–{last - 1}; '
         f"the list below gives the same information</title>"
