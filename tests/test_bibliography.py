@@ -118,7 +118,7 @@ def test_author_year_output(build) -> None:
         r'Princeton University Press, Princeton, 2008\.">Lüthi 2008</a>\)',
         essay,
     )
-    assert '<div class="citation" id="cite-radchenko2009" role="doc-biblioentry">' in bibliography
+    assert '<div class="citation" id="cite-radchenko2009" role="listitem">' in bibliography
     assert "Radchenko 2009" in bibliography and "Radchenko, Sergey." in bibliography
     works = essay[essay.index('class="edition-works-cited') :]
     assert works.index("Lüthi 2008") < works.index("Radchenko 2009")
