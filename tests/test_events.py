@@ -22,7 +22,7 @@ def test_event_entry_and_reference(build) -> None:
 
 def test_timeline_svg_list_and_json_ld(build) -> None:
     html = build("essay").page("timeline")
-    assert '<svg role="img"' in html and html.count('<g class="event') == 2
+    assert '<svg role="group"' in html and html.count('<g class="event') == 2
     assert '<g class="event mentioned">' in html  # the treaty is mentioned in the essay's note
     assert "July 1960 – July 1963" in html
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
