@@ -88,9 +88,10 @@ class BuildRegister(SphinxPostTransform):
         columns = [f"Essay {n}" for n in range(1, len(essays) + 1)] + ["Both" if len(essays) == 2 else "All"]
         rows = [["Verdict", *columns]]
         for name, entry in vocabulary.items():
-            rows.append(
-                [f"{entry['symbol']} {entry['label']}", *(str(counts[d][name]) for d in essays), str(total[name])]
-            )
+            verdict = nodes.paragraph()
+            verdict += nodes.inline(text=f"{entry['symbol']} ", classes=["edition-verdict-symbol"])
+            verdict += nodes.Text(entry["label"])
+            rows.append([verdict, *(str(counts[d][name]) for d in essays), str(total[name])])
         rows.append(["All verdicts", *(str(sum(counts[d].values())) for d in essays), str(sum(total.values()))])
         table = nodes.table(classes=["edition-register-counts"], ids=["edition-verdict-counts"])
         names = "; ".join(f"Essay {n} is “{essay['title']}”" for n, essay in enumerate(essays.values(), 1))
@@ -101,7 +102,10 @@ class BuildRegister(SphinxPostTransform):
         head, body = nodes.thead(), nodes.tbody()
         for index, row in enumerate(rows):
             line = nodes.row()
-            line.extend(nodes.entry("", nodes.paragraph(text=cell)) for cell in row)
+            line.extend(
+                nodes.entry("", cell if isinstance(cell, nodes.paragraph) else nodes.paragraph(text=cell))
+                for cell in row
+            )
             (head if index == 0 else body).append(line)
         group += head
         group += body
