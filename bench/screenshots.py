@@ -30,7 +30,9 @@ def main(site: Path, out: Path) -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+        )
         for device, viewport in WIDTHS.items():
             context = browser.new_context(viewport=viewport, is_mobile=device == "phone", has_touch=device == "phone")
             page = context.new_page()
@@ -47,4 +49,7 @@ def main(site: Path, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "_build/html"), Path(sys.argv[2] if len(sys.argv) > 2 else "_build/screenshots"))
+    main(
+        Path(sys.argv[1] if len(sys.argv) > 1 else "_build/html"),
+        Path(sys.argv[2] if len(sys.argv) > 2 else "_build/screenshots"),
+    )

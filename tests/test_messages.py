@@ -66,6 +66,12 @@ CASES: dict[str, Case] = {
         "label 'Mao Stalin' is not a lowercase slug",
         "use letters, digits and hyphens",
     ),
+    "label-reserved": Case(
+        ("notes.py", "is reserved"),
+        {ESSAY: replace(":label: mao-stalin", ":label: p3")},
+        "label 'p3' is reserved",
+        "choose a descriptive label",
+    ),
     "no-citation": Case(
         ("notes.py", "fact-check without a citation"),
         {ESSAY: replace("<treaty-1950>` {cite:p}`luthi2008`.", "<treaty-1950>`.")},
@@ -73,7 +79,7 @@ CASES: dict[str, Case] = {
         "cite at least one source",
     ),
     "unknown-key": Case(
-        ("notes.py", "unknown citation key"),
+        ("bibcheck.py", "unknown citation key"),
         {ESSAY: replace("{cite:p}`luthi2008`", "{cite:p}`luthi2009`")},
         "unknown citation key 'luthi2009'",
         "did you mean 'luthi2008'",
@@ -331,14 +337,26 @@ CASES: dict[str, Case] = {
     "bib-name-forms": Case(
         ("bibcheck.py", "is written"),
         {
-            BIB: append(
-                "\n@book{luthi2010,\n  author = {Lüthi, L. M.},\n  title = {Other},\n"
-                "  publisher = {P},\n  year = {2010},\n}\n"
+            BIB: replace(
+                "@book{radchenko2009,",
+                "@book{luthi2010,\n  author = {Lüthi, L. M.},\n  title = {Other},\n"
+                "  publisher = {P},\n  year = {2010},\n}\n\n@book{radchenko2009,",
             ),
             EVENTS: replace("{cite:p}`radchenko2009`", "{cite:p}`radchenko2009,luthi2010`"),
         },
         "the name 'Lüthi, L. M.' is written 'Lüthi, Lorenz M.' in luthi2008",
         "write each person's name the same way",
+        where=r"refs\.bib:\d+",
+    ),
+    "bib-unsorted": Case(
+        ("bibcheck.py", "comes after"),
+        {
+            BIB: lambda text: (
+                text[text.index("@book{radchenko2009") :] + "\n" + text[: text.index("@book{radchenko2009")]
+            )
+        },
+        "luthi2008 comes after radchenko2009",
+        "move the entry to its place",
         where=r"refs\.bib:\d+",
     ),
     "works-cited-empty": Case(
@@ -424,3 +442,22 @@ def test_every_message_is_walked_through() -> None:
     for name, case in CASES.items():
         matching = [site for site in sites if site[0] == case.site[0] and case.site[1] in site[1]]
         assert len(matching) == 1, (name, matching)
+
+
+def test_every_mistake_in_a_note_is_reported_in_one_run(build) -> None:
+    edits = {
+        ESSAY: lambda text: replace(":verdict: accurate\n:label: mao-stalin", ":verdict: acurate\n:label: p3")(
+            replace("<treaty-1950>` {cite:p}`luthi2008`.", "<treaty-1950>`.")(text)
+        )
+    }
+    edition = [line for line in build("essay", edits=edits).warning_lines() if "[edition." in line]
+    assert len(edition) == 3, edition
+    assert any("unknown verdict 'acurate'" in line for line in edition)
+    assert any("label 'p3' is reserved" in line for line in edition)
+    assert any("fact-check without a citation" in line for line in edition)
+
+
+def test_a_note_below_the_wrong_paragraph_is_told_where_its_words_are(build) -> None:
+    stray = NOTE.replace("The third paragraph", "The first paragraph’s words")
+    lines = build("essay", edits={ESSAY: replace(THIRD, THIRD + "\n" + stray)}).warning_lines()
+    assert any("the words are in ¶1: move the note below ¶1" in line for line in lines), lines

@@ -106,6 +106,15 @@ class AnchorNotes(SphinxTransform):
         if spans:
             mark_claims(paragraph, spans)
 
+    @staticmethod
+    def paragraph_quoting(quote: str, paragraph: nodes.paragraph) -> int | None:
+        """The number of another essay paragraph of the section that has the quoted words, if one does."""
+        for other in paragraph.parent.children:
+            if type(other) is nodes.paragraph and "edition-paragraph" in other and other is not paragraph:
+                if find_all(normalised_index(reading_text(other))[0], quote):
+                    return other["edition-paragraph"]
+        return None
+
     def locate(self, note: annotation, paragraph: nodes.paragraph) -> tuple[int, int] | None:
         raw = reading_text(paragraph)
         text, index = normalised_index(raw)
@@ -113,12 +122,13 @@ class AnchorNotes(SphinxTransform):
         starts = find_all(text, quote)
         where = f"¶{paragraph['edition-paragraph']}"
         if not starts:
-            warn(
-                "anchor",
-                f"the quote “{quote}” is not in the paragraph before the note ({where}).",
-                f"quote the essay exactly; the closest passage is “{closest_passage(text, quote)}”.",
-                note,
+            elsewhere = self.paragraph_quoting(quote, paragraph)
+            fix = (
+                f"the words are in ¶{elsewhere}: move the note below ¶{elsewhere} (after any notes already there)."
+                if elsewhere
+                else f"quote the essay exactly; the closest passage is “{closest_passage(text, quote)}”."
             )
+            warn("anchor", f"the quote “{quote}” is not in the paragraph before the note ({where}).", fix, note)
             return None
         occurrence = note.get("occurrence")
         if occurrence is None and len(starts) > 1:

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from pybtex.database import Entry
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from .domain import get_domain
-from .messages import warn
+from .messages import closest, warn
 
 #: Fields each entry type needs; "a|b" means either will do.
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -118,6 +119,27 @@ def entry_lines(bibfiles: list[Path]) -> dict[str, tuple[Path, int]]:
     return found
 
 
+def unsorted_keys(places: dict[str, tuple[Path, int]]) -> dict[Path, tuple[str, str]]:
+    """For each .bib file whose keys are out of alphabetical order, the first key out of place and its predecessor."""
+    by_file: dict[Path, list[tuple[int, str]]] = defaultdict(list)
+    for key, (path, line) in places.items():
+        by_file[path].append((line, key))
+    found = {}
+    for path, keyed in by_file.items():
+        keys = [key for _, key in sorted(keyed)]
+        for previous, key in zip(keys, keys[1:], strict=False):
+            if key.casefold() < previous.casefold():
+                found[path] = (key, previous)
+                break
+    return found
+
+
+def line_citing(env: BuildEnvironment, docname: str, key: str) -> int | None:
+    """The line of a page's source where *key* is cited (MyST does not give cite roles their line)."""
+    lines = Path(env.doc2path(docname)).read_text(encoding="utf-8").splitlines()
+    return next((n for n, line in enumerate(lines, 1) if "{cite" in line and key in line), None)
+
+
 def cited_everywhere(env: BuildEnvironment) -> set[str]:
     keys = {target.key for ref in env.domains["cite"].citation_refs for target in ref.targets}
     return keys | {key for person in get_domain(env).records("people") for key in person.get("works", [])}
@@ -133,6 +155,22 @@ def check_bibliography(app: Sphinx, env: BuildEnvironment) -> None:
         path, line = places.get(key, (Path(app.config.bibtex_bibfiles[0]), 0))
         return f"{path}:{line}"
 
+    for ref in env.domains["cite"].citation_refs:
+        for target in ref.targets:
+            if target.key not in entries:
+                warn(
+                    "bibliography",
+                    f"unknown citation key {target.key!r}.",
+                    f"add the work to a .bib file in bib/ or fix the key ({closest(target.key, list(entries))}).",
+                    (ref.docname, ref.line or line_citing(env, ref.docname, target.key)),
+                )
+    for key, previous in unsorted_keys(places).values():
+        warn(
+            "bibliography",
+            f"{key} comes after {previous}, but entries are kept in alphabetical order of their keys.",
+            "move the entry to its place, which also makes a duplicate easy to see.",
+            where(key),
+        )
     cited = cited_everywhere(env)
     for key, entry in entries.items():
         for problem, fix in entry_problems(entry):
@@ -155,6 +193,14 @@ def check_bibliography(app: Sphinx, env: BuildEnvironment) -> None:
             )
 
 
+def replace_bibtex_messages(app: Sphinx, config: Config) -> None:
+    """These checks say the same as sphinxcontrib-bibtex's key and field warnings, with a location and a fix;
+    one message per mistake is enough."""
+    if config.edition_check_bibliography:
+        config.suppress_warnings = [*config.suppress_warnings, "bibtex.key_not_found", "bibtex.missing_field"]
+
+
 def setup_bibcheck(app: Sphinx) -> None:
     app.add_config_value("edition_check_bibliography", True, "env", bool)
+    app.connect("config-inited", replace_bibtex_messages)
     app.connect("env-check-consistency", check_bibliography)

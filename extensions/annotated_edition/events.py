@@ -13,7 +13,8 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 
 from . import dates
-from .registry import EntryError, Registry, RegistryDirective, add_registry, anchor, one_line
+from .messages import EntryError
+from .registry import Registry, RegistryDirective, add_registry, anchor, one_line
 
 
 def event_anchor(event_id: str) -> str:

@@ -16,10 +16,11 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
-from .messages import closest, warn
+from .messages import EntryError, closest, warn
 from .vocabulary import verdicts
 
 LABEL = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+RESERVED = re.compile(r"p\d+|note-\d+|(?:claim|ref)-.*")  # anchors the edition makes itself
 
 
 class annotation(nodes.General, nodes.Element):
@@ -52,61 +53,41 @@ class FactcheckDirective(AnnotationDirective):
     node_class = factcheck_note
 
     def run(self) -> list[nodes.Node]:
+        """Check everything before refusing anything, so one run reports every mistake in the note."""
         location = self.get_location()
-        vocabulary = verdicts(self.config)
         verdict = (self.options.get("verdict") or "").strip()
-        if not verdict:
-            warn(
-                "factcheck",
-                "fact-check without a verdict.",
-                f"add `:verdict:` with one of: {', '.join(vocabulary)}.",
-                location,
-            )
-            return []
-        if verdict not in vocabulary:
-            warn(
-                "factcheck",
-                f"unknown verdict {verdict!r}.",
-                f"use one of {', '.join(vocabulary)} ({closest(verdict, list(vocabulary))}).",
-                location,
-            )
-            return []
         label = self.options.get("label", "").strip()
-        if label and not LABEL.fullmatch(label):
-            warn(
-                "factcheck",
-                f"label {label!r} is not a lowercase slug.",
-                "use letters, digits and hyphens, e.g. `treaty-terms`.",
-                location,
-            )
-            return []
         node = self.make_node()
-        node["verdict"] = verdict
-        node["label"] = label
+        node["verdict"], node["label"] = verdict, label
         node += self.parse_content_to_nodes()
         self.reject_raw(node, location)
         node["keys"] = cited_keys(node)
-        self.check_keys(node["keys"], location)
+        problems = [*self.verdict_problems(verdict), *label_problems(label)]
         if not node["keys"]:
-            warn(
-                "factcheck",
-                "fact-check without a citation.",
-                "cite at least one source in the body, e.g. {cite:p}`luthi2008`; add the work to bib/ first.",
-                location,
-            )
-            return []
-        return [node]
-
-    def check_keys(self, keys: list[str], location: str) -> None:
-        entries = self.env.domains["cite"].bibdata.data.entries
-        for key in keys:
-            if key not in entries:
-                warn(
-                    "factcheck",
-                    f"unknown citation key {key!r}.",
-                    f"add the work to a .bib file in bib/ or fix the key ({closest(key, list(entries))}).",
-                    location,
+            problems.append(
+                EntryError(
+                    "fact-check without a citation.",
+                    "cite at least one source in the body, e.g. {cite:p}`luthi2008`; add the work to bib/ first.",
                 )
+            )
+        for error in problems:
+            warn("factcheck", error.problem, error.fix, location)
+        return [] if problems else [node]
+
+    def verdict_problems(self, verdict: str) -> list[EntryError]:
+        vocabulary = verdicts(self.config)
+        if not verdict:
+            return [
+                EntryError("fact-check without a verdict.", f"add `:verdict:` with one of: {', '.join(vocabulary)}.")
+            ]
+        if verdict not in vocabulary:
+            return [
+                EntryError(
+                    f"unknown verdict {verdict!r}.",
+                    f"use one of {', '.join(vocabulary)} ({closest(verdict, list(vocabulary))}).",
+                )
+            ]
+        return []
 
     @staticmethod
     def reject_raw(node: nodes.Element, location: str) -> None:
@@ -132,6 +113,23 @@ class SicDirective(AnnotationDirective):
         node = self.make_node()
         node["reading"] = reading
         return [node]
+
+
+def label_problems(label: str) -> list[EntryError]:
+    if label and not LABEL.fullmatch(label):
+        return [
+            EntryError(
+                f"label {label!r} is not a lowercase slug.", "use letters, digits and hyphens, e.g. `treaty-terms`."
+            )
+        ]
+    if RESERVED.fullmatch(label):
+        return [
+            EntryError(
+                f"label {label!r} is reserved: the edition gives that name to a paragraph or note automatically.",
+                "choose a descriptive label, e.g. `treaty-terms`.",
+            )
+        ]
+    return []
 
 
 def cited_keys(node: nodes.Element) -> list[str]:

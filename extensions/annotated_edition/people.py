@@ -16,8 +16,8 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .messages import closest
-from .registry import EntryError, Registry, RegistryDirective, add_registry, one_line
+from .messages import EntryError, closest
+from .registry import Registry, RegistryDirective, add_registry, one_line
 from .vocabulary import check_entries, scale
 
 DEFAULT_ATTRIBUTIONS: dict[str, dict[str, str]] = {

@@ -25,7 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from .domain import EditionDomain, get_domain
-from .messages import closest, warn
+from .messages import EntryError, closest, warn
 from .notes import cited_keys, factcheck_note
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -50,14 +50,6 @@ def anchor(role: str, record_id: str) -> str:
 
 class mentions_placeholder(nodes.General, nodes.Element):
     """Replaced by the "Mentioned in" links of one record when the page is written."""
-
-
-class EntryError(Exception):
-    """A registry entry's option is missing or malformed: what is wrong, and how to fix it."""
-
-    def __init__(self, problem: str, fix: str) -> None:
-        super().__init__(problem)
-        self.problem, self.fix = problem, fix
 
 
 class RegistryDirective(SphinxDirective):
@@ -254,10 +246,11 @@ def resolver(registry: Registry) -> Callable[..., nodes.Node]:
     def resolve(env: BuildEnvironment, fromdocname: str, builder, target: str, node, contnode):
         records = get_domain(env).index(registry.records, "id")
         if target not in records:
+            pages = sorted({str(env.doc2path(docname, False)) for docname, _ in records.values()}) or ["any page"]
             warn(
                 registry.role,
                 f"unknown {registry.role} {target!r}.",
-                f"use an id defined with {{{registry.role}}} ({closest(target, list(records))}).",
+                f"use an id defined with {{{registry.role}}} in {', '.join(pages)} ({closest(target, list(records))}).",
                 node,
             )
             return contnode
