@@ -359,6 +359,13 @@ CASES: dict[str, Case] = {
         "move the entry to its place",
         where=r"refs\.bib:\d+",
     ),
+    "register-unknown-essay": Case(
+        ("register.py", "is not an essay of this edition"),
+        {"docs/register-essay.md": replace(":essay: essay", ":essay: esay")},
+        "'esay' is not an essay of this edition",
+        "did you mean 'essay'",
+        where=r"register-essay\.md:\d+",
+    ),
     "works-cited-empty": Case(
         ("works_cited.py", "no work is cited on this page"),
         {"docs/register.md": append("\n```{works-cited}\n```\n")},

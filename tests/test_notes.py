@@ -85,3 +85,8 @@ def test_claim_ending_in_a_link_keeps_its_marker_outside(build) -> None:
     parser.feed(html)
     assert parser.deepest == 1
     assert re.search(r'<mark class="edition-claim[^>]*>Stalin</mark></span></a><a class="edition-noteref', html)
+
+
+def test_register_of_one_essay(build) -> None:
+    html = build("essay").page("register-essay")
+    assert html.count('class="edition-register-item') == 2 and "edition-register-counts" not in html

@@ -106,6 +106,12 @@ class AnchorNotes(SphinxTransform):
         if spans:
             mark_claims(paragraph, spans)
 
+    def searchable(self, paragraph: nodes.paragraph) -> tuple[str, list[int]]:
+        """The paragraph's normalised reading text and index, made once per paragraph, not once per note."""
+        if paragraph is not getattr(self, "_searched", None):
+            self._searched, self._searchable = paragraph, normalised_index(reading_text(paragraph))
+        return self._searchable
+
     @staticmethod
     def paragraph_quoting(quote: str, paragraph: nodes.paragraph) -> int | None:
         """The number of another essay paragraph of the section that has the quoted words, if one does."""
@@ -116,8 +122,7 @@ class AnchorNotes(SphinxTransform):
         return None
 
     def locate(self, note: annotation, paragraph: nodes.paragraph) -> tuple[int, int] | None:
-        raw = reading_text(paragraph)
-        text, index = normalised_index(raw)
+        text, index = self.searchable(paragraph)
         quote = note["quote"]
         starts = find_all(text, quote)
         where = f"¶{paragraph['edition-paragraph']}"

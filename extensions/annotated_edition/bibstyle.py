@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from pybtex.database import Entry
-from pybtex.plugin import register_plugin
+from pybtex.plugin import find_plugin, register_plugin
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.template import field as bib_field
@@ -75,6 +75,10 @@ class RoundAuthorYear(AuthorYearReferenceStyle):
 
 
 def setup_bibstyle(app: Sphinx) -> None:
+    # sphinxcontrib-bibtex looks up pybtex's text backends once per citation, and pybtex scans every installed
+    # package's entry points on each lookup unless the plugin was registered at run time: register them once.
+    for name in ("plaintext", "docutils"):
+        register_plugin("pybtex.backends", name, find_plugin("pybtex.backends", name), force=True)
     register_plugin("pybtex.style.labels", "edition-author-year", AuthorYearLabels, force=True)
     register_plugin("pybtex.style.formatting", "edition", EditionStyle, force=True)
     register_bibtex_plugin("sphinxcontrib.bibtex.style.referencing", "edition", RoundAuthorYear, force=True)

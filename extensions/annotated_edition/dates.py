@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import time
 
@@ -16,8 +17,11 @@ class DateError(ValueError):
     pass
 
 
+@functools.lru_cache(maxsize=4096)
 def parse(value: str) -> tuple[str, str]:
-    """Check *value* is EDTF; return (start, end) as ISO days for sorting and JSON-LD."""
+    """Check *value* is EDTF; return (start, end) as ISO days for sorting and JSON-LD.
+
+    Cached: the EDTF grammar is slow (milliseconds a date), and a registry repeats dates."""
     try:
         parsed = parse_edtf(value)
     except (EDTFParseException, ValueError, TypeError) as err:

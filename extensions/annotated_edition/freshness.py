@@ -60,12 +60,16 @@ KINDS = ("essays", "notes", "events", "people", "mentions")
 def refresh_aggregates(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     domain = get_domain(env)
     digests = {kind: domain.fingerprint(kind) for kind in KINDS} | {"bibliography": bibliography_digest(env)}
+    digests |= {  # per essay too, for registers of one essay
+        f"notes:{docname}": hashlib.sha256(repr(records).encode()).hexdigest()
+        for docname, records in domain.data["notes"].items()
+    }
     previous = getattr(env, "edition_fingerprints", {})
     env.edition_fingerprints = digests
-    changed = {kind for kind, digest in digests.items() if previous.get(kind) != digest}
+    changed = {kind for kind in digests.keys() | previous.keys() if previous.get(kind) != digests.get(kind)}
     pages = dependent_pages(env, changed)
-    if "bibliography" in changed:
-        pages |= dependent_pages(env, set(KINDS)) | citing_pages(env)
+    if "bibliography" in changed:  # short labels of sources are on every generated page
+        pages |= dependent_pages(env, set(digests)) | citing_pages(env)
     return sorted(pages & set(env.found_docs))
 
 

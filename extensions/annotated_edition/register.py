@@ -18,7 +18,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .domain import get_domain
-from .messages import warn
+from .messages import closest, warn
 from .sources_short import short_source
 
 
@@ -27,37 +27,54 @@ class register_placeholder(nodes.General, nodes.Element):
 
 
 class RegisterDirective(SphinxDirective):
-    """``{factcheck-register}``: counts per verdict and every note; ``:counts-only:`` for the counts alone."""
+    """``{factcheck-register}``: counts per verdict and every note.
 
-    option_spec = {"counts-only": directives.flag}
+    ``:counts-only:`` gives the counts alone; ``:essay: DOCNAME`` lists one essay's notes alone, so that a
+    large edition can have a register page per essay and a changed note rewrites only its essay's page.
+    """
+
+    option_spec = {"counts-only": directives.flag, "essay": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
-        get_domain(self.env).add("pages", self.env.docname, {"page": "register", "depends": ["essays", "notes"]})
-        return [register_placeholder(counts_only="counts-only" in self.options)]
+        essay = self.options.get("essay", "").strip()
+        depends = ["essays", f"notes:{essay}"] if essay else ["essays", "notes"]
+        get_domain(self.env).add("pages", self.env.docname, {"page": "register", "depends": depends})
+        return [register_placeholder(counts_only="counts-only" in self.options, essay=essay, line=self.lineno)]
 
 
 class BuildRegister(SphinxPostTransform):
     default_priority = 5  # before ReferencesResolver (10)
 
     def run(self, **kwargs) -> None:
+        self.uris: dict[str, str] = {}
         for placeholder in list(self.document.findall(register_placeholder)):
-            content = self.register()
+            content = self.register(placeholder["essay"], placeholder["line"])
             placeholder.replace_self(content[:1] if placeholder["counts_only"] else content)
 
     def builder(self) -> Builder:
         return self.env._app.builder  # as Sphinx's own ReferencesResolver does (env.app is deprecated)
 
     def link(self, docname: str, anchor: str, text: str) -> nodes.reference:
-        uri = self.builder().get_relative_uri(self.env.docname, docname)
-        return nodes.reference("", text, internal=True, refuri=f"{uri}#{anchor}")
+        if docname not in self.uris:  # thousands of links to a few pages: work each address out once
+            self.uris[docname] = self.builder().get_relative_uri(self.env.docname, docname)
+        return nodes.reference("", text, internal=True, refuri=f"{self.uris[docname]}#{anchor}")
 
-    def register(self) -> list[nodes.Node]:
+    def register(self, only: str, line: int) -> list[nodes.Node]:
         domain = get_domain(self.env)
         vocabulary = self.config.edition_verdicts
         essays = {docname: records[0] for docname, records in sorted(domain.data["essays"].items())}
         notes = domain.data["notes"]
         counts = {docname: Counter(n["verdict"] for n in notes.get(docname, [])) for docname in essays}
         result: list[nodes.Node] = [self.counts_table(essays, counts, vocabulary)]
+        if only and only not in essays:
+            warn(
+                "register",
+                f"{only!r} is not an essay of this edition, so its register would be empty.",
+                f"give `:essay:` the document name of an essay ({closest(only, list(essays))}).",
+                (self.env.docname, line),
+            )
+        if only:
+            result, essays = [nodes.container()], {only: essays[only]} if only in essays else {}
         for docname, essay in essays.items():
             result.append(nodes.rubric(text=essay["title"]))
             items = nodes.bullet_list(classes=["edition-register"])
