@@ -199,3 +199,16 @@ def test_axe_finds_no_violations(browser, site: str, name: str, width: int) -> N
     results = axe_sync.Axe().run(page)
     context.close()
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_citation_shows_its_full_reference_on_focus(page, site: str) -> None:
+    page.goto(site + "essays/essay-2.html")
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !!document.activeElement.closest('.bibtex-citation')"):
+            break
+    else:
+        pytest.fail("no citation can be reached with Tab")
+    title = page.evaluate("() => document.activeElement.title")
+    shown = page.evaluate("() => getComputedStyle(document.activeElement, '::after').content")
+    assert title and shown.strip('"') == title

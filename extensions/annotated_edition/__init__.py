@@ -23,6 +23,7 @@ from .notes_output import setup_notes_output
 from .people import setup_people
 from .register import setup_register
 from .registry import setup_registry
+from .sources_short import setup_sources_short
 from .static_assets import setup_static_assets
 from .timeline import setup_timeline
 from .vocabulary import setup_vocabulary
@@ -47,6 +48,7 @@ PARTS = (
     setup_people,
     setup_timeline,
     setup_works_cited,
+    setup_sources_short,
     setup_bibcheck,
     setup_latex_bibliography,
     setup_claimreview,

@@ -48,8 +48,9 @@ class BuildRegister(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         self.uris: dict[str, str] = {}
         for placeholder in list(self.document.findall(register_placeholder)):
-            content = self.register(placeholder["essay"], placeholder["line"])
-            placeholder.replace_self(content[:1] if placeholder["counts_only"] else content)
+            placeholder.replace_self(
+                self.register(placeholder["essay"], placeholder["line"], placeholder["counts_only"])
+            )
 
     def builder(self) -> Builder:
         return self.env._app.builder  # as Sphinx's own ReferencesResolver does (env.app is deprecated)
@@ -59,22 +60,26 @@ class BuildRegister(SphinxPostTransform):
             self.uris[docname] = self.builder().get_relative_uri(self.env.docname, docname)
         return nodes.reference("", text, internal=True, refuri=f"{self.uris[docname]}#{anchor}")
 
-    def register(self, only: str, line: int) -> list[nodes.Node]:
+    def register(self, only: str, line: int, counts_only: bool) -> list[nodes.Node]:
         domain = get_domain(self.env)
         vocabulary = self.config.edition_verdicts
         essays = {docname: records[0] for docname, records in sorted(domain.data["essays"].items())}
         notes = domain.data["notes"]
-        counts = {docname: Counter(n["verdict"] for n in notes.get(docname, [])) for docname in essays}
-        result: list[nodes.Node] = [self.counts_table(essays, counts, vocabulary)]
-        if only and only not in essays:
-            warn(
-                "register",
-                f"{only!r} is not an essay of this edition, so its register would be empty.",
-                f"give `:essay:` the document name of an essay ({closest(only, list(essays))}).",
-                (self.env.docname, line),
-            )
-        if only:
-            result, essays = [nodes.container()], {only: essays[only]} if only in essays else {}
+        if only:  # one essay's notes only: the work stays proportional to that essay, not to the edition
+            if only not in essays:
+                warn(
+                    "register",
+                    f"{only!r} is not an essay of this edition, so its register would be empty.",
+                    f"give `:essay:` the document name of an essay ({closest(only, list(essays))}).",
+                    (self.env.docname, line),
+                )
+            result: list[nodes.Node] = [nodes.container()]
+            essays = {only: essays[only]} if only in essays else {}
+        else:
+            counts = {docname: Counter(n["verdict"] for n in notes.get(docname, [])) for docname in essays}
+            result = [self.counts_table(essays, counts, vocabulary)]
+            if counts_only:
+                return result
         for docname, essay in essays.items():
             result.append(nodes.rubric(text=essay["title"]))
             items = nodes.bullet_list(classes=["edition-register"])

@@ -6,6 +6,7 @@ Used by generated pages (the register) that list sources without running the ``c
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
@@ -13,10 +14,21 @@ from .bibstyle import surnames
 
 
 def short_label(env: BuildEnvironment, key: str) -> str:
-    entry = env.domains["cite"].bibdata.data.entries.get(key)
-    if entry is None:
-        return key
-    return f"{surnames(entry)} {entry.fields.get('year', 'n.d.')}"
+    """ "Lüthi 2008"; worked out once per entry and build (registers list thousands of sources)."""
+    labels = env.edition_short_labels
+    if key not in labels:
+        entry = env.domains["cite"].bibdata.data.entries.get(key)
+        labels[key] = key if entry is None else f"{surnames(entry)} {entry.fields.get('year', 'n.d.')}"
+    return labels[key]
+
+
+def forget_labels(app: Sphinx, env: BuildEnvironment) -> None:
+    """A new build may have a changed .bib file: start the labels afresh (before any page is written)."""
+    env.edition_short_labels = {}
+
+
+def setup_sources_short(app: Sphinx) -> None:
+    app.connect("env-updated", forget_labels)
 
 
 def short_source(env: BuildEnvironment, builder: Builder, fromdoc: str, key: str) -> nodes.Node:
