@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import shutil
@@ -104,9 +105,19 @@ def body(path: Path) -> str:
 def require_tools(*names: str) -> None:
     """Skip when a system tool is missing on a laptop; fail under CI, which must never pass by skipping."""
     missing = [name for name in names if shutil.which(name) is None]
-    if not missing:
-        return
-    message = f"needs {', '.join(missing)} (installed by .ci/run; see README)"
+    if missing:
+        skip_or_fail(f"needs {', '.join(missing)} (installed by .ci/run; see README)")
+
+
+def require_module(name: str):
+    """Import a test-only package (playwright, axe), skipping or failing like :func:`require_tools`."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        skip_or_fail(f"needs the Python package {name} (pip install -e '.[test]')")
+
+
+def skip_or_fail(message: str) -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"CI=true but {message}")
     pytest.skip(message)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require_tools
+from conftest import require_module, require_tools
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -53,7 +53,7 @@ def site(edition: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser():
     require_tools("chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    sync_api = require_module("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield browser
@@ -192,7 +192,7 @@ def test_register_is_complete_without_javascript(browser, site: str) -> None:
 @pytest.mark.parametrize("name", AXE_PAGES)
 @pytest.mark.parametrize("width", [1280, 375])
 def test_axe_finds_no_violations(browser, site: str, name: str, width: int) -> None:
-    axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
+    axe_sync = require_module("axe_playwright_python.sync_playwright")
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(site + name)
