@@ -63,19 +63,19 @@ class BuildRegister(SphinxPostTransform):
     def register(self, only: str, line: int, counts_only: bool) -> list[nodes.Node]:
         domain = get_domain(self.env)
         vocabulary = self.config.edition_verdicts
-        essays = {docname: records[0] for docname, records in sorted(domain.data["essays"].items())}
         notes = domain.data["notes"]
         if only:  # one essay's notes only: the work stays proportional to that essay, not to the edition
-            if only not in essays:
+            if only not in domain.data["essays"]:
                 warn(
                     "register",
                     f"{only!r} is not an essay of this edition, so its register would be empty.",
-                    f"give `:essay:` the document name of an essay ({closest(only, list(essays))}).",
+                    f"give `:essay:` the document name of an essay ({closest(only, list(domain.data['essays']))}).",
                     (self.env.docname, line),
                 )
             result: list[nodes.Node] = [nodes.container()]
-            essays = {only: essays[only]} if only in essays else {}
+            essays = {only: domain.data["essays"][only][0]} if only in domain.data["essays"] else {}
         else:
+            essays = {docname: records[0] for docname, records in sorted(domain.data["essays"].items())}
             counts = {docname: Counter(n["verdict"] for n in notes.get(docname, [])) for docname in essays}
             result = [self.counts_table(essays, counts, vocabulary)]
             if counts_only:
