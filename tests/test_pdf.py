@@ -164,6 +164,7 @@ def test_bibliography_is_printed_once_in_its_chapter(printed: Print) -> None:
 def test_unicode_survives(printed: Print) -> None:
     text = printed.text
     assert "Lüthi" in text and "Dikötter" in text and "Mao’s" in text
+    assert "The treaty's material" in text  # the witness's straight apostrophe stays straight in print
     assert "1949–1976" in text  # an en dash, not a hyphen
     assert "Missing character" not in printed.log
 
