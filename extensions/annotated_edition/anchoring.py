@@ -73,6 +73,8 @@ class AnchorNotes(SphinxTransform):
 
     def apply(self) -> None:
         self.number = 0
+        self._searched: nodes.paragraph | None = None  # see searchable()
+        self._searchable: tuple[str, list[int]] = ("", [])
         for box in list(self.document.findall(nodes.container)):
             if WITNESS_KEY in box:
                 self.anchor_section(box.parent)
@@ -108,7 +110,7 @@ class AnchorNotes(SphinxTransform):
 
     def searchable(self, paragraph: nodes.paragraph) -> tuple[str, list[int]]:
         """The paragraph's normalised reading text and index, made once per paragraph, not once per note."""
-        if paragraph is not getattr(self, "_searched", None):
+        if paragraph is not self._searched:
             self._searched, self._searchable = paragraph, normalised_index(reading_text(paragraph))
         return self._searchable
 

@@ -4,12 +4,11 @@ Built from sphinxcontrib-bibtex's own records (the citation references read from
 entries it formatted for the full bibliography), so the per-essay list and the full bibliography
 can never disagree.  The list is ordinary paragraphs, not ``citation`` nodes: Sphinx's LaTeX writer
 moves citation nodes to the end of the book, and sphinxcontrib-bibtex warns about a key listed in
-two bibliographies.  The page is re-read when a .bib file changes, so the list never goes stale.
+two bibliographies.  The list is made when the page is written, and :mod:`.freshness` rewrites every
+page that cites a changed .bib entry, so it never goes stale.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from docutils import nodes
 from pybtex.plugin import find_plugin
@@ -27,8 +26,6 @@ class works_cited_placeholder(nodes.General, nodes.Element):
 
 class WorksCitedDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
-        for bibfile in self.config.bibtex_bibfiles:
-            self.env.note_dependency(str(Path(self.env.srcdir, bibfile).resolve()))
         return [works_cited_placeholder(docname=self.env.docname, line=self.lineno)]
 
 
