@@ -1,25 +1,38 @@
-# The edition's commands. Only python3 and make are needed; the first run creates .venv.
+# The edition's commands. Only python3 and make are needed; the first run creates .venv and installs
+# the project from the lock file of this Python (requirements/py3.X.txt), so every machine resolves
+# the same versions.  System programs (TeX, xindy, Chromium) are listed in .ci/packages.toml.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PYVER := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+LOCK := requirements/py$(PYVER).txt
+LOCK_PYTHONS ?= python3.11 python3.12 python3.13
 SPHINXOPTS ?= -W --keep-going -n
 JOBS ?= auto
 BUILDDIR ?= _build
+DOCTREES = $(BUILDDIR)/doctrees
+PREFLIGHT ?= $(PYTHON) .ci/preflight.py
 
-.PHONY: html pdf test check clean
+.PHONY: html pdf test check lock clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(wildcard $(LOCK))
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(if $(wildcard $(LOCK)),,@echo "No lock file for Python $(PYVER): installing the newest versions pyproject.toml allows." >&2)
+	$(BIN)/python -m pip install --quiet $(if $(wildcard $(LOCK)),--constraint $(LOCK)) -e '.[test]'
 	touch $(STAMP)
 
+# Doctrees are kept beside the output, never inside it: _build/html is what gets published.
 html: $(STAMP)
-	$(BIN)/sphinx-build -b html $(SPHINXOPTS) -j $(JOBS) docs $(BUILDDIR)/html
+	@$(PREFLIGHT) html
+	$(BIN)/sphinx-build -b html $(SPHINXOPTS) -j $(JOBS) -d $(DOCTREES) docs $(BUILDDIR)/html \
+	  || { echo "The build found problems (above). 'make check' lists them all as file:line: message." >&2; exit 1; }
 
+# latexmk -gg: a failed run (a missing xindy, say) is forgotten, so the next `make pdf` starts afresh.
 pdf: $(STAMP)
-	$(BIN)/sphinx-build -M latexpdf docs $(BUILDDIR) $(SPHINXOPTS)
+	@$(PREFLIGHT) pdf
+	LATEXMKOPTS=-gg $(BIN)/sphinx-build -M latexpdf docs $(BUILDDIR) $(SPHINXOPTS)
 	rm -rf $(BUILDDIR)/pdf && mkdir -p $(BUILDDIR)/pdf
 	cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/pdf/
 
@@ -28,6 +41,19 @@ check: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Refresh every lock file (one per supported Python found on PATH), from a clean resolution.
+lock:
+	@for py in $(LOCK_PYTHONS); do \
+	  command -v $$py >/dev/null || { echo "skipping $$py: not on PATH" >&2; continue; }; \
+	  ver=$$($$py -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
+	  rm -rf $(BUILDDIR)/lock-$$ver && $$py -m venv $(BUILDDIR)/lock-$$ver && \
+	  $(BUILDDIR)/lock-$$ver/bin/python -m pip install --quiet --upgrade pip && \
+	  $(BUILDDIR)/lock-$$ver/bin/python -m pip install --quiet '.[test]' && \
+	  { echo "# make lock: the versions Python $$ver resolves for .[test]; do not edit by hand"; \
+	    $(BUILDDIR)/lock-$$ver/bin/python -m pip freeze --exclude sphinx-annotated-edition; } > requirements/py$$ver.txt && \
+	  echo "wrote requirements/py$$ver.txt"; \
+	done
 
 clean:
 	rm -rf $(BUILDDIR)

@@ -88,13 +88,33 @@ def sphinx_build(outdir: Path, *extra: str, source: Path = REPO / "docs") -> sub
     return subprocess.run([*command, str(source), str(outdir)], capture_output=True, text=True)
 
 
+def make(target: str, builddir: Path, **env: str) -> subprocess.CompletedProcess:
+    """Run a documented make target of the repository with this test run's Python, into *builddir*."""
+    command = ["make", "-C", str(REPO), target, f"BUILDDIR={builddir}", f"BIN={Path(sys.executable).parent}", "STAMP="]
+    return subprocess.run(command, capture_output=True, text=True, env={**os.environ, **env})
+
+
 @pytest.fixture(scope="session")
 def edition(tmp_path_factory) -> Path:
-    """The real edition, built once per test session."""
-    out = tmp_path_factory.mktemp("edition") / "html"
-    result = sphinx_build(out)
-    assert result.returncode == 0, result.stderr
-    return out
+    """The real edition, built once per test session exactly as `make html` builds it (in parallel)."""
+    builddir = tmp_path_factory.mktemp("edition")
+    result = make("html", builddir)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return builddir / "html"
+
+
+def path_without(tmp_path: Path, *absent: str) -> str:
+    """A PATH holding every program of the current one except *absent* (links in a folder of their own)."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    for directory in os.environ["PATH"].split(os.pathsep):
+        if not Path(directory).is_dir():
+            continue
+        for program in Path(directory).iterdir():
+            target = folder / program.name
+            if program.name not in absent and not target.exists() and os.access(program, os.X_OK):
+                target.symlink_to(program)
+    return str(folder)
 
 
 def body(path: Path) -> str:
@@ -117,7 +137,22 @@ def require_module(name: str):
         skip_or_fail(f"needs the Python package {name} (pip install -e '.[test]')")
 
 
+def under_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
 def skip_or_fail(message: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
+    if under_ci():
         pytest.fail(f"CI=true but {message}")
     pytest.skip(message)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Under CI=true no test may pass by skipping, whatever skipped it: a skip is reported as a failure."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and under_ci() and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.longrepr = f"CI=true, but this test was skipped: {reason}"

@@ -23,11 +23,17 @@ PAGES = [
 
 
 def test_parallel_build_equals_serial(edition: Path, tmp_path: Path) -> None:
+    """`make html` builds with -j auto; a serial build gives the same pages."""
     out = tmp_path / "html"
-    result = sphinx_build(out, "-j", "2")
+    result = sphinx_build(out)
     assert result.returncode == 0, result.stderr
     for page in PAGES:
         assert body(out / f"{page}.html") == body(edition / f"{page}.html"), page
+
+
+def test_doctrees_are_not_published(edition: Path) -> None:
+    assert not list(edition.rglob("*.doctree")) and not (edition / ".doctrees").exists()
+    assert list((edition.parent / "doctrees").glob("*.doctree")) or list((edition.parent / "doctrees").rglob("*.doctree"))
 
 
 def test_every_essay_paragraph_is_numbered(edition: Path) -> None:

@@ -12,6 +12,7 @@ import yaml
 
 from conftest import REPO
 
+SUPPORTED_PYTHONS = ["3.11", "3.12", "3.13"]
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 
 
@@ -33,7 +34,10 @@ def test_workflows_parse_and_run_on_pull_requests_and_main() -> None:
     assert WORKFLOWS
     for path in WORKFLOWS:
         data = workflow(path)
-        assert "pull_request" in data["on"] and data["on"]["push"]["branches"] == ["main"], path.name
+        if path.name == "ci.yml":
+            assert "pull_request" in data["on"] and data["on"]["push"]["branches"] == ["main"], path.name
+        else:
+            assert "schedule" in data["on"] or "workflow_dispatch" in data["on"], path.name
         for name, job in data["jobs"].items():
             assert job["runs-on"] and job["steps"], name
             assert job.get("timeout-minutes", 360) <= 20, f"{name}: CI must stay under 20 minutes"
@@ -66,6 +70,8 @@ def test_ci_workflow_tests_builds_and_uploads_both_editions() -> None:
     ]
     assert uploads == ["_build/html", "_build/pdf/*.pdf"]
     assert data["jobs"]["build"]["env"]["CI"] == "true"  # a missing TeX or Chromium fails, never skips
+    pythons = [entry["python"] for entry in data["jobs"]["build"]["strategy"]["matrix"]["include"]]
+    assert pythons == SUPPORTED_PYTHONS
     caches = [s for s in steps(data) if s.get("uses", "").startswith(("actions/cache", "actions/setup-python"))]
     assert any(s["with"].get("cache") == "pip" or "pip" in s["with"].get("path", "") for s in caches)
 
@@ -79,7 +85,25 @@ def test_read_the_docs_builds_html_pdf_and_epub_strictly() -> None:
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     python = config["build"]["tools"]["python"]
     assert project["requires-python"] == f">={python}"
-    assert config["python"]["install"] == [{"method": "pip", "path": "."}]
+    assert config["python"]["install"] == [{"requirements": f"requirements/py{python}.txt"}, {"method": "pip", "path": "."}]
+    assert any(".doctrees" in command for command in config["build"]["jobs"]["post_build"])
+
+
+def test_a_lock_file_per_supported_python() -> None:
+    """make installs from requirements/py3.X.txt; each pins every package, the extension's own
+    dependencies within pyproject's ranges; a scheduled workflow refreshes them with `make lock`."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["requires-python"] == ">=3.11"
+    names = {re.split(r"[<>=!\[ ]", dep)[0].lower().replace("_", "-") for dep in project["dependencies"] + project["optional-dependencies"]["test"]}
+    for version in SUPPORTED_PYTHONS:
+        lines = [line for line in (REPO / "requirements" / f"py{version}.txt").read_text().splitlines() if line and not line.startswith("#")]
+        pins = dict(line.split("==") for line in lines)
+        assert all(re.fullmatch(r"[\w.]+", v) for v in pins.values()), version
+        pinned = {name.lower().replace("_", "-") for name in pins}
+        assert names <= pinned, names - pinned
+    assert "--constraint $(LOCK)" in (REPO / "Makefile").read_text(encoding="utf-8")
+    lock = workflow(REPO / ".github" / "workflows" / "lock.yml")
+    assert "schedule" in lock["on"] and "make lock" in " ".join(s.get("run", "") for s in steps(lock))
 
 
 def test_pre_commit_leaves_witnesses_and_paragraphs_alone() -> None:

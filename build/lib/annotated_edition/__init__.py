@@ -1,0 +1,65 @@
+"""An annotated digital edition for Sphinx: witnesses reproduced word for word, with fact-check notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .a11y import setup_a11y
+from .anchoring import setup_anchoring
+from .bibcheck import setup_bibcheck
+from .bibstyle import setup_bibstyle
+from .claimreview import setup_claimreview
+from .domain import setup_domain
+from .essay import setup_essay
+from .events import setup_events
+from .fidelity import setup_fidelity
+from .freshness import setup_freshness
+from .latex_bibliography import setup_latex_bibliography
+from .nodes import setup_nodes
+from .notes import setup_notes
+from .notes_output import setup_notes_output
+from .people import setup_people
+from .register import setup_register
+from .registry import setup_registry
+from .sources_short import setup_sources_short
+from .static_assets import setup_static_assets
+from .timeline import setup_timeline
+from .vocabulary import setup_vocabulary
+from .works_cited import setup_works_cited
+
+__version__ = "0.1.0"
+
+PARTS = (
+    setup_bibstyle,
+    setup_nodes,
+    setup_domain,
+    setup_vocabulary,
+    setup_essay,
+    setup_notes,
+    setup_anchoring,
+    setup_notes_output,
+    setup_fidelity,
+    setup_register,
+    setup_freshness,
+    setup_registry,
+    setup_events,
+    setup_people,
+    setup_timeline,
+    setup_works_cited,
+    setup_sources_short,
+    setup_bibcheck,
+    setup_latex_bibliography,
+    setup_claimreview,
+    setup_a11y,
+    setup_static_assets,
+)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("myst_parser")
+    app.setup_extension("sphinxcontrib.bibtex")
+    for setup_part in PARTS:
+        setup_part(app)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 4}

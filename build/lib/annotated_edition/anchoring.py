@@ -1,0 +1,264 @@
+"""Anchor each note's quote in the essay paragraph before it, and mark the claim in the text.
+
+The quote is matched against the paragraph's reading text with whitespace normalised.  Text nodes
+are split at every claim boundary and the covered pieces wrapped in ``claim`` nodes, so overlapping
+claims and claims that run through a link both work, and no essay character is added or lost (the
+fidelity check runs afterwards and proves it).
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+
+from .domain import get_domain
+from .essay import WITNESS_KEY
+from .fidelity import reading_text
+from .messages import warn
+from .nodes import Editorial
+from .notes import annotation, sic_note
+
+
+class claim(nodes.Inline, nodes.TextElement):
+    """Essay words a note is about (essay text: the fidelity check reads it)."""
+
+
+class noteref(Editorial, nodes.Inline, nodes.Element):
+    """The numbered marker after a claim, linking to its note."""
+
+
+class sic_marker(Editorial, nodes.Inline, nodes.Element):
+    """``[sic: reading]`` after a transcription slip."""
+
+
+def normalised_index(raw: str) -> tuple[str, list[int]]:
+    """Whitespace-normalised *raw*, and for each of its characters the index in *raw*."""
+    out: list[str] = []
+    index: list[int] = []
+    pending_space = False
+    for i, char in enumerate(raw):
+        if char.isspace():
+            pending_space = bool(out)
+            continue
+        if pending_space:
+            out.append(" ")
+            index.append(i - 1)
+            pending_space = False
+        out.append(char)
+        index.append(i)
+    return "".join(out), index
+
+
+def find_all(text: str, quote: str) -> list[int]:
+    starts, at = [], text.find(quote)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(quote, at + 1)
+    return starts
+
+
+def closest_passage(text: str, quote: str) -> str:
+    words, size = text.split(), max(1, len(quote.split()))
+    windows = [" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))]
+    best = max(windows, key=lambda w: difflib.SequenceMatcher(a=quote, b=w).ratio())
+    return best
+
+
+class AnchorNotes(SphinxTransform):
+    default_priority = 800  # after paragraph numbering (700), before the fidelity check (870)
+
+    def apply(self) -> None:
+        self.number = 0
+        self._searched: nodes.paragraph | None = None  # see searchable()
+        self._searchable: tuple[str, list[int]] = ("", [])
+        for box in list(self.document.findall(nodes.container)):
+            if WITNESS_KEY in box:
+                self.anchor_section(box.parent)
+        for stray in [n for n in self.document.findall(annotation) if "paragraph" not in n]:
+            warn(
+                "anchor",
+                "a note must come right after the essay paragraph it discusses.",
+                "move it below an essay paragraph (other notes may stand between them).",
+                stray,
+            )
+            stray.parent.remove(stray)
+
+    def anchor_section(self, section: nodes.Element) -> None:
+        paragraph: nodes.paragraph | None = None
+        spans: list[tuple[int, int, annotation]] = []
+        for child in list(section.children):
+            if isinstance(child, annotation):
+                if paragraph is None:
+                    continue  # reported as a stray note
+                span = self.locate(child, paragraph)
+                if span is None or isinstance(child, sic_note):
+                    section.remove(child)  # a sic lives on as its marker; a bad note is reported
+                if span is not None:
+                    self.record(child, paragraph)
+                    spans.append((*span, child))
+                continue
+            if spans:
+                mark_claims(paragraph, spans)
+                spans = []
+            paragraph = child if type(child) is nodes.paragraph and "edition-paragraph" in child else None
+        if spans:
+            mark_claims(paragraph, spans)
+
+    def searchable(self, paragraph: nodes.paragraph) -> tuple[str, list[int]]:
+        """The paragraph's normalised reading text and index, made once per paragraph, not once per note."""
+        if paragraph is not self._searched:
+            self._searched, self._searchable = paragraph, normalised_index(reading_text(paragraph))
+        return self._searchable
+
+    @staticmethod
+    def paragraph_quoting(quote: str, paragraph: nodes.paragraph) -> int | None:
+        """The number of another essay paragraph of the section that has the quoted words, if one does."""
+        for other in paragraph.parent.children:
+            if type(other) is nodes.paragraph and "edition-paragraph" in other and other is not paragraph:
+                if find_all(normalised_index(reading_text(other))[0], quote):
+                    return other["edition-paragraph"]
+        return None
+
+    def locate(self, note: annotation, paragraph: nodes.paragraph) -> tuple[int, int] | None:
+        text, index = self.searchable(paragraph)
+        quote = note["quote"]
+        starts = find_all(text, quote)
+        where = f"¶{paragraph['edition-paragraph']}"
+        if not starts:
+            elsewhere = self.paragraph_quoting(quote, paragraph)
+            fix = (
+                f"the words are in ¶{elsewhere}: move the note below ¶{elsewhere} (after any notes already there)."
+                if elsewhere
+                else f"quote the essay exactly; the closest passage is “{closest_passage(text, quote)}”."
+            )
+            warn("anchor", f"the quote “{quote}” is not in the paragraph before the note ({where}).", fix, note)
+            return None
+        occurrence = note.get("occurrence")
+        if occurrence is None and len(starts) > 1:
+            warn(
+                "anchor",
+                f"the quote “{quote}” occurs {len(starts)} times in {where}.",
+                f"add `:occurrence: N` (1 to {len(starts)}) or quote more words.",
+                note,
+            )
+            return None
+        if occurrence is not None and occurrence > len(starts):
+            warn(
+                "anchor",
+                f":occurrence: {occurrence} but “{quote}” occurs {len(starts)} time(s) in {where}.",
+                f"use a number from 1 to {len(starts)}.",
+                note,
+            )
+            return None
+        start = starts[(occurrence or 1) - 1]
+        return index[start], index[start + len(quote) - 1] + 1
+
+    def record(self, note: annotation, paragraph: nodes.paragraph) -> None:
+        note["paragraph"] = paragraph["edition-paragraph"]
+        if isinstance(note, sic_note):
+            note["id"] = ""
+            return
+        self.number += 1
+        note["number"] = self.number
+        note["id"] = note["label"] or f"note-{self.number}"
+        if note["id"] in self.document.ids:
+            warn(
+                "factcheck",
+                f"the label {note['id']!r} is used twice in this document.",
+                "give each note its own :label:.",
+                note,
+            )
+            note["id"] = f"note-{self.number}"
+        note["ids"] = [note["id"]]
+        self.document.ids[note["id"]] = note
+        get_domain(self.env).add(
+            "notes",
+            self.env.docname,
+            {
+                "id": note["id"],
+                "label": note["label"],
+                "number": self.number,
+                "verdict": note["verdict"],
+                "quote": note["quote"],
+                "paragraph": note["paragraph"],
+                "keys": note["keys"],
+                "line": note.line,
+            },
+        )
+
+
+def mark_claims(paragraph: nodes.paragraph, spans: list[tuple[int, int, annotation]]) -> None:
+    """Wrap the essay text covered by *spans* in claim nodes, and put a marker after each claim."""
+    cuts = sorted({pos for start, end, _ in spans for pos in (start, end)})
+    last_piece: dict[int, nodes.Element] = {}
+    offset = 0
+    for text in [t for t in paragraph.findall(nodes.Text) if not _editorial(t)]:
+        value, begin = str(text), offset
+        offset += len(value)
+        points = [0] + [c - begin for c in cuts if begin < c < offset] + [len(value)]
+        pieces: list[nodes.Node] = []
+        for a, b in zip(points, points[1:], strict=False):
+            covering = [(i, note) for i, (s, e, note) in enumerate(spans) if s <= begin + a and begin + b <= e]
+            if not covering:
+                pieces.append(nodes.Text(value[a:b]))
+                continue
+            piece = claim(
+                value[a:b],
+                value[a:b],
+                classes=["edition-claim"]
+                + [
+                    f"edition-{'sic' if isinstance(note, sic_note) else 'verdict-' + note['verdict']}"
+                    for _, note in covering[:1]
+                ],
+            )
+            for i, note in covering:
+                if i not in last_piece and note["id"]:
+                    piece["ids"].append(f"claim-{note['id']}")
+                last_piece[i] = piece
+            pieces.append(piece)
+        text.parent.replace(text, pieces)
+    for i, (_, _, note) in sorted(enumerate(spans), key=lambda item: item[1][1]):
+        piece = last_piece[i]
+        marker = (
+            sic_marker(reading=note["reading"])
+            if isinstance(note, sic_note)
+            else noteref(number=note["number"], verdict=note["verdict"], refid=note["id"])
+        )
+        host = _outside_links(piece)
+        host.parent.insert(host.parent.index(host) + 1 + _markers_after(host), marker)
+
+
+def _outside_links(piece: nodes.Element) -> nodes.Element:
+    """The outermost link holding *piece*, or *piece*: a note marker is a link and may not sit inside one."""
+    host, node = piece, piece.parent
+    while node is not None and not isinstance(node, nodes.paragraph):
+        if isinstance(node, (addnodes.pending_xref, nodes.reference)):
+            host = node
+        node = node.parent
+    return host
+
+
+def _markers_after(piece: nodes.Element) -> int:
+    """How many markers already follow *piece*, so several notes ending together keep their order."""
+    siblings = piece.parent.children
+    count, at = 0, siblings.index(piece) + 1
+    while at < len(siblings) and isinstance(siblings[at], (noteref, sic_marker)):
+        count, at = count + 1, at + 1
+    return count
+
+
+def _editorial(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, Editorial):
+            return True
+        parent = parent.parent
+    return False
+
+
+def setup_anchoring(app: Sphinx) -> None:
+    app.add_transform(AnchorNotes)

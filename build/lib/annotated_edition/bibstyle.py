@@ -1,0 +1,84 @@
+"""Author–year styles for the bibliography and the citations: ``bibtex_default_style = "edition"``
+and ``bibtex_reference_style = "edition"``.
+
+Entries are sorted by author, year and title and labelled "Lüthi 2008", so the list matches the
+author–year citations in the notes, in HTML and in print alike.  Names are inverted ("Lüthi,
+Lorenz M.") and titles keep the case the .bib file gives them: pybtex's default lowercases article
+and chapter titles, which turns "Sino-Soviet" into "sino-soviet".  Citations read "Lüthi (2008)"
+and "(Westad 2003; Lüthi 2008)", in round brackets as historians write them.
+"""
+
+from __future__ import annotations
+
+import string
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from pybtex.database import Entry
+from pybtex.plugin import find_plugin, register_plugin
+from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.template import field as bib_field
+from pybtex.style.template import sentence
+from sphinx.application import Sphinx
+from sphinxcontrib.bibtex.plugin import register_plugin as register_bibtex_plugin
+from sphinxcontrib.bibtex.style.referencing import BracketStyle
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+
+def surnames(entry: Entry) -> str:
+    """ "Lüthi", "Chen and Yang", "Goncharov et al.": BibTeX's protective braces removed."""
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    names = [" ".join(person.prelast_names + person.last_names).replace("{", "").replace("}", "") for person in persons]
+    if not names:
+        return entry.fields.get("title", entry.key)
+    return names[0] if len(names) == 1 else f"{names[0]} and {names[1]}" if len(names) == 2 else f"{names[0]} et al."
+
+
+class AuthorYearLabels(BaseLabelStyle):
+    """ "Lüthi 2008"; two works with the same author and year become "Westad 2003a" and "Westad 2003b"."""
+
+    def format_labels(self, sorted_entries: Iterable[Entry]) -> Iterator[str]:
+        labels = [f"{surnames(entry)} {entry.fields.get('year', 'n.d.')}" for entry in sorted_entries]
+        count, seen = Counter(labels), Counter()
+        for label in labels:
+            if count[label] == 1:
+                yield label
+            else:
+                yield label + string.ascii_lowercase[seen[label]]
+                seen[label] += 1
+
+
+class EditionStyle(UnsrtStyle):
+    default_name_style = "lastfirst"
+    default_label_style = "edition-author-year"
+    default_sorting_style = "author_year_title"
+
+    def format_title(self, e: Entry, which_field: str, as_sentence: bool = True):
+        title = bib_field(which_field)  # as written in the .bib file: no change of case
+        return sentence[title] if as_sentence else title
+
+
+def round_brackets() -> BracketStyle:
+    return BracketStyle(left="(", right=")", sep="; ")
+
+
+@dataclass
+class RoundAuthorYear(AuthorYearReferenceStyle):
+    bracket_parenthetical: BracketStyle = field(default_factory=round_brackets)
+    bracket_textual: BracketStyle = field(default_factory=round_brackets)
+    bracket_author: BracketStyle = field(default_factory=round_brackets)
+    bracket_label: BracketStyle = field(default_factory=round_brackets)
+    bracket_year: BracketStyle = field(default_factory=round_brackets)
+    author_year_sep: str = " "  # Chicago author-date: "(Lüthi 2008)"
+
+
+def setup_bibstyle(app: Sphinx) -> None:
+    # sphinxcontrib-bibtex looks up pybtex's text backends once per citation, and pybtex scans every installed
+    # package's entry points on each lookup unless the plugin was registered at run time: register them once.
+    for name in ("plaintext", "docutils"):
+        register_plugin("pybtex.backends", name, find_plugin("pybtex.backends", name), force=True)
+    register_plugin("pybtex.style.labels", "edition-author-year", AuthorYearLabels, force=True)
+    register_plugin("pybtex.style.formatting", "edition", EditionStyle, force=True)
+    register_bibtex_plugin("sphinxcontrib.bibtex.style.referencing", "edition", RoundAuthorYear, force=True)

@@ -1,0 +1,68 @@
+"""schema.org ``ClaimReview`` JSON-LD on each essay page, one object per fact-check.
+
+Built from the domain's records in ``html-page-context``, so it always matches the notes on the
+page.  ``ratingValue`` is the verdict's configured rating on a 1–5 scale (5 = accurate).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .domain import get_domain
+
+
+def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
+    domain = get_domain(app.env)
+    essays = domain.data["essays"].get(pagename)
+    if not essays:
+        return []
+    config = app.config
+    base = config.html_baseurl.rstrip("/") + "/" if config.html_baseurl else ""
+    page_url = f"{base}{app.builder.get_target_uri(pagename)}"
+    edition = {"@type": "Organization", "name": config.edition_title or config.project}
+    scale = [entry["rating"] for entry in config.edition_verdicts.values()]
+    reviews = []
+    for note in domain.data["notes"].get(pagename, []):
+        verdict = config.edition_verdicts[note["verdict"]]
+        url = f"{page_url}#{note['id']}"
+        reviews.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "@id": url,
+                "url": url,
+                "claimReviewed": note["quote"],
+                "author": edition,
+                "datePublished": config.edition_date,
+                "reviewRating": {
+                    "@type": "Rating",
+                    "ratingValue": verdict["rating"],
+                    "bestRating": max(scale),
+                    "worstRating": min(scale),
+                    "alternateName": verdict["label"],
+                },
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "appearance": {
+                        "@type": "CreativeWork",
+                        "name": essays[0]["title"],
+                        "url": f"{page_url}#p{note['paragraph']}",
+                    },
+                },
+            }
+        )
+    return reviews
+
+
+def add_claim_reviews(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    reviews = claim_reviews(app, pagename)
+    if reviews:
+        payload = json.dumps(reviews, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        context["metatags"] = context.get("metatags", "") + f'\n<script type="application/ld+json">{payload}</script>\n'
+
+
+def setup_claimreview(app: Sphinx) -> None:
+    app.connect("html-page-context", add_claim_reviews)

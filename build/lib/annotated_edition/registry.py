@@ -1,0 +1,292 @@
+"""Registries of things the essays mention (events, people): roles, mentions and backlinks.
+
+A registry is a kind of record defined by a directive on some page (``{event} ID``, ``{person} ID``)
+and referred to by a role of the same name, ``{event}`id``` or ``{event}`essay words <id>```.
+Mentions are collected while reading (once paragraphs and notes have their anchors), never while
+writing, so they survive ``-j``; "Mentioned in" backlinks and the print index are made from them by
+post-transforms that run before Sphinx resolves references.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.roles import XRefRole
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_refnode
+
+from .domain import EditionDomain, get_domain
+from .messages import EntryError, closest, warn
+from .notes import cited_keys, factcheck_note
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Registry:
+    role: str  # the directive and role name, also the anchor prefix: "event" -> #event-<id>
+    records: str  # the domain's record kind
+    index_heading: str  # the print index groups entries under this word
+    title: Callable[[dict[str, Any]], str]  # link text when the role gives none
+    tooltip: Callable[[dict[str, Any]], str]
+    sort_name: Callable[[dict[str, Any]], str]  # the index entry
+
+
+REGISTRIES: dict[str, Registry] = {}
+
+
+def anchor(role: str, record_id: str) -> str:
+    return f"{role}-{record_id}"
+
+
+class mentions_placeholder(nodes.General, nodes.Element):
+    """Replaced by the "Mentioned in" links of one record when the page is written."""
+
+
+class RegistryDirective(SphinxDirective):
+    """``{role} ID`` with options and a cited body: one entry of a registry, with its backlinks.
+
+    Subclasses say which options they take (:meth:`fields`, raising :class:`EntryError`) and how
+    the entry's facts are shown (:meth:`facts`); checking, recording and layout are shared.
+    """
+
+    required_arguments = 1
+    has_content = True
+    registry: Registry
+
+    def fields(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def facts(self, record: dict[str, Any]) -> list[nodes.Node]:
+        raise NotImplementedError
+
+    def needs_citation(self, record: dict[str, Any]) -> bool:
+        return True
+
+    def run(self) -> list[nodes.Node]:
+        location, role, record_id = self.get_location(), self.registry.role, self.arguments[0]
+        if not SLUG.fullmatch(record_id):
+            warn(
+                role,
+                f"{role} id {record_id!r} is not a lowercase slug.",
+                "use letters, digits and hyphens, e.g. `treaty-1950`.",
+                location,
+            )
+            return []
+        try:
+            record = {"id": record_id, **self.fields(), "line": self.lineno}
+        except EntryError as error:
+            warn(role, f"{role} {record_id!r} {error.problem}", error.fix, location)
+            return self.reject(record_id)
+        body = nodes.container(classes=[f"edition-{role}-body"])
+        body += self.parse_content_to_nodes()
+        if self.needs_citation(record) and not cited_keys(body):
+            warn(
+                role,
+                f"{role} {record_id!r} cites no source.",
+                "cite at least one work, e.g. {cite:p}`luthi2008`.",
+                location,
+            )
+            return self.reject(record_id)
+        get_domain(self.env).add(self.registry.records, self.env.docname, record)
+        box = nodes.container(classes=["edition-entry", f"edition-{role}"])
+        box += nodes.rubric(text=self.registry.title(record), classes=["edition-entry-title"])
+        box.extend(self.facts(record))
+        box += body
+        box += mentions_placeholder(kind=role, target=record_id)
+        return [nodes.target("", "", ids=[anchor(role, record_id)]), box]
+
+    def reject(self, record_id: str) -> list[nodes.Node]:
+        """Keep a refused entry's id, so references to it do not add "unknown id" to the one real message."""
+        get_domain(self.env).add(
+            self.registry.records, self.env.docname, {"id": record_id, "line": self.lineno, "rejected": True}
+        )
+        return [nodes.target("", "", ids=[anchor(self.registry.role, record_id)])]
+
+
+def valid(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [record for record in records if not record.get("rejected")]
+
+
+def one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+class RegistryRole(XRefRole):
+    """``{role}`id``` or ``{role}`words <id>```, resolved by the ``edition`` domain."""
+
+    innernodeclass = nodes.inline  # essay words stay in the essay's type, not as code
+
+    def __init__(self, role: str) -> None:
+        super().__init__()
+        self.role = role
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        self.refdomain, self.reftype = "edition", self.role
+        self.classes = [f"edition-{self.role}-ref"]
+        return self.create_xref_node()
+
+
+def registry_refs(document: nodes.Node):
+    for ref in document.findall(addnodes.pending_xref):
+        if ref.get("refdomain") == "edition" and ref.get("reftype") in REGISTRIES:
+            yield ref
+
+
+class CollectMentions(SphinxTransform):
+    """Record where each registry entry is referred to: an essay paragraph, or a note."""
+
+    default_priority = 810  # after anchoring (800): notes and paragraphs have their ids
+
+    def apply(self) -> None:
+        domain = get_domain(self.env)
+        essay = domain.data["essays"].get(self.env.docname, [{}])[0].get("title")
+        for ref in registry_refs(self.document):
+            place = self.place(ref, essay)
+            if place:
+                domain.add("mentions", self.env.docname, {"kind": ref["reftype"], "target": ref["reftarget"], **place})
+
+    @staticmethod
+    def place(ref: nodes.Element, essay: str | None) -> dict | None:
+        node = ref.parent
+        while node is not None:
+            if isinstance(node, factcheck_note) and "id" in node:
+                return {
+                    "anchor": node["id"],
+                    "label": f"{essay}, note {node['number']} (¶{node['paragraph']})",
+                    "in_note": True,
+                }
+            if isinstance(node, nodes.paragraph) and "edition-paragraph" in node:
+                return {
+                    "anchor": f"p{node['edition-paragraph']}",
+                    "label": f"{essay}, ¶{node['edition-paragraph']}",
+                    "in_note": False,
+                }
+            node = node.parent
+        return None
+
+
+def mentions_of(env: BuildEnvironment, kind: str) -> dict[str, list[tuple[str, dict]]]:
+    """``{target: [(docname, mention), …]}`` for one registry, in document then source order."""
+    found: dict[str, list[tuple[str, dict]]] = {}
+    for docname, records in sorted(get_domain(env).data["mentions"].items()):
+        for record in records:
+            if record["kind"] == kind:
+                found.setdefault(record["target"], []).append((docname, record))
+    return found
+
+
+class FillMentions(SphinxPostTransform):
+    default_priority = 5
+
+    def run(self, **kwargs) -> None:
+        placeholders = list(self.document.findall(mentions_placeholder))
+        if not placeholders:
+            return
+        builder = self.env._app.builder  # as Sphinx's ReferencesResolver does
+        by_kind = {kind: mentions_of(self.env, kind) for kind in REGISTRIES}
+        for placeholder in placeholders:
+            mentions = by_kind[placeholder["kind"]].get(placeholder["target"], [])
+            para = nodes.paragraph(classes=["edition-mentions"])
+            para += nodes.emphasis(text="Mentioned in: ")
+            if not mentions:
+                para += nodes.Text("no essay or note yet.")
+            for i, (docname, record) in enumerate(mentions):
+                para += nodes.Text("; " if i else "")
+                uri = builder.get_relative_uri(self.env.docname, docname) + "#" + record["anchor"]
+                para += nodes.reference("", record["label"], internal=True, refuri=uri)
+            placeholder.replace_self(para)
+
+
+class IndexMentions(SphinxPostTransform):
+    """In print, every mention becomes an index entry ("Events", then the title), so the book's index
+    lists the pages where each event and person is named.
+
+    A mention inside a note is indexed just before the note, not inside it: LaTeX reads a footnote's
+    text as a macro argument, which changes the spacing of commands such as ``\\sphinxhyphen{}`` in the
+    sort key, and makeindex would then list the same title twice.
+    """
+
+    default_priority = 5
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        domain = get_domain(self.env)
+        for ref in list(registry_refs(self.document)):
+            if CollectMentions.place(ref, None) is None:
+                continue  # only mentions in the essays and their notes are indexed
+            registry = REGISTRIES[ref["reftype"]]
+            found = domain.index(registry.records, "id").get(ref["reftarget"])
+            if not found or found[1].get("rejected"):
+                continue
+            entry = [("single", f"{registry.index_heading}; {registry.sort_name(found[1])}", "", "", None)]
+            note = self.enclosing_note(ref)
+            anchor_node = note if note is not None else ref
+            anchor_node.parent.insert(
+                anchor_node.parent.index(anchor_node), addnodes.index(entries=entry, inline=note is None)
+            )
+
+    @staticmethod
+    def enclosing_note(node: nodes.Element) -> factcheck_note | None:
+        while node is not None and not isinstance(node, factcheck_note):
+            node = node.parent
+        return node
+
+
+def resolver(registry: Registry) -> Callable[..., nodes.Node]:
+    def resolve(env: BuildEnvironment, fromdocname: str, builder, target: str, node, contnode):
+        records = get_domain(env).index(registry.records, "id")
+        if target not in records:
+            pages = sorted({str(env.doc2path(docname, False)) for docname, _ in records.values()}) or ["any page"]
+            warn(
+                registry.role,
+                f"unknown {registry.role} {target!r}.",
+                f"use an id defined with {{{registry.role}}} in {', '.join(pages)} ({closest(target, list(records))}).",
+                node,
+            )
+            return contnode
+        docname, record = records[target]
+        if record.get("rejected"):  # already reported where it is defined
+            return make_refnode(builder, fromdocname, docname, anchor(registry.role, target), contnode)
+        if not node.get("refexplicit"):
+            contnode = nodes.inline("", registry.title(record), classes=[f"edition-{registry.role}-ref"])
+        return make_refnode(
+            builder, fromdocname, docname, anchor(registry.role, target), contnode, registry.tooltip(record)
+        )
+
+    return resolve
+
+
+def check_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
+    domain = get_domain(env)
+    for registry in REGISTRIES.values():
+        for docname, record, first in domain.duplicates(registry.records, "id"):
+            warn(
+                registry.role,
+                f"{registry.role} id {record['id']!r} is defined twice (also in {first}).",
+                f"{registry.role} ids are unique across the edition: rename or remove one.",
+                (docname, record["line"]),
+            )
+
+
+def add_registry(app: Sphinx, registry: Registry) -> None:
+    REGISTRIES[registry.role] = registry
+    app.add_role(registry.role, RegistryRole(registry.role))
+    EditionDomain.resolvers[registry.role] = resolver(registry)
+
+
+def setup_registry(app: Sphinx) -> None:
+    app.add_node(mentions_placeholder)
+    app.add_transform(CollectMentions)
+    app.add_post_transform(FillMentions)
+    app.add_post_transform(IndexMentions)
+    app.connect("env-check-consistency", check_duplicates)

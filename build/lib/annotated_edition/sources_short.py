@@ -1,0 +1,41 @@
+"""Short author–year labels for bibliography keys, linked to their full entry when one is printed.
+
+Used by generated pages (the register) that list sources without running the ``cite`` role.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+
+from .bibstyle import surnames
+
+
+def short_label(env: BuildEnvironment, key: str) -> str:
+    """ "Lüthi 2008"; worked out once per entry and build (registers list thousands of sources)."""
+    labels = env.edition_short_labels
+    if key not in labels:
+        entry = env.domains["cite"].bibdata.data.entries.get(key)
+        labels[key] = key if entry is None else f"{surnames(entry)} {entry.fields.get('year', 'n.d.')}"
+    return labels[key]
+
+
+def forget_labels(app: Sphinx, env: BuildEnvironment) -> None:
+    """A new build may have a changed .bib file: start the labels afresh (before any page is written)."""
+    env.edition_short_labels = {}
+
+
+def setup_sources_short(app: Sphinx) -> None:
+    app.connect("env-updated", forget_labels)
+
+
+def short_source(env: BuildEnvironment, builder: Builder, fromdoc: str, key: str) -> nodes.Node:
+    """The key's short label, as a link to its bibliography entry where one exists."""
+    label = short_label(env, key)
+    citation = next((c for c in env.domains["cite"].citations if c.key == key), None)
+    if citation is None or builder.format == "latex":
+        return nodes.Text(label)  # LaTeX moves bibliography entries; its register lists sources unlinked
+    uri = builder.get_relative_uri(fromdoc, citation.bibliography_key.docname) + "#" + citation.citation_id
+    return nodes.reference("", label, internal=True, refuri=uri)
