@@ -72,6 +72,7 @@ def build(make_app, copy_root) -> Callable[..., Built]:
         for relpath, edit in (edits or {}).items():
             path = project / relpath
             text = path.read_text(encoding="utf-8") if path.exists() else ""  # an edit may create a file
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(edit(text), encoding="utf-8")
         app = make_app(
             buildername, srcdir=project / "docs", freshenv=False, parallel=parallel, confoverrides=confoverrides

@@ -10,12 +10,15 @@ message cannot be added without being walked through.
 from __future__ import annotations
 
 import ast
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
 from test_fidelity import replace
+
+from test_corrections import READINGS, SNAPSHOT
 
 from conftest import REPO
 
@@ -46,6 +49,11 @@ class Case:
 
 NOTE = "```{factcheck} The third paragraph\n:verdict: accurate\n\nIt is {cite:p}`luthi2008`.\n```\n"
 THIRD = "The third paragraph ends the essay.\n"
+RELEASED = {"docs/releases/0.1.json": lambda _: json.dumps(SNAPSHOT)}
+AGREEMENT = {
+    "docs/readings.csv": lambda _: READINGS,
+    "docs/agreement.md": lambda _: "---\norphan: true\n---\n# Agreement\n\n```{verdict-agreement} readings.csv\n```\n",
+}
 CASES: dict[str, Case] = {
     # notes
     "missing-verdict": Case(
@@ -131,6 +139,79 @@ CASES: dict[str, Case] = {
         {ESSAY: replace(":verdict: imprecise\n", ":verdict: imprecise\n:label: mao-stalin\n")},
         "the label 'mao-stalin' is used twice",
         "give each note its own :label:",
+    ),
+    "duplicate-address": Case(
+        ("anchoring.py", "is already taken in this document"),
+        {ESSAY: replace("```{sic}", "```{factcheck} Stalin in 1950.\n:verdict: accurate\n\nYes {cite:p}`luthi2008`.\n```\n\n```{sic}")},
+        "this note's address #stalin-in-1950 (the first words of its quote) is already taken",
+        "give the note a `:label:` of its own",
+    ),
+    # release snapshots and the corrections log
+    "snapshot-unreadable": Case(
+        ("releases.py", "the release snapshot is not readable"),
+        {"docs/releases/0.1.json": lambda _: "{not json"},
+        "the release snapshot is not readable",
+        "restore it from git",
+        where=r"releases/0\.1\.json",
+    ),
+    "corrections-not-toml": Case(
+        ("corrections.py", "is not valid TOML"),
+        {**RELEASED, "docs/corrections.toml": lambda _: "[[correction]\n"},
+        "corrections.toml is not valid TOML",
+        "fix the syntax",
+        where=r"corrections\.toml",
+    ),
+    "correction-entry": Case(
+        ("corrections.py", "correction {number}:"),
+        {**RELEASED, "docs/corrections.toml": lambda _: "[[correction]]\ndate = \"2026-01-02\"\nessay = \"essay\"\nnote = 7\nchange = \"text\"\nwhy = \"x\"\n"},
+        "correction 1: release 0.1 has no note 7 in 'essay'",
+        "see the comments at the top of corrections.toml",
+        where=r"corrections\.toml:1",
+    ),
+    "correction-unlogged-removal": Case(
+        ("corrections.py", "is gone, but the corrections log"),
+        {**RELEASED, ESSAY: replace("```{factcheck} Stalin in 1950\n:verdict: imprecise\n\nOverlaps the first claim {cite:p}`radchenko2009`; see {person}`luthi`.\n```\n", "")},
+        "the note on “Stalin in 1950” (note 2 of ¶2 in release 0.1, #stalin-in-1950) is gone",
+        'change = "removed"',
+    ),
+    "correction-unlogged-verdict": Case(
+        ("corrections.py", "this note's verdict was"),
+        {**RELEASED, ESSAY: replace(":verdict: imprecise", ":verdict: inaccurate")},
+        "this note's verdict was imprecise in release 0.1 and is now inaccurate",
+        'change = "verdict", was = "imprecise", now = "inaccurate"',
+    ),
+    "coverage": Case(
+        ("coverage.py", "which no work it"),
+        {BIB: replace("coverage  = {1949/1966}", "coverage  = {1956/1966}")},
+        "the note links the event treaty-1950 (14 February 1950), which no work it cites covers",
+        "cite a work whose coverage includes the event",
+    ),
+    "coverage-missing": Case(
+        ("bibcheck.py", 'f"{key}: {problem}"'),
+        {BIB: replace("  coverage  = {1962/1967},\n", "")},
+        "radchenko2009: the entry lacks `coverage`",
+        "EDTF interval",
+        where=r"refs\.bib:\d+",
+    ),
+    "agreement-unreadable": Case(
+        ("agreement.py", "cannot read the second readings"),
+        {**AGREEMENT, "docs/readings.csv": lambda _: "note,verdict\n"},
+        "cannot read the second readings readings.csv (the columns must be",
+        "give a CSV file with the columns",
+        where=r"agreement\.md:\d+",
+    ),
+    "agreement-row": Case(
+        ("agreement.py", 'problem, fix, f"{path}:{r.line}"'),
+        {**AGREEMENT, "docs/readings.csv": lambda text: READINGS.replace("accurate,accurate,accurate", "accurate,accurate,acurate")},
+        "'acurate' is not a verdict",
+        "use one of accurate",
+        where=r"readings\.csv:2",
+    ),
+    "agreement-missing-row": Case(
+        ("agreement.py", "has no second reading"),
+        {**AGREEMENT, "docs/readings.csv": lambda text: READINGS.rsplit("essay,stalin", 1)[0]},
+        "the note #stalin-in-1950 has no second reading",
+        "add a row for it to readings.csv",
     ),
     "duplicate-label-in-edition": Case(
         ("register.py", "is also used in"),
@@ -327,12 +408,12 @@ CASES: dict[str, Case] = {
         {
             BIB: append(
                 "\n@book{unused2000,\n  author = {Nobody, A.},\n  title = {Unused},\n"
-                "  publisher = {P},\n  year = {2000},\n}\n"
+                "  publisher = {P},\n  year = {2000},\n  coverage = {2000},\n}\n"
             )
         },
         "unused2000 is cited nowhere",
         "or remove the entry",
-        where=r"refs\.bib:17",
+        where=r"refs\.bib:19",
     ),
     "bib-name-forms": Case(
         ("bibcheck.py", "is written"),
@@ -340,7 +421,7 @@ CASES: dict[str, Case] = {
             BIB: replace(
                 "@book{radchenko2009,",
                 "@book{luthi2010,\n  author = {Lüthi, L. M.},\n  title = {Other},\n"
-                "  publisher = {P},\n  year = {2010},\n}\n\n@book{radchenko2009,",
+                "  publisher = {P},\n  year = {2010},\n  coverage = {1962/1967},\n}\n\n@book{radchenko2009,",
             ),
             EVENTS: replace("{cite:p}`radchenko2009`", "{cite:p}`radchenko2009,luthi2010`"),
         },

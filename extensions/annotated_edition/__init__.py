@@ -7,10 +7,13 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .a11y import setup_a11y
+from .agreement import setup_agreement
 from .anchoring import setup_anchoring
 from .bibcheck import setup_bibcheck
 from .bibstyle import setup_bibstyle
 from .claimreview import setup_claimreview
+from .corrections import setup_corrections
+from .coverage import setup_coverage
 from .domain import setup_domain
 from .essay import setup_essay
 from .events import setup_events
@@ -23,6 +26,7 @@ from .notes_output import setup_notes_output
 from .people import setup_people
 from .register import setup_register
 from .registry import setup_registry
+from .releases import setup_releases
 from .sources_short import setup_sources_short
 from .static_assets import setup_static_assets
 from .timeline import setup_timeline
@@ -38,7 +42,9 @@ PARTS = (
     setup_vocabulary,
     setup_essay,
     setup_notes,
+    setup_releases,
     setup_anchoring,
+    setup_corrections,
     setup_notes_output,
     setup_fidelity,
     setup_register,
@@ -50,6 +56,8 @@ PARTS = (
     setup_works_cited,
     setup_sources_short,
     setup_bibcheck,
+    setup_coverage,
+    setup_agreement,
     setup_latex_bibliography,
     setup_claimreview,
     setup_a11y,
@@ -62,4 +70,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinxcontrib.bibtex")
     for setup_part in PARTS:
         setup_part(app)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 4}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 5}

@@ -15,12 +15,14 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from .addresses import claim_address
 from .domain import get_domain
 from .essay import WITNESS_KEY
 from .fidelity import reading_text
 from .messages import warn
 from .nodes import Editorial
-from .notes import annotation, sic_note
+from .notes import RESERVED, annotation, sic_note
+from .releases import legacy_anchors
 
 
 class claim(nodes.Inline, nodes.TextElement):
@@ -164,17 +166,10 @@ class AnchorNotes(SphinxTransform):
             return
         self.number += 1
         note["number"] = self.number
-        note["id"] = note["label"] or f"note-{self.number}"
-        if note["id"] in self.document.ids:
-            warn(
-                "factcheck",
-                f"the label {note['id']!r} is used twice in this document.",
-                "give each note its own :label:.",
-                note,
-            )
-            note["id"] = f"note-{self.number}"
-        note["ids"] = [note["id"]]
-        self.document.ids[note["id"]] = note
+        note["id"] = self.address(note)
+        note["ids"] = [note["id"], *legacy_anchors(self.env, self.env.docname, note["id"])]
+        for anchor in note["ids"]:
+            self.document.ids[anchor] = note
         get_domain(self.env).add(
             "notes",
             self.env.docname,
@@ -187,8 +182,26 @@ class AnchorNotes(SphinxTransform):
                 "paragraph": note["paragraph"],
                 "keys": note["keys"],
                 "line": note.line,
+                "fingerprint": note["fingerprint"],
             },
         )
+
+    def address(self, note: annotation) -> str:
+        """The note's stable address: its label, or the first words of its claim; unique in the document."""
+        wanted = note["label"] or claim_address(note["quote"])
+        taken = self.document.ids.get(wanted)
+        if taken is None and not RESERVED.fullmatch(wanted):
+            return wanted
+        if note["label"]:
+            warn("factcheck", f"the label {wanted!r} is used twice in this document.", "give each note its own :label:.", note)
+        else:
+            warn(
+                "factcheck",
+                f"this note's address #{wanted} (the first words of its quote) is already taken in this document.",
+                "give the note a `:label:` of its own (a short slug); the address stays even if other notes change.",
+                note,
+            )
+        return f"{wanted}-{self.number}"
 
 
 def mark_claims(paragraph: nodes.paragraph, spans: list[tuple[int, int, annotation]]) -> None:

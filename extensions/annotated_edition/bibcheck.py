@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
+from . import dates
 from .domain import get_domain
 from .messages import closest, warn
 
@@ -45,6 +46,24 @@ def isbn_valid(isbn: str) -> bool:
     return False
 
 
+def coverage_problems(coverage: str | None, unverified: set[str]) -> list[tuple[str, str]]:
+    """Every work says which years it covers, so that notes can be checked against it (:mod:`.coverage`)."""
+    if coverage is None:
+        if "coverage" in unverified:
+            return []
+        return [
+            (
+                "the entry lacks `coverage`, the years the work covers.",
+                'add it as an EDTF interval from the book itself or its publisher\'s description, e.g. coverage = "1956/1966".',
+            )
+        ]
+    try:
+        dates.parse(coverage.strip())
+    except dates.DateError:
+        return [(f"coverage {coverage!r} is not an EDTF date or interval.", 'write it as e.g. "1956/1966" or "1950".')]
+    return []
+
+
 def entry_problems(entry: Entry) -> list[tuple[str, str]]:
     """(problem, fix) pairs for one entry, on its own: fields, identifiers and markup."""
     problems: list[tuple[str, str]] = []
@@ -66,6 +85,7 @@ def entry_problems(entry: Entry) -> list[tuple[str, str]]:
                     f'never guess it: write `unverified = "{options[0]}"`.',
                 )
             )
+    problems += coverage_problems(entry.fields.get("coverage"), unverified)
     if "isbn" in entry.fields and not isbn_valid(entry.fields["isbn"]):
         problems.append(
             (

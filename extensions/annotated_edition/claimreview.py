@@ -37,6 +37,7 @@ def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
                 "claimReviewed": note["quote"],
                 "author": edition,
                 "datePublished": config.edition_date,
+                **({"dateModified": note["modified"]} if note.get("modified") else {}),
                 "reviewRating": {
                     "@type": "Rating",
                     "ratingValue": verdict["rating"],

@@ -187,6 +187,7 @@ class NumberEssayParagraphs(SphinxTransform):
                     "witness": box[WITNESS_KEY],
                     "title": title.astext() if title else self.env.docname,
                     "paragraphs": len(paragraphs),
+                    "lines": [para.line for para in paragraphs],
                 },
             )
 

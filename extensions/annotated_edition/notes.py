@@ -16,6 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
+from .addresses import fingerprint
 from .messages import EntryError, closest, warn
 from .vocabulary import verdicts
 
@@ -59,6 +60,7 @@ class FactcheckDirective(AnnotationDirective):
         label = self.options.get("label", "").strip()
         node = self.make_node()
         node["verdict"], node["label"] = verdict, label
+        node["fingerprint"] = fingerprint("\n".join(self.content))
         node += self.parse_content_to_nodes()
         self.reject_raw(node, location)
         node["keys"] = cited_keys(node)

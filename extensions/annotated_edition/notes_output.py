@@ -54,9 +54,11 @@ def visit_sic_html(self: HTML5Translator, node: sic_marker) -> None:
 
 def visit_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
     entry = verdict_entry(self, node["verdict"])
+    legacy = "".join(f'<span id="{anchor}"></span>' for anchor in node["ids"][1:])  # addresses of earlier releases
     self.body.append(
         f'<details class="edition-note edition-verdict-{node["verdict"]}" id="{node["id"]}">'
-        f'<summary><span class="edition-note-number">Note {node["number"]}</span> '
+        f"<summary>{legacy}"
+        f'<span class="edition-note-number">Note {node["number"]}</span> '
         f'<span class="edition-verdict-badge"><span aria-hidden="true">{entry["symbol"]}</span> '
         f'{self.encode(entry["label"])}</span> <q class="edition-note-claim">{self.encode(node["quote"])}</q>'
         f'</summary><div class="edition-note-body" role="doc-footnote" aria-label="Note {node["number"]}">'
