@@ -144,3 +144,11 @@ def test_real_edition_bibliographies(edition: Path) -> None:
         listed = re.findall(r'<li><p><a class="reference internal" href="\.\./bibliography\.html#cite-([\w-]+)">', html)
         cited = set(re.findall(r'href="\.\./bibliography\.html#cite-([\w-]+)" title=', html))
         assert listed and set(listed) == cited and len(listed) == len(set(listed)), page
+
+
+def test_register_labels_are_the_bibliography_labels(edition: Path) -> None:
+    """Two works of one author and year are told apart in the register as in the bibliography."""
+    register, bibliography = body(edition / "register.html"), body(edition / "bibliography.html")
+    for label in ("Roberts 2006a", "Roberts 2006b"):
+        assert label in bibliography and label in register, label
+    assert not re.search(r"Roberts 2006<", register)
