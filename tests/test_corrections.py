@@ -180,3 +180,29 @@ def test_the_real_edition_has_a_reading_and_a_snapshot_for_every_note() -> None:
     snapshot = json.loads((REPO / "docs" / "releases" / "0.1.json").read_text(encoding="utf-8"))
     assert len(snapshot["notes"]) == 156 and snapshot["commit"].startswith("f7274f1")
     assert all(note["anchors"] == [f"note-{note['number']}"] for note in snapshot["notes"])
+
+
+def test_incremental_and_parallel_builds_of_the_log_equal_a_clean_build(copy_root, tmp_path) -> None:
+    """Editing the log re-reads the pages it shows on; -j gives the same pages as a serial clean build."""
+    from test_incremental import sphinx
+
+    project = copy_root("essay")
+    files = {**RELEASED, **LOG_PAGE, **AGREEMENT_PAGE, "docs/corrections.toml": lambda _: CORRECTION}
+    files[ESSAY] = lambda text: replace(NOTE_2, NOTE_2.replace("imprecise", "inaccurate"))(text)
+    for relpath, make in files.items():
+        path = project / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(make(path.read_text(encoding="utf-8") if path.exists() else ""), encoding="utf-8")
+    (project / "docs" / "readings.csv").write_text(READINGS.replace("imprecise,The", "inaccurate,The"), encoding="utf-8")
+    pages = ("essay", "corrections", "agreement")
+    incremental, clean, parallel = tmp_path / "incremental", tmp_path / "clean", tmp_path / "parallel"
+    sphinx(project, incremental)
+    log = project / "docs" / "corrections.toml"
+    log.write_text(log.read_text(encoding="utf-8").replace("2026-02-03", "2026-02-04"), encoding="utf-8")
+    sphinx(project, incremental)
+    sphinx(project, clean, "-E")
+    sphinx(project, parallel, "-E", "-j", "2")
+    for page in pages:
+        text = (incremental / f"{page}.html").read_text(encoding="utf-8")
+        assert text == (clean / f"{page}.html").read_text(encoding="utf-8") == (parallel / f"{page}.html").read_text(encoding="utf-8"), page
+    assert "Corrected on 4 February 2026" in (incremental / "essay.html").read_text(encoding="utf-8")
