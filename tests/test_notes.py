@@ -19,7 +19,7 @@ def test_claims_are_marked_and_linked(build) -> None:
     assert "Accurate</span>" in html and 'role="doc-footnote"' in html
     assert "[<i>sic</i>: paragraph naming]" in html
     # overlapping claims: "Stalin" is in both notes, and each note has its own marker
-    assert re.search(r'id="claim-note-2">Stalin</mark><a class="edition-noteref[^"]*" href="#mao-stalin"', html)
+    assert re.search(r'id="claim-stalin-in-1950">Stalin</mark><a class="edition-noteref[^"]*" href="#mao-stalin"', html)
 
 
 def test_text_builder_puts_numbered_notes_after_the_paragraph(build) -> None:
@@ -90,3 +90,14 @@ def test_claim_ending_in_a_link_keeps_its_marker_outside(build) -> None:
 def test_register_of_one_essay(build) -> None:
     html = build("essay").page("register-essay")
     assert html.count('class="edition-register-item') == 2 and "edition-register-counts" not in html
+
+
+def test_each_essay_opens_with_its_verdict_summary(build) -> None:
+    html = build("essay").page("essay")
+    summary = html.split('class="edition-verdict-summary docutils container"', 1)[1].split("</div>", 1)[0]
+    assert "2 claims checked:" in summary
+    assert (
+        '<a class="edition-verdict-accurate reference internal" href="register.html?verdict=accurate#register-essay">'
+        '<span class="edition-verdict-symbol">✓ </span>1 accurate</a>' in summary
+    )
+    assert "1 imprecise</a>" in summary and "inaccurate" not in summary  # only the verdicts the essay has

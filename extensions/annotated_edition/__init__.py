@@ -30,6 +30,7 @@ from .releases import setup_releases
 from .sources_short import setup_sources_short
 from .static_assets import setup_static_assets
 from .timeline import setup_timeline
+from .verdict_summary import setup_verdict_summary
 from .vocabulary import setup_vocabulary
 from .works_cited import setup_works_cited
 
@@ -48,6 +49,7 @@ PARTS = (
     setup_notes_output,
     setup_fidelity,
     setup_register,
+    setup_verdict_summary,
     setup_freshness,
     setup_registry,
     setup_events,
