@@ -38,6 +38,8 @@ html_static_path = []
 html_show_sourcelink = False
 html_copy_source = False
 html_permalinks_icon = "¶"
+# Where the edition's sources live: each note links to a correction form and to its line there.
+html_context = {"repository": "sino-soviet-edition/sino-soviet-edition", "branch": "main", "source_directory": "docs/"}
 
 latex_engine = "xelatex"
 latex_documents = [("index", "sino-soviet-edition.tex", project, author, "manual")]

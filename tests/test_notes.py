@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 
 from test_fidelity import ESSAY, replace
 
+from conftest import REPO, ROOTS
+
 NOTE = "```{factcheck} names Mao and Stalin\n:verdict: accurate\n:label: mao-stalin\n"
 
 
@@ -101,3 +103,28 @@ def test_each_essay_opens_with_its_verdict_summary(build) -> None:
         '<span class="edition-verdict-symbol">✓ </span>1 accurate</a>' in summary
     )
     assert "1 imprecise</a>" in summary and "inaccurate" not in summary  # only the verdicts the essay has
+
+
+def test_note_links_to_a_correction_and_to_its_line(build) -> None:
+    html = build("essay", html_context={"repository": "example/edition", "branch": "main"}).page("essay")
+    actions = re.findall(r'<p class="edition-note-actions">(.*?)</p>', html)
+    assert len(actions) == 2
+    suggest, edit = re.findall(r'href="([^"]+)"', actions[1])
+    assert suggest == (
+        "https://github.com/example/edition/issues/new?template=correction.yml&amp;title=Correction%3A%20Stalin%20in%201950"
+        "&amp;note=https%3A%2F%2Fexample.org%2Fessay.html%23stalin-in-1950&amp;claim=Stalin%20in%201950"
+    )
+    line = 1 + (ROOTS / "test-essay/docs/essay.md").read_text(encoding="utf-8").splitlines().index("```{factcheck} Stalin in 1950")
+    assert edit == f"https://github.com/example/edition/blob/main/docs/essay.md#L{line}"
+
+
+def test_no_repository_no_links(build) -> None:
+    assert "edition-note-actions" not in build("essay").page("essay")
+
+
+def test_the_correction_form_has_the_fields_the_links_fill() -> None:
+    import yaml
+
+    form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / "correction.yml").read_text(encoding="utf-8"))
+    ids = [field.get("id") for field in form["body"]]
+    assert {"note", "claim", "problem", "source"} <= set(ids)

@@ -17,6 +17,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
 from .anchoring import claim, noteref, sic_marker
+from .note_links import note_actions
 from .nodes import skip
 from .notes import factcheck_note
 
@@ -67,7 +68,7 @@ def visit_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
 
 def depart_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
     self.body.append(
-        f'<p class="edition-backlink"><a href="#ref-{node["id"]}" role="doc-backlink">'
+        note_actions(self, node) + f'<p class="edition-backlink"><a href="#ref-{node["id"]}" role="doc-backlink">'
         f"Back to ¶{node['paragraph']}</a></p></div></details>\n"
     )
 
