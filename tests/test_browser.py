@@ -189,13 +189,27 @@ def test_register_is_complete_without_javascript(browser, site: str) -> None:
     context.close()
 
 
+def test_a_verdict_summary_link_shows_that_verdict_alone(page, site: str) -> None:
+    page.goto(site + "essays/essay-2.html")
+    link = page.locator(".edition-verdict-summary a.edition-verdict-inaccurate")
+    link.click()
+    page.wait_for_load_state()
+    assert "register.html?verdict=inaccurate#register-essays-essay-2" in page.url
+    items = page.locator("li.edition-register-item")
+    shown = [items.nth(i).get_attribute("class") for i in range(items.count()) if items.nth(i).is_visible()]
+    assert shown and all("edition-verdict-inaccurate" in cls for cls in shown)
+
+
 @pytest.mark.parametrize("name", AXE_PAGES)
 @pytest.mark.parametrize("width", [1280, 375])
-def test_axe_finds_no_violations(browser, site: str, name: str, width: int) -> None:
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations(browser, site: str, name: str, width: int, scheme: str) -> None:
+    """With every note and paratext box open, so that verdict colours and highlights are checked too."""
     axe_sync = require_module("axe_playwright_python.sync_playwright")
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     page.goto(site + name)
+    page.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
     results = axe_sync.Axe().run(page)
     context.close()
     assert results.violations_count == 0, results.generate_report()

@@ -14,6 +14,7 @@ from .bibstyle import setup_bibstyle
 from .claimreview import setup_claimreview
 from .corrections import setup_corrections
 from .coverage import setup_coverage
+from .design_assets import setup_design_assets
 from .domain import setup_domain
 from .essay import setup_essay
 from .events import setup_events
@@ -64,6 +65,7 @@ PARTS = (
     setup_claimreview,
     setup_a11y,
     setup_static_assets,
+    setup_design_assets,
 )
 
 
