@@ -13,8 +13,9 @@ JOBS ?= auto
 BUILDDIR ?= _build
 DOCTREES = $(BUILDDIR)/doctrees
 PREFLIGHT ?= $(PYTHON) .ci/preflight.py
+EPUBCHECK ?= java -jar /usr/share/java/epubcheck.jar
 
-.PHONY: html pdf test check lock clean
+.PHONY: html pdf epub test check lock clean
 
 $(STAMP): pyproject.toml $(wildcard $(LOCK))
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +36,12 @@ pdf: $(STAMP)
 	LATEXMKOPTS=-gg $(BIN)/sphinx-build -M latexpdf docs $(BUILDDIR) $(SPHINXOPTS)
 	rm -rf $(BUILDDIR)/pdf && mkdir -p $(BUILDDIR)/pdf
 	cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/pdf/
+
+# EPUB 3, validated: a book epubcheck rejects is not published.
+epub: $(STAMP)
+	@$(PREFLIGHT) epub
+	$(BIN)/sphinx-build -b epub $(SPHINXOPTS) -d $(DOCTREES) docs $(BUILDDIR)/epub
+	$(EPUBCHECK) --quiet $(BUILDDIR)/epub/*.epub
 
 check: $(STAMP)
 	$(BIN)/python -m annotated_edition.check docs

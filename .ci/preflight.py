@@ -18,19 +18,23 @@ PACKAGES = Path(__file__).with_name("packages.toml")
 
 
 def packages(target: str) -> dict[str, list[str]]:
-    """``{package: [programs it provides]}`` for the packages *target* needs, in the file's order."""
+    """``{package: [programs and files it provides]}`` for the packages *target* needs, in the file's order."""
     table = tomllib.loads(PACKAGES.read_text(encoding="utf-8"))["package"]
     return {
-        name: [item.removeprefix("program:") for item in entry["provides"] if item.startswith("program:")]
+        name: [item.split(":", 1)[1] for item in entry["provides"] if item.startswith(("program:", "file:"))]
         for name, entry in table.items()
         if target in entry["for"]
     }
 
 
+def present(item: str) -> bool:
+    return Path(item).is_file() if item.startswith("/") else shutil.which(item) is not None
+
+
 def missing(target: str) -> dict[str, list[str]]:
-    """The packages of *target* with a program not on PATH, and those programs."""
-    found = {name: [p for p in programs if shutil.which(p) is None] for name, programs in packages(target).items()}
-    return {name: programs for name, programs in found.items() if programs}
+    """The packages of *target* with a program not on PATH (or a file not installed), and those items."""
+    found = {name: [item for item in items if not present(item)] for name, items in packages(target).items()}
+    return {name: items for name, items in found.items() if items}
 
 
 def main(argv: list[str]) -> int:

@@ -41,6 +41,14 @@ html_permalinks_icon = "¶"
 # Where the edition's sources live: each note links to a correction form and to its line there.
 html_context = {"repository": "sino-soviet-edition/sino-soviet-edition", "branch": "main", "source_directory": "docs/"}
 
+# EPUB 3 (make epub): notes are EPUB footnotes; the licence is the book's rights statement.
+epub_title = project
+epub_author = author
+epub_publisher = author
+epub_copyright = f"{copyright}. {edition_licence[0].upper()}{edition_licence[1:]}"
+epub_uid = epub_identifier = "sino-soviet-edition"  # the OPF identifier and the NCX uid must be equal
+epub_show_urls = "no"
+
 latex_engine = "xelatex"
 latex_documents = [("index", "sino-soviet-edition.tex", project, author, "manual")]
 latex_elements = {

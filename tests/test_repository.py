@@ -62,13 +62,13 @@ def test_every_command_in_a_workflow_exists() -> None:
 def test_ci_workflow_tests_builds_and_uploads_both_editions() -> None:
     data = workflow(REPO / ".github" / "workflows" / "ci.yml")
     runs = " ".join(step.get("run", "") for step in steps(data))
-    for command in ("make check", ".ci/run", "make html", "make pdf"):
+    for command in ("make check", ".ci/run", "make html", "make pdf", "make epub"):
         assert command in runs, command
     assert "make test" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
     uploads = [
         step["with"]["path"] for step in steps(data) if step.get("uses", "").startswith("actions/upload-artifact")
     ]
-    assert uploads == ["_build/html", "_build/pdf/*.pdf"]
+    assert uploads == ["_build/html", "_build/pdf/*.pdf", "_build/epub/*.epub"]
     assert data["jobs"]["build"]["env"]["CI"] == "true"  # a missing TeX or Chromium fails, never skips
     pythons = [entry["python"] for entry in data["jobs"]["build"]["strategy"]["matrix"]["include"]]
     assert pythons == SUPPORTED_PYTHONS
@@ -127,6 +127,6 @@ def test_pull_request_template_has_the_checklist() -> None:
 
 def test_readme_documents_the_commands() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    for target in ("html", "test", "pdf", "check", "clean"):
+    for target in ("html", "test", "pdf", "epub", "check", "clean"):
         assert f"make {target}" in readme and target in make_targets(), target
     assert "apt-get install" in readme and "texlive-xetex" in readme

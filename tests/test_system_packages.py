@@ -19,7 +19,7 @@ PACKAGES = tomllib.loads((REPO / ".ci" / "packages.toml").read_text(encoding="ut
 PREFLIGHT = REPO / ".ci" / "preflight.py"
 #: Programs the build and the tests run: LaTeX via Sphinx's latexmk Makefile (xelatex, xindy for the
 #: index, xdvipdfmx for the PDF), poppler for the PDF tests, Chromium for the browser tests.
-PROGRAMS = {"make", "xelatex", "xdvipdfmx", "latexmk", "xindy", "pdftotext", "pdffonts", "pdfinfo", "chromium"}
+PROGRAMS = {"make", "xelatex", "xdvipdfmx", "latexmk", "xindy", "pdftotext", "pdffonts", "pdfinfo", "chromium", "java"}
 
 
 def provided(kind: str) -> dict[str, str]:
@@ -67,6 +67,8 @@ def test_debian_says_which_package_provides_each() -> None:
         path = shutil.which(program)
         assert path, f"{program} is not installed; .ci/run should have installed {package}"
         assert dpkg_owner(path) == package, f"{program} comes from {dpkg_owner(path)}, not {package}"
+    for path, package in provided("file").items():
+        assert Path(path).is_file() and dpkg_owner(path) == package, path
     for font, package in provided("font").items():
         match = subprocess.run(["fc-match", "-f", "%{family}\t%{file}", font], capture_output=True, text=True).stdout
         family, _, path = match.partition("\t")
@@ -83,7 +85,8 @@ def readme_packages() -> list[str]:
 
 def test_readme_and_ci_install_the_same_list() -> None:
     assert readme_packages() == list(PACKAGES)
-    for target in ("html", "test", "pdf", "check"):
+    assert "EPUBCHECK ?= java -jar " + next(iter(provided("file"))) in (REPO / "Makefile").read_text(encoding="utf-8")
+    for target in ("html", "test", "pdf", "check", "epub"):
         assert any(target in entry["for"] for entry in PACKAGES.values()), target
     listed = subprocess.run([sys.executable, PREFLIGHT, "--packages", "test"], capture_output=True, text=True)
     assert listed.stdout.split() == [name for name, entry in PACKAGES.items() if "test" in entry["for"]]

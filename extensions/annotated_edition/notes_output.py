@@ -26,6 +26,15 @@ def verdict_entry(translator: object, name: str) -> dict:
     return translator.config.edition_verdicts[name]
 
 
+def lemma(quote: str, longest: int = 8) -> str:
+    """The claim's words as a critical edition's lemma: in full when short, else its first five and last
+    two words around an ellipsis ("In the 1950s the … the split")."""
+    words = quote.split()
+    if len(words) <= longest:
+        return quote
+    return " ".join(words[:5]).rstrip(",;:") + " … " + " ".join(words[-2:])
+
+
 # HTML -------------------------------------------------------------------------------------------
 
 
@@ -38,6 +47,8 @@ def depart_claim_html(self: HTML5Translator, node: claim) -> None:
 
 
 def visit_noteref_html(self: HTML5Translator, node: noteref) -> None:
+    if self.builder.name == "epub":
+        visit_noteref_epub(self, node)
     entry = verdict_entry(self, node["verdict"])
     self.body.append(
         f'<a class="edition-noteref edition-verdict-{node["verdict"]}" href="#{node["refid"]}" role="doc-noteref" '
@@ -54,6 +65,8 @@ def visit_sic_html(self: HTML5Translator, node: sic_marker) -> None:
 
 
 def visit_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
+    if self.builder.name == "epub":
+        return visit_factcheck_epub(self, node)
     entry = verdict_entry(self, node["verdict"])
     legacy = "".join(f'<span id="{anchor}"></span>' for anchor in node["ids"][1:])  # addresses of earlier releases
     self.body.append(
@@ -67,6 +80,8 @@ def visit_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
 
 
 def depart_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
+    if self.builder.name == "epub":
+        return self.body.append("</aside>\n")
     self.body.append(
         note_actions(self, node) + f'<p class="edition-backlink"><a href="#ref-{node["id"]}" role="doc-backlink">'
         f"Back to ¶{node['paragraph']}</a></p></div></details>\n"
@@ -98,8 +113,13 @@ def visit_sic_latex(self: LaTeXTranslator, node: sic_marker) -> None:
 def visit_factcheck_latex(self: LaTeXTranslator, node: factcheck_note) -> None:
     entry = verdict_entry(self, node["verdict"])
     self.body.append(
-        r"\footnotetext[%d]{%s\textbf{%s.}\ "
-        % (node["number"], self.hypertarget(node["id"], anchor=False), self.encode(entry["label"]))
+        r"\footnotetext[%d]{%s%s]\ \textbf{%s.}\ "
+        % (
+            node["number"],
+            self.hypertarget(node["id"], anchor=False),
+            self.encode(lemma(node["quote"])),
+            self.encode(entry["label"]),
+        )
     )
     self.in_footnote += 1
 
@@ -107,6 +127,26 @@ def visit_factcheck_latex(self: LaTeXTranslator, node: factcheck_note) -> None:
 def depart_factcheck_latex(self: LaTeXTranslator, node: factcheck_note) -> None:
     self.in_footnote -= 1
     self.body.append("}\n")
+
+
+# EPUB (the HTML visitors hand over): notes are EPUB footnotes, shown by reading systems as pop-ups -----
+
+
+def visit_noteref_epub(self: HTML5Translator, node: noteref) -> None:
+    entry = verdict_entry(self, node["verdict"])
+    self.body.append(
+        f'<a epub:type="noteref" class="edition-noteref" href="#{node["refid"]}" id="ref-{node["refid"]}">'
+        f"<sup>{self.encode(entry['symbol'])}{node['number']}</sup></a>"
+    )
+    raise nodes.SkipNode
+
+
+def visit_factcheck_epub(self: HTML5Translator, node: factcheck_note) -> None:
+    entry = verdict_entry(self, node["verdict"])
+    self.body.append(
+        f'<aside epub:type="footnote" class="edition-note" id="{node["id"]}"><p class="edition-note-lemma">'
+        f"{node['number']}. {self.encode(lemma(node['quote']))}] <strong>{self.encode(entry['label'])}.</strong></p>"
+    )
 
 
 # Text -------------------------------------------------------------------------------------------
@@ -125,7 +165,7 @@ def visit_sic_text(self: TextTranslator, node: sic_marker) -> None:
 def visit_factcheck_text(self: TextTranslator, node: factcheck_note) -> None:
     entry = verdict_entry(self, node["verdict"])
     self.new_state(4)
-    self.add_text(f"[{node['number']}] {entry['label']}: “{node['quote']}”")
+    self.add_text(f"[{node['number']}] {lemma(node['quote'])}] {entry['label']}.")
     self.end_state(first="")
     self.new_state(4)
 

@@ -74,7 +74,7 @@ class BuildTimeline(SphinxPostTransform):
         ]
         for placeholder in placeholders:
             drawing: list[nodes.Node] = []
-            if rows and builder.format == "html":
+            if rows and builder.format == "html" and builder.name != "epub":  # EPUB readers get the list
                 drawing.append(nodes.raw("", svg(rows, essays), format="html"))
             elif rows and builder.format == "latex":
                 drawing.append(nodes.raw("", tikz(rows), format="latex"))
