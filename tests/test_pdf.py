@@ -122,8 +122,8 @@ def test_every_note_is_a_footnote_with_its_verdict(printed: Print) -> None:
         for verdict in VERDICT.findall(essay.read_text(encoding="utf-8")):
             expected[verdict] = expected.get(verdict, 0) + 1
     assert sum(expected.values()) >= 140
-    for verdict, count in expected.items():
-        assert len(re.findall(rf"\b{LABELS[verdict]}\. ", printed.text)) >= count, verdict
+    for verdict, count in expected.items():  # each footnote opens with its lemma: "claim words] Verdict."
+        assert len(re.findall(rf"\]\s+{LABELS[verdict]}\.\s", printed.text)) >= count, verdict
     assert "[sic: Chiang Kai-shek (Jiang Jieshi)]" in printed.text.replace("\n", " ")
 
 

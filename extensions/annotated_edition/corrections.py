@@ -176,6 +176,7 @@ class FillCorrections(SphinxPostTransform):
             essay = domain.data["essays"].get(correction.note.essay, [{}])[0].get("title", correction.note.essay)
             current = domain.index("notes", "id").get(correction.note.id)
             para = nodes.paragraph()
+            para += nodes.target("", "", ids=[correction.anchor])  # an inline target: LaTeX anchors it too
             para += nodes.strong(text=dates.in_words(correction.date))
             para += nodes.Text(f" — {essay}, ")
             claim = f"“{correction.note.quote}”"
@@ -193,7 +194,7 @@ class FillCorrections(SphinxPostTransform):
                 "citation": "sources corrected",
             }[correction.change]
             para += nodes.Text(f" (note {correction.note.number} in release {self.release_of(correction)}): {what}. {correction.why}")
-            entries += nodes.list_item("", para, ids=[correction.anchor])
+            entries += nodes.list_item("", para)
         return entries
 
     def release_of(self, correction: Correction) -> str:
