@@ -213,6 +213,12 @@ CASES: dict[str, Case] = {
         "the note #stalin-in-1950 has no second reading",
         "add a row for it to readings.csv",
     ),
+    "adjacent-citations": Case(
+        ("citation_groups.py", "stand side by side"),
+        {ESSAY: replace("<treaty-1950>` {cite:p}`luthi2008`.", "<treaty-1950>` {cite:p}`luthi2008`; {cite:p}`radchenko2009`.")},
+        "two parenthetical citations stand side by side (luthi2008 and radchenko2009)",
+        "cite them in one role: {cite:p}`luthi2008,radchenko2009`",
+    ),
     "duplicate-label-in-edition": Case(
         ("register.py", "is also used in"),
         {

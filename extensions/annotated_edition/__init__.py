@@ -11,6 +11,7 @@ from .agreement import setup_agreement
 from .anchoring import setup_anchoring
 from .bibcheck import setup_bibcheck
 from .bibstyle import setup_bibstyle
+from .citation_groups import setup_citation_groups
 from .claimreview import setup_claimreview
 from .corrections import setup_corrections
 from .coverage import setup_coverage
@@ -59,6 +60,7 @@ PARTS = (
     setup_works_cited,
     setup_sources_short,
     setup_bibcheck,
+    setup_citation_groups,
     setup_coverage,
     setup_agreement,
     setup_latex_bibliography,
