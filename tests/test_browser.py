@@ -158,6 +158,25 @@ def test_nothing_scrolls_sideways_on_a_phone(browser, site: str, name: str) -> N
     context.close()
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_timeline_labels_are_complete_and_legible(browser, site: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site + "timeline.html")
+    labels = page.evaluate(
+        """() => [...document.querySelectorAll('.edition-timeline-label a')].map((a) => ({
+            size: parseFloat(getComputedStyle(a).fontSize), text: a.textContent,
+            cut: a.scrollWidth > a.clientWidth + 1 || getComputedStyle(a).textOverflow === 'ellipsis'}))"""
+    )
+    titles = page.evaluate("() => [...document.querySelectorAll('.edition-chronology a, .edition-timeline-label a')].length")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert len(labels) >= 60 and titles == len(labels)
+    assert min(label["size"] for label in labels) >= 12
+    assert not any(label["cut"] or label["text"].endswith("…") for label in labels)
+    assert overflow <= 0
+
+
 def test_print_shows_every_note(page, site: str) -> None:
     page.goto(site + "essays/essay-1.html")
     page.emulate_media(media="print")

@@ -20,11 +20,15 @@ def test_event_entry_and_reference(build) -> None:
     )
 
 
-def test_timeline_svg_list_and_json_ld(build) -> None:
+def test_timeline_chart_and_json_ld(build) -> None:
     html = build("essay").page("timeline")
-    assert '<svg role="group"' in html and html.count('<g class="event') == 2
-    assert '<g class="event mentioned">' in html  # the treaty is mentioned in the essay's note
-    assert "July 1960 – July 1963" in html
+    rows = re.findall(r'<li class="edition-timeline-row([^"]*)">(.*?)</li>', html)
+    assert len(rows) == 2 and rows[0][0] == " edition-timeline-mentioned"  # the treaty is mentioned in a note
+    assert '<a href="events.html#event-treaty-1950">Sino-Soviet Treaty of Friendship, Alliance and Mutual Assistance</a>' in rows[0][1]
+    assert '<span class="edition-visually-hidden"> (mentioned in essay 1)</span>' in rows[0][1]
+    assert "July 1960 – July 1963" in rows[1][1] and "<svg" not in html
+    bars = [float(x) for x in re.findall(r'class="edition-timeline-(?:bar|dot)" style="left:([\d.]+)%', html)]
+    assert bars == sorted(bars) and all(0 <= x <= 100 for x in bars)
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     treaty = next(e for e in data if e["name"].startswith("Sino-Soviet Treaty"))
     assert treaty == {
