@@ -89,3 +89,11 @@ def test_method_page_gives_the_register_counts(edition: Path) -> None:
     notes = sum(body(edition / f"essays/essay-{n}.html").count('<details class="edition-note ') for n in (1, 2))
     assert int(total) == notes >= 140
     assert "edition-register-item" not in body(edition / "method.html")
+
+
+def test_sphinx_design_weighs_only_on_pages_that_use_it(edition: Path) -> None:
+    index = body(edition / "index.html")
+    assert "sd-card" in index and "sphinx-design.min.css" in index
+    for page in ("essays/essay-1", "essays/essay-2", "register", "timeline"):
+        html = body(edition / f"{page}.html")
+        assert "sphinx-design" not in html and "design-tabs.js" not in html, page

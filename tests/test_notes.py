@@ -27,7 +27,7 @@ def test_claims_are_marked_and_linked(build) -> None:
 def test_text_builder_puts_numbered_notes_after_the_paragraph(build) -> None:
     text = build("essay", "text").page("essay")
     assert "Stalin[1] in 1950[2]" in text
-    assert "[1] Accurate: “names Mao and Stalin”" in text
+    assert "[1] names Mao and Stalin] Accurate." in text
 
 
 def test_register_counts_and_lists(build) -> None:
@@ -128,3 +128,17 @@ def test_the_correction_form_has_the_fields_the_links_fill() -> None:
     form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / "correction.yml").read_text(encoding="utf-8"))
     ids = [field.get("id") for field in form["body"]]
     assert {"note", "claim", "problem", "source"} <= set(ids)
+
+
+def test_text_builder_opens_each_note_with_its_lemma(build) -> None:
+    text = build("essay", buildername="text").page("essay")
+    assert "[1] names Mao and Stalin] Accurate." in text and "[2] Stalin in 1950] Imprecise." in text
+
+
+def test_a_long_claim_is_shortened_in_the_middle() -> None:
+    from annotated_edition.notes_output import lemma
+
+    assert lemma("Stalin in 1950") == "Stalin in 1950"
+    assert lemma("By the 1960s, the relationship had devolved into open hostility, marked by rivalry") == (
+        "By the 1960s, the relationship … by rivalry"
+    )
