@@ -91,7 +91,7 @@ def matrix(readings: list[Reading], vocabulary: dict) -> nodes.table:
     """First verdicts down, blind verdicts across."""
     counts = Counter((r.first, r.blind) for r in readings)
     names = list(vocabulary)
-    table = nodes.table(classes=["edition-agreement-matrix"])
+    table = nodes.table(classes=["edition-agreement-matrix"], ids=["edition-agreement-matrix"])
     table += nodes.title(text="First verdict (rows) against blind second verdict (columns); the diagonal is agreement.")
     group = nodes.tgroup(cols=len(names) + 1)
     table += group
