@@ -95,7 +95,8 @@ def test_bad_entries_are_caught(case: str) -> None:
 
 def test_unverified_field_is_not_reported_missing() -> None:
     source = (
-        '@article{k, author = "A, B", title = "T", journal = "J", pages = "1--2", year = "2000", unverified = "volume"}'
+        '@article{k, author = "A, B", title = "T", journal = "J", pages = "1--2", year = "2000", coverage = "1990",'
+        ' unverified = "volume"}'
     )
     assert entry_problems(parse_string(source, "bibtex").entries["k"]) == []
 

@@ -30,6 +30,11 @@ def test_worked_examples_build_in_the_real_edition(tmp_path: Path) -> None:
     text = essay.read_text(encoding="utf-8")
     paragraph_3 = text.index("The treaty's material benefits for China")
     essay.write_text(text[:paragraph_3] + example("factcheck") + "\n" + text[paragraph_3:], encoding="utf-8")
+    readings = tmp_path / "docs" / "verdicts" / "second-readings.csv"  # the reviewer's blind reading
+    readings.write_text(
+        readings.read_text(encoding="utf-8") + "essays/essay-2,mao-zedongs-victory-in-the-chinese,accurate,accurate,accurate,\n",
+        encoding="utf-8",
+    )
     events = tmp_path / "docs" / "events" / "index.md"
     events.write_text(events.read_text(encoding="utf-8") + "\n" + example("event"), encoding="utf-8")
     out = tmp_path / "html"
@@ -38,7 +43,7 @@ def test_worked_examples_build_in_the_real_edition(tmp_path: Path) -> None:
     html = body(out / "essays" / "essay-2.html")
     # the quote runs into the essay's link to the civil war, so the highlight is in two pieces
     assert re.search(
-        r'<mark class="edition-claim edition-verdict-accurate" id="claim-note-\d+">Mao Zedong’s victory in </mark>',
+        r'<mark class="edition-claim edition-verdict-accurate" id="claim-mao-zedongs-victory-in-the-chinese">Mao Zedong’s victory in </mark>',
         html,
     )
     assert 'id="event-geneva-conference-1954"' in body(out / "events" / "index.html")

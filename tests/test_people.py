@@ -16,7 +16,7 @@ def test_person_entry(build) -> None:
     assert '<p class="edition-entry-title rubric">Lorenz M. Lüthi</p>' in entry
     assert "<strong>Identified</strong>" in entry and "● " in entry  # a symbol, not colour alone
     assert 'href="bibliography.html#cite-luthi2008"' in entry
-    assert 'href="essay.html#note-2">A Short Essay, note 2 (¶2)</a>' in entry
+    assert 'href="essay.html#stalin-in-1950">A Short Essay, note 2 (¶2)</a>' in entry
     assert "<strong>Cannot be identified</strong>" in html
 
 
@@ -36,7 +36,7 @@ def test_historians_page_links_every_naming(edition: Path) -> None:
         start = html.index(f'id="person-{person}"')
         entry = html[start : html.index("</p>", html.index('class="edition-mentions"', start))]
         paragraphs = re.findall(r'href="essays/essay-2.html#p(\d+)"', entry)
-        notes = re.findall(r'href="essays/essay-2.html#(note-\d+)"', entry)
+        notes = re.findall(r'href="essays/essay-2.html#((?!p\d+")[a-z0-9-]+)"', entry)
         assert paragraphs and notes, person
         assert f'href="../historians.html#person-{person}"' in essay
         for note in notes:  # the attribution note takes a verdict like any claim
