@@ -219,6 +219,30 @@ CASES: dict[str, Case] = {
         "two parenthetical citations stand side by side (luthi2008 and radchenko2009)",
         "cite them in one role: {cite:p}`luthi2008,radchenko2009`",
     ),
+    "mention-not-a-mention": Case(
+        ("mentions.py", "is not a mention"),
+        {ESSAY: replace(THIRD, THIRD + "\n```{mentions}\nthe third paragraph\n```\n")},
+        "'the third paragraph' is not a mention",
+        "write one a line: {event}`essay words <event-id>`",
+    ),
+    "mention-into-a-link": Case(
+        ("mentions.py", "run into a link already"),
+        {
+            ESSAY: replace(
+                "The second paragraph names Mao and Stalin in 1950.\n",
+                "The second paragraph names Mao and Stalin in 1950.\n\n```{mentions}\n{event}`Mao and Stalin <treaty-1950>`\n"
+                "{person}`Stalin in 1950 <luthi>`\n```\n",
+            )
+        },
+        "the words “Mao and Stalin” run into a link already in the paragraph",
+        "mention words that stand in plain essay text",
+    ),
+    "essay-line-changed": Case(
+        ("fidelity.py", "in this file is not witness line"),
+        {ESSAY: replace("Mao and Stalin in 1950.\n", "{event}`Mao and Stalin <treaty-1950>` in 1950.\n")},
+        "the line of ¶2 in this file is not witness line 7",
+        "link essay words with a {mentions} block",
+    ),
     "duplicate-label-in-edition": Case(
         ("register.py", "is also used in"),
         {

@@ -22,6 +22,7 @@ from .events import setup_events
 from .fidelity import setup_fidelity
 from .freshness import setup_freshness
 from .latex_bibliography import setup_latex_bibliography
+from .mentions import setup_mentions
 from .nodes import setup_nodes
 from .notes import setup_notes
 from .notes_output import setup_notes_output
@@ -45,6 +46,7 @@ PARTS = (
     setup_vocabulary,
     setup_essay,
     setup_notes,
+    setup_mentions,
     setup_releases,
     setup_anchoring,
     setup_corrections,

@@ -21,6 +21,8 @@ from .essay import WITNESS_KEY
 from .fidelity import reading_text
 from .messages import warn
 from .nodes import Editorial
+from .tree import ancestor
+from .mentions import link_mentions, mention_note
 from .notes import RESERVED, annotation, sic_note
 from .releases import legacy_anchors
 
@@ -97,18 +99,23 @@ class AnchorNotes(SphinxTransform):
                 if paragraph is None:
                     continue  # reported as a stray note
                 span = self.locate(child, paragraph)
-                if span is None or isinstance(child, sic_note):
-                    section.remove(child)  # a sic lives on as its marker; a bad note is reported
+                if span is None or isinstance(child, (sic_note, mention_note)):
+                    section.remove(child)  # a sic lives on as its marker, a mention as its link; a bad note is reported
                 if span is not None:
                     self.record(child, paragraph)
                     spans.append((*span, child))
                 continue
             if spans:
-                mark_claims(paragraph, spans)
+                self.mark(paragraph, spans)
                 spans = []
             paragraph = child if type(child) is nodes.paragraph and "edition-paragraph" in child else None
         if spans:
-            mark_claims(paragraph, spans)
+            self.mark(paragraph, spans)
+
+    def mark(self, paragraph: nodes.paragraph, spans: list[tuple[int, int, annotation]]) -> None:
+        """Link the mentions first (the claims' offsets in the reading text do not change), then mark claims."""
+        link_mentions(paragraph, [s for s in spans if isinstance(s[2], mention_note)], self.env.docname)
+        mark_claims(paragraph, [s for s in spans if not isinstance(s[2], mention_note)])
 
     def searchable(self, paragraph: nodes.paragraph) -> tuple[str, list[int]]:
         """The paragraph's normalised reading text and index, made once per paragraph, not once per note."""
@@ -157,11 +164,12 @@ class AnchorNotes(SphinxTransform):
             )
             return None
         start = starts[(occurrence or 1) - 1]
+        note["span"] = (start, start + len(quote))  # in the paragraph's normalised text: the exports' offsets
         return index[start], index[start + len(quote) - 1] + 1
 
     def record(self, note: annotation, paragraph: nodes.paragraph) -> None:
         note["paragraph"] = paragraph["edition-paragraph"]
-        if isinstance(note, sic_note):
+        if isinstance(note, (sic_note, mention_note)):
             note["id"] = ""
             return
         self.number += 1
@@ -183,6 +191,7 @@ class AnchorNotes(SphinxTransform):
                 "keys": note["keys"],
                 "line": note.line,
                 "fingerprint": note["fingerprint"],
+                "span": note["span"],
             },
         )
 
@@ -265,12 +274,7 @@ def _markers_after(piece: nodes.Element) -> int:
 
 
 def _editorial(node: nodes.Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, Editorial):
-            return True
-        parent = parent.parent
-    return False
+    return ancestor(node, Editorial) is not None
 
 
 def setup_anchoring(app: Sphinx) -> None:

@@ -170,6 +170,7 @@ class CollectMentions(SphinxTransform):
                     "anchor": f"p{node['edition-paragraph']}",
                     "label": f"{essay}, ¶{node['edition-paragraph']}",
                     "in_note": False,
+                    "span": ref.get("edition-span"),
                 }
             node = node.parent
         return None
