@@ -24,6 +24,7 @@ edition_date = "2026-11-22"
 edition_licence = ("the editors’ text (introductions, notes, registers, events) is licensed under Creative "
                    "Commons Attribution 4.0 International (CC BY 4.0). The two essays are reproduced in full for "
                    "criticism and review; their copyright stays with their authors and publishers.")
+edition_licence_url = "https://creativecommons.org/licenses/by/4.0/"
 today = "22 November 2026"
 
 bibtex_bibfiles = ["../bib/editors.bib"]

@@ -19,6 +19,7 @@ from .design_assets import setup_design_assets
 from .domain import setup_domain
 from .essay import setup_essay
 from .events import setup_events
+from .exports import setup_exports
 from .fidelity import setup_fidelity
 from .freshness import setup_freshness
 from .latex_bibliography import setup_latex_bibliography
@@ -67,6 +68,7 @@ PARTS = (
     setup_agreement,
     setup_latex_bibliography,
     setup_claimreview,
+    setup_exports,
     setup_a11y,
     setup_static_assets,
     setup_design_assets,

@@ -171,6 +171,12 @@ class AnchorNotes(SphinxTransform):
         note["paragraph"] = paragraph["edition-paragraph"]
         if isinstance(note, (sic_note, mention_note)):
             note["id"] = ""
+            if isinstance(note, sic_note):
+                get_domain(self.env).add(
+                    "sics",
+                    self.env.docname,
+                    {"paragraph": note["paragraph"], "quote": note["quote"], "reading": note["reading"], "span": note["span"]},
+                )
             return
         self.number += 1
         note["number"] = self.number

@@ -15,7 +15,10 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
 
-RECORD_KINDS = ("essays", "notes", "events", "people", "mentions", "pages")
+#: Every kind of record, listed once: "pages" says which generated pages depend on which kinds.
+RECORD_KINDS = ("essays", "notes", "sics", "events", "people", "mentions", "pages")
+#: The kinds that generated pages show (everything but "pages").
+CONTENT_KINDS = tuple(kind for kind in RECORD_KINDS if kind != "pages")
 
 
 class EditionDomain(Domain):

@@ -1,0 +1,113 @@
+"""What the exports are made of: one essay with its witness and its typed records, read from the domain.
+
+The exports (TEI, Web Annotation, CSV) are functions of an :class:`EssayData` and nothing else, so each
+format is a small module that cannot disagree with the others about what the edition says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from docutils import nodes
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+
+from ..domain import get_domain
+from ..essay import witnesses
+from ..notes import factcheck_note
+from ..registry import valid
+from ..witnesses import Witness
+from .positions import WitnessText
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    number: int
+    paragraph: int
+    quote: str
+    verdict: str
+    keys: tuple[str, ...]
+    span: tuple[int, int]  # in the paragraph's whitespace-normalised text
+    text: str  # the note as plain text, citations rendered
+    modified: str | None = None
+
+
+@dataclass(frozen=True)
+class Sic:
+    paragraph: int
+    quote: str
+    reading: str
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # the registry: "event" or "person"
+    target: str
+    paragraph: int
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class EssayData:
+    docname: str
+    title: str
+    url: str  # the essay page's absolute (or site-relative) address
+    witness: Witness
+    text: WitnessText
+    notes: tuple[Note, ...]
+    sics: tuple[Sic, ...]
+    mentions: tuple[Mention, ...]
+    events: dict[str, dict] = field(default_factory=dict)
+    people: dict[str, dict] = field(default_factory=dict)
+
+    @property
+    def slug(self) -> str:
+        return self.docname.replace("/", "-")
+
+
+def note_texts(env: BuildEnvironment, builder: Builder, docname: str) -> dict[str, str]:
+    """Each note's body as plain text, from the resolved doctree (citations as they print)."""
+    doctree = env.get_and_resolve_doctree(docname, builder)
+    texts = {}
+    for note in doctree.findall(factcheck_note):
+        parts = [child.astext() for child in note.children if "edition-corrected" not in child.get("classes", [])]
+        texts[note["id"]] = " ".join(" ".join(parts).split())
+    return texts
+
+
+def essays(env: BuildEnvironment, builder: Builder, base: str) -> list[EssayData]:
+    domain = get_domain(env)
+    events = {r["id"]: r for r in valid(domain.records("events"))}
+    people = {r["id"]: r for r in valid(domain.records("people"))}
+    found = []
+    for docname, (essay, *_) in sorted(domain.data["essays"].items()):
+        witness = witnesses(env).get(essay["witness"])
+        if witness is None:
+            continue
+        texts = note_texts(env, builder, docname)
+        notes = tuple(
+            Note(
+                n["id"], n["number"], n["paragraph"], n["quote"], n["verdict"], tuple(n["keys"]), tuple(n["span"]),
+                texts.get(n["id"], ""), n.get("modified"),
+            )
+            for n in domain.data["notes"].get(docname, [])
+        )
+        sics = tuple(Sic(s["paragraph"], s["quote"], s["reading"], tuple(s["span"])) for s in domain.data["sics"].get(docname, []))
+        mentions = tuple(
+            Mention(m["kind"], m["target"], int(m["anchor"][1:]), tuple(m["span"]))
+            for m in domain.data["mentions"].get(docname, [])
+            if m.get("span") and m["target"] in (events if m["kind"] == "event" else people)
+        )
+        found.append(
+            EssayData(
+                docname, essay["title"], base + builder.get_target_uri(docname), witness, WitnessText(witness),
+                notes, sics, mentions, events, people,
+            )
+        )
+    return found
+
+
+def plain(node: nodes.Node) -> str:
+    return " ".join(node.astext().split())
