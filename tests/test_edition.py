@@ -29,6 +29,10 @@ def test_parallel_build_equals_serial(edition: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     for page in PAGES:
         assert body(out / f"{page}.html") == body(edition / f"{page}.html"), page
+    exported = sorted(path.relative_to(edition) for path in (edition / "_data").rglob("*") if path.is_file())
+    assert len(exported) == 7  # two essays × (TEI, Web Annotation) + register + two witnesses
+    for path in exported:
+        assert (out / path).read_bytes() == (edition / path).read_bytes(), path
 
 
 def test_doctrees_are_not_published(edition: Path) -> None:
