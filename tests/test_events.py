@@ -41,3 +41,10 @@ def test_timeline_chart_and_json_ld(build) -> None:
     }
     split = next(e for e in data if e["name"] == "The split")
     assert split["startDate"] == "1960-07" and split["endDate"] == "1963-07" and "location" not in split
+
+
+def test_a_verified_wikidata_id_is_shown_and_exported(build) -> None:
+    result = build("essay", edits={"docs/events.md": lambda t: t.replace(":place: Moscow\n", ":place: Moscow\n:wikidata: Q1\n")})
+    assert '<em>Wikidata: </em><a class="reference external" href="https://www.wikidata.org/wiki/Q1">Q1</a>' in result.page("events")
+    tei = (result.outdir / "_data" / "essay.tei.xml").read_text(encoding="utf-8")
+    assert '<idno type="wikidata">Q1</idno>' in tei

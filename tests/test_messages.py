@@ -243,6 +243,14 @@ CASES: dict[str, Case] = {
         "the line of ¶2 in this file is not witness line 7",
         "link essay words with a {mentions} block",
     ),
+    "wikidata-form": Case(
+        ("registry.py", "which is not of the form Q123"),
+        {EVENTS: replace(":place: Moscow\n", ":place: Moscow\n:wikidata: wd:Q1\n")},
+        "event 'treaty-1950' has the Wikidata id 'wd:Q1', which is not of the form Q123",
+        "never guess one",
+        where=r"events\.md:\d+",
+        alone=False,
+    ),
     "duplicate-label-in-edition": Case(
         ("register.py", "is also used in"),
         {

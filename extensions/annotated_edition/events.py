@@ -22,7 +22,12 @@ def event_anchor(event_id: str) -> str:
 
 
 class EventDirective(RegistryDirective):
-    option_spec = {"date": directives.unchanged, "title": directives.unchanged, "place": directives.unchanged}
+    option_spec = {
+        **RegistryDirective.common_options,
+        "date": directives.unchanged,
+        "title": directives.unchanged,
+        "place": directives.unchanged,
+    }
 
     def fields(self) -> dict[str, Any]:
         title = one_line(self.options.get("title"))

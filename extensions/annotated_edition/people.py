@@ -59,7 +59,12 @@ def split_keys(text: str | None) -> list[str]:
 
 
 class PersonDirective(RegistryDirective):
-    option_spec = {"name": directives.unchanged, "works": directives.unchanged, "attribution": directives.unchanged}
+    option_spec = {
+        **RegistryDirective.common_options,
+        "name": directives.unchanged,
+        "works": directives.unchanged,
+        "attribution": directives.unchanged,
+    }
 
     def fields(self) -> dict[str, Any]:
         name = one_line(self.options.get("name"))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -29,6 +30,7 @@ from .messages import EntryError, closest, warn
 from .notes import cited_keys, factcheck_note
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ class RegistryDirective(SphinxDirective):
     required_arguments = 1
     has_content = True
     registry: Registry
+    #: Options every registry takes: an authority identifier, only where it has been verified.
+    common_options = {"wikidata": directives.unchanged}
 
     def fields(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -83,7 +87,7 @@ class RegistryDirective(SphinxDirective):
             )
             return []
         try:
-            record = {"id": record_id, **self.fields(), "line": self.lineno}
+            record = {"id": record_id, **self.fields(), "wikidata": self.wikidata(), "line": self.lineno}
         except EntryError as error:
             warn(role, f"{role} {record_id!r} {error.problem}", error.fix, location)
             return self.reject(record_id)
@@ -101,9 +105,20 @@ class RegistryDirective(SphinxDirective):
         box = nodes.container(classes=["edition-entry", f"edition-{role}"])
         box += nodes.rubric(text=self.registry.title(record), classes=["edition-entry-title"])
         box.extend(self.facts(record))
+        if record["wikidata"]:
+            box += authority(record["wikidata"])
         box += body
         box += mentions_placeholder(kind=role, target=record_id)
         return [nodes.target("", "", ids=[anchor(role, record_id)]), box]
+
+    def wikidata(self) -> str:
+        value = one_line(self.options.get("wikidata"))
+        if value and not WIKIDATA.fullmatch(value):
+            raise EntryError(
+                f"has the Wikidata id {value!r}, which is not of the form Q123.",
+                "copy the item's id (Q followed by digits) from its Wikidata page, or leave `:wikidata:` out; never guess one.",
+            )
+        return value
 
     def reject(self, record_id: str) -> list[nodes.Node]:
         """Keep a refused entry's id, so references to it do not add "unknown id" to the one real message."""
@@ -111,6 +126,14 @@ class RegistryDirective(SphinxDirective):
             self.registry.records, self.env.docname, {"id": record_id, "line": self.lineno, "rejected": True}
         )
         return [nodes.target("", "", ids=[anchor(self.registry.role, record_id)])]
+
+
+def authority(qid: str) -> nodes.paragraph:
+    """ "Wikidata: Q855", linked to the item."""
+    para = nodes.paragraph(classes=["edition-authority"])
+    para += nodes.emphasis(text="Wikidata: ")
+    para += nodes.reference("", qid, refuri=f"https://www.wikidata.org/wiki/{qid}")
+    return para
 
 
 def valid(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
