@@ -168,7 +168,9 @@ def test_timeline_labels_are_complete_and_legible(browser, site: str, width: int
             size: parseFloat(getComputedStyle(a).fontSize), text: a.textContent,
             cut: a.scrollWidth > a.clientWidth + 1 || getComputedStyle(a).textOverflow === 'ellipsis'}))"""
     )
-    titles = page.evaluate("() => [...document.querySelectorAll('.edition-chronology a, .edition-timeline-label a')].length")
+    titles = page.evaluate(
+        "() => [...document.querySelectorAll('.edition-chronology a, .edition-timeline-label a')].length"
+    )
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
     assert len(labels) >= 60 and titles == len(labels)

@@ -32,7 +32,8 @@ def test_worked_examples_build_in_the_real_edition(tmp_path: Path) -> None:
     essay.write_text(text[:paragraph_3] + example("factcheck") + "\n" + text[paragraph_3:], encoding="utf-8")
     readings = tmp_path / "docs" / "verdicts" / "second-readings.csv"  # the reviewer's blind reading
     readings.write_text(
-        readings.read_text(encoding="utf-8") + "essays/essay-2,mao-zedongs-victory-in-the-chinese,accurate,accurate,accurate,\n",
+        readings.read_text(encoding="utf-8")
+        + "essays/essay-2,mao-zedongs-victory-in-the-chinese,accurate,accurate,accurate,\n",
         encoding="utf-8",
     )
     events = tmp_path / "docs" / "events" / "index.md"

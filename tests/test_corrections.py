@@ -86,7 +86,9 @@ def test_a_logged_correction_shows_on_the_note_the_log_and_in_claimreview(build)
     result = build("essay", edits=edits)
     assert edition_warnings(result) == []
     essay = result.page("essay")
-    assert '<a class="reference internal" href="corrections.html#correction-1">Corrected on 3 February 2026</a>' in essay
+    assert (
+        '<a class="reference internal" href="corrections.html#correction-1">Corrected on 3 February 2026</a>' in essay
+    )
     reviews = json.loads(re.search(r'<script type="application/ld\+json">(\[.*?\])</script>', essay, re.S).group(1))
     assert {r["@id"].split("#")[1]: r.get("dateModified") for r in reviews} == {
         "mao-stalin": None,
@@ -97,7 +99,9 @@ def test_a_logged_correction_shows_on_the_note_the_log_and_in_claimreview(build)
     assert "verdict changed from Imprecise to Inaccurate" in log and "found the date wrong" in log
 
 
-REMOVED = {ESSAY: replace(NOTE_2 + "\nOverlaps the first claim {cite:p}`radchenko2009`; see {person}`luthi`.\n```\n", "")}
+REMOVED = {
+    ESSAY: replace(NOTE_2 + "\nOverlaps the first claim {cite:p}`radchenko2009`; see {person}`luthi`.\n```\n", "")
+}
 
 
 def test_a_removed_note_needs_an_entry(build) -> None:
@@ -139,6 +143,7 @@ def test_a_note_whose_works_do_not_cover_its_event_is_reported(build) -> None:
 def test_a_work_covering_the_event_is_enough(build) -> None:
     assert edition_warnings(build("essay")) == []  # the root's luthi2008 covers 1949/1966
 
+
 def test_every_work_states_its_coverage(build) -> None:
     lines = edition_warnings(build("essay", edits={BIB: replace("  coverage  = {1962/1967},\n", "")}))
     assert len(lines) == 1 and "radchenko2009: the entry lacks `coverage`" in lines[0] and "refs.bib:" in lines[0]
@@ -170,10 +175,23 @@ def test_agreement_figures_matrix_and_adjudications(build) -> None:
 
 
 def test_readings_must_cover_every_note_and_match_its_verdict(build) -> None:
-    short = {**AGREEMENT_PAGE, "docs/readings.csv": lambda _: READINGS.replace("imprecise,The", "inaccurate,The").splitlines()[0] + "\n" + READINGS.splitlines()[2].replace("imprecise,The", "inaccurate,The") + "\n"}
+    short = {
+        **AGREEMENT_PAGE,
+        "docs/readings.csv": lambda _: (
+            READINGS.replace("imprecise,The", "inaccurate,The").splitlines()[0]
+            + "\n"
+            + READINGS.splitlines()[2].replace("imprecise,The", "inaccurate,The")
+            + "\n"
+        ),
+    }
     lines = edition_warnings(build("essay", edits=short))
-    assert any(re.search(r"readings\.csv:2: WARNING: the final verdict of stalin-in-1950 is inaccurate", line) for line in lines), lines
-    assert any(re.search(r"essay\.md:\d+: WARNING: the note #mao-stalin has no second reading", line) for line in lines), lines
+    assert any(
+        re.search(r"readings\.csv:2: WARNING: the final verdict of stalin-in-1950 is inaccurate", line)
+        for line in lines
+    ), lines
+    assert any(
+        re.search(r"essay\.md:\d+: WARNING: the note #mao-stalin has no second reading", line) for line in lines
+    ), lines
 
 
 def test_the_real_edition_has_a_reading_and_a_snapshot_for_every_note() -> None:
@@ -193,7 +211,9 @@ def test_incremental_and_parallel_builds_of_the_log_equal_a_clean_build(copy_roo
         path = project / relpath
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(make(path.read_text(encoding="utf-8") if path.exists() else ""), encoding="utf-8")
-    (project / "docs" / "readings.csv").write_text(READINGS.replace("imprecise,The", "inaccurate,The"), encoding="utf-8")
+    (project / "docs" / "readings.csv").write_text(
+        READINGS.replace("imprecise,The", "inaccurate,The"), encoding="utf-8"
+    )
     pages = ("essay", "corrections", "agreement")
     incremental, clean, parallel = tmp_path / "incremental", tmp_path / "clean", tmp_path / "parallel"
     sphinx(project, incremental)
@@ -204,5 +224,9 @@ def test_incremental_and_parallel_builds_of_the_log_equal_a_clean_build(copy_roo
     sphinx(project, parallel, "-E", "-j", "2")
     for page in pages:
         text = (incremental / f"{page}.html").read_text(encoding="utf-8")
-        assert text == (clean / f"{page}.html").read_text(encoding="utf-8") == (parallel / f"{page}.html").read_text(encoding="utf-8"), page
+        assert (
+            text
+            == (clean / f"{page}.html").read_text(encoding="utf-8")
+            == (parallel / f"{page}.html").read_text(encoding="utf-8")
+        ), page
     assert "Corrected on 4 February 2026" in (incremental / "essay.html").read_text(encoding="utf-8")

@@ -37,7 +37,9 @@ def test_parallel_build_equals_serial(edition: Path, tmp_path: Path) -> None:
 
 def test_doctrees_are_not_published(edition: Path) -> None:
     assert not list(edition.rglob("*.doctree")) and not (edition / ".doctrees").exists()
-    assert list((edition.parent / "doctrees").glob("*.doctree")) or list((edition.parent / "doctrees").rglob("*.doctree"))
+    assert list((edition.parent / "doctrees").glob("*.doctree")) or list(
+        (edition.parent / "doctrees").rglob("*.doctree")
+    )
 
 
 def test_every_essay_paragraph_is_numbered(edition: Path) -> None:

@@ -24,7 +24,10 @@ def test_timeline_chart_and_json_ld(build) -> None:
     html = build("essay").page("timeline")
     rows = re.findall(r'<li class="edition-timeline-row([^"]*)">(.*?)</li>', html)
     assert len(rows) == 2 and rows[0][0] == " edition-timeline-mentioned"  # the treaty is mentioned in a note
-    assert '<a href="events.html#event-treaty-1950">Sino-Soviet Treaty of Friendship, Alliance and Mutual Assistance</a>' in rows[0][1]
+    assert (
+        '<a href="events.html#event-treaty-1950">Sino-Soviet Treaty of Friendship, Alliance and Mutual Assistance</a>'
+        in rows[0][1]
+    )
     assert '<span class="edition-visually-hidden"> (mentioned in essay 1)</span>' in rows[0][1]
     assert "July 1960 – July 1963" in rows[1][1] and "<svg" not in html
     bars = [float(x) for x in re.findall(r'class="edition-timeline-(?:bar|dot)" style="left:([\d.]+)%', html)]
@@ -44,7 +47,12 @@ def test_timeline_chart_and_json_ld(build) -> None:
 
 
 def test_a_verified_wikidata_id_is_shown_and_exported(build) -> None:
-    result = build("essay", edits={"docs/events.md": lambda t: t.replace(":place: Moscow\n", ":place: Moscow\n:wikidata: Q1\n")})
-    assert '<em>Wikidata: </em><a class="reference external" href="https://www.wikidata.org/wiki/Q1">Q1</a>' in result.page("events")
+    result = build(
+        "essay", edits={"docs/events.md": lambda t: t.replace(":place: Moscow\n", ":place: Moscow\n:wikidata: Q1\n")}
+    )
+    assert (
+        '<em>Wikidata: </em><a class="reference external" href="https://www.wikidata.org/wiki/Q1">Q1</a>'
+        in result.page("events")
+    )
     tei = (result.outdir / "_data" / "essay.tei.xml").read_text(encoding="utf-8")
     assert '<idno type="wikidata">Q1</idno>' in tei

@@ -51,7 +51,7 @@ def test_tei_paragraphs_are_the_witness_paragraphs(edition: Path, etree, slug: s
     witness = WITNESSES[ESSAYS[slug]]
     document = etree.parse(str(edition / "_data" / f"{slug}.tei.xml"))
     paragraphs = document.findall(f".//{TEI}body//{TEI}p[@n]")
-    assert [p.get(f"{{http://www.w3.org/XML/1998/namespace}}id") for p in paragraphs] == [
+    assert [p.get("{http://www.w3.org/XML/1998/namespace}id") for p in paragraphs] == [
         f"p{p.number}" for p in witness.paragraphs
     ]
     for element, paragraph in zip(paragraphs, witness.paragraphs, strict=True):
@@ -113,7 +113,11 @@ def test_web_annotations_expand_without_dropping_terms(edition: Path) -> None:
     assert keys(data) - {"@context"} <= terms  # pyld drops unknown terms silently: none may be unknown
     expanded = jsonld.expand(copy.deepcopy(data), {"documentLoader": loader})
     text = json.dumps(expanded)
-    for iri in ("http://www.w3.org/ns/oa#hasSelector", "http://www.w3.org/ns/oa#exact", "http://www.w3.org/ns/oa#assessing"):
+    for iri in (
+        "http://www.w3.org/ns/oa#hasSelector",
+        "http://www.w3.org/ns/oa#exact",
+        "http://www.w3.org/ns/oa#assessing",
+    ):
         assert iri in text, iri
 
 
@@ -121,7 +125,14 @@ def test_register_csv_has_a_row_per_note(edition: Path) -> None:
     rows = list(csv.DictReader(io.StringIO((edition / "_data" / "register.csv").read_text(encoding="utf-8"))))
     register = body(edition / "register.html")
     assert len(rows) == register.count('class="edition-register-item')
-    assert {row["verdict"] for row in rows} <= {"accurate", "imprecise", "disputed", "unsupported", "misleading", "inaccurate"}
+    assert {row["verdict"] for row in rows} <= {
+        "accurate",
+        "imprecise",
+        "disputed",
+        "unsupported",
+        "misleading",
+        "inaccurate",
+    }
     assert all(row["url"].endswith("#" + row["note"]) for row in rows)
 
 

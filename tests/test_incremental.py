@@ -27,7 +27,9 @@ def sphinx(project: Path, out: Path, *extra: str) -> None:
 def pages(out: Path) -> dict[str, str]:
     """The generated pages, and the data files (TEI, Web Annotation, CSV) written at the end of the build."""
     found = {page: (out / f"{page}.html").read_text(encoding="utf-8") for page in PAGES}
-    return found | {str(p.relative_to(out)): p.read_text(encoding="utf-8") for p in sorted((out / "_data").rglob("*.*"))}
+    return found | {
+        str(p.relative_to(out)): p.read_text(encoding="utf-8") for p in sorted((out / "_data").rglob("*.*"))
+    }
 
 
 @pytest.fixture

@@ -22,8 +22,11 @@ def test_mentioned_words_are_linked_in_place(build) -> None:
     assert [line for line in result.warning_lines() if "[edition." in line] == []
     html = result.page("essay")
     paragraph = re.search(r'<p id="p2">(.*?)</p>', html, re.S).group(1)
-    assert re.search(r'<a class="reference internal" href="events.html#event-treaty-1950" title="[^"]*">'
-                     r'<span class="edition-event-ref"><mark[^>]*>Stalin</mark>', paragraph), paragraph
+    assert re.search(
+        r'<a class="reference internal" href="events.html#event-treaty-1950" title="[^"]*">'
+        r'<span class="edition-event-ref"><mark[^>]*>Stalin</mark>',
+        paragraph,
+    ), paragraph
     assert 'href="essay.html#p2">A Short Essay, ¶2</a>' in result.page("events")
 
 
@@ -37,7 +40,9 @@ def test_occurrence_picks_the_repeat(build) -> None:
 
 def test_a_role_inside_an_essay_line_is_a_fidelity_problem(build) -> None:
     edited = SECOND.replace("Mao and Stalin", "{event}`Mao and Stalin <treaty-1950>`")
-    lines = [line for line in build("essay", edits={ESSAY: replace(SECOND, edited)}).warning_lines() if "[edition." in line]
+    lines = [
+        line for line in build("essay", edits={ESSAY: replace(SECOND, edited)}).warning_lines() if "[edition." in line
+    ]
     assert len(lines) == 1 and "the line of ¶2 in this file is not witness line 7" in lines[0]
     assert "{mentions} block after the paragraph" in lines[0]
 

@@ -16,9 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
-from test_fidelity import replace
-
 from test_corrections import READINGS, SNAPSHOT
+from test_fidelity import replace
 
 from conftest import REPO
 
@@ -142,7 +141,12 @@ CASES: dict[str, Case] = {
     ),
     "duplicate-address": Case(
         ("anchoring.py", "is already taken in this document"),
-        {ESSAY: replace("```{sic}", "```{factcheck} Stalin in 1950.\n:verdict: accurate\n\nYes {cite:p}`luthi2008`.\n```\n\n```{sic}")},
+        {
+            ESSAY: replace(
+                "```{sic}",
+                "```{factcheck} Stalin in 1950.\n:verdict: accurate\n\nYes {cite:p}`luthi2008`.\n```\n\n```{sic}",
+            )
+        },
         "this note's address #stalin-in-1950 (the first words of its quote) is already taken",
         "give the note a `:label:` of its own",
     ),
@@ -163,14 +167,25 @@ CASES: dict[str, Case] = {
     ),
     "correction-entry": Case(
         ("corrections.py", "correction {number}:"),
-        {**RELEASED, "docs/corrections.toml": lambda _: "[[correction]]\ndate = \"2026-01-02\"\nessay = \"essay\"\nnote = 7\nchange = \"text\"\nwhy = \"x\"\n"},
+        {
+            **RELEASED,
+            "docs/corrections.toml": lambda _: (
+                '[[correction]]\ndate = "2026-01-02"\nessay = "essay"\nnote = 7\nchange = "text"\nwhy = "x"\n'
+            ),
+        },
         "correction 1: release 0.1 has no note 7 in 'essay'",
         "see the comments at the top of corrections.toml",
         where=r"corrections\.toml:1",
     ),
     "correction-unlogged-removal": Case(
         ("corrections.py", "is gone, but the corrections log"),
-        {**RELEASED, ESSAY: replace("```{factcheck} Stalin in 1950\n:verdict: imprecise\n\nOverlaps the first claim {cite:p}`radchenko2009`; see {person}`luthi`.\n```\n", "")},
+        {
+            **RELEASED,
+            ESSAY: replace(
+                "```{factcheck} Stalin in 1950\n:verdict: imprecise\n\nOverlaps the first claim {cite:p}`radchenko2009`; see {person}`luthi`.\n```\n",
+                "",
+            ),
+        },
         "the note on “Stalin in 1950” (note 2 of ¶2 in release 0.1, #stalin-in-1950) is gone",
         'change = "removed"',
     ),
@@ -202,7 +217,12 @@ CASES: dict[str, Case] = {
     ),
     "agreement-row": Case(
         ("agreement.py", 'problem, fix, f"{path}:{r.line}"'),
-        {**AGREEMENT, "docs/readings.csv": lambda text: READINGS.replace("accurate,accurate,accurate", "accurate,accurate,acurate")},
+        {
+            **AGREEMENT,
+            "docs/readings.csv": lambda text: READINGS.replace(
+                "accurate,accurate,accurate", "accurate,accurate,acurate"
+            ),
+        },
         "'acurate' is not a verdict",
         "use one of accurate",
         where=r"readings\.csv:2",
@@ -215,7 +235,11 @@ CASES: dict[str, Case] = {
     ),
     "adjacent-citations": Case(
         ("citation_groups.py", "stand side by side"),
-        {ESSAY: replace("<treaty-1950>` {cite:p}`luthi2008`.", "<treaty-1950>` {cite:p}`luthi2008`; {cite:p}`radchenko2009`.")},
+        {
+            ESSAY: replace(
+                "<treaty-1950>` {cite:p}`luthi2008`.", "<treaty-1950>` {cite:p}`luthi2008`; {cite:p}`radchenko2009`."
+            )
+        },
         "two parenthetical citations stand side by side (luthi2008 and radchenko2009)",
         "cite them in one role: {cite:p}`luthi2008,radchenko2009`",
     ),

@@ -114,7 +114,9 @@ def test_note_links_to_a_correction_and_to_its_line(build) -> None:
         "https://github.com/example/edition/issues/new?template=correction.yml&amp;title=Correction%3A%20Stalin%20in%201950"
         "&amp;note=https%3A%2F%2Fexample.org%2Fessay.html%23stalin-in-1950&amp;claim=Stalin%20in%201950"
     )
-    line = 1 + (ROOTS / "test-essay/docs/essay.md").read_text(encoding="utf-8").splitlines().index("```{factcheck} Stalin in 1950")
+    line = 1 + (ROOTS / "test-essay/docs/essay.md").read_text(encoding="utf-8").splitlines().index(
+        "```{factcheck} Stalin in 1950"
+    )
     assert edit == f"https://github.com/example/edition/blob/main/docs/essay.md#L{line}"
 
 

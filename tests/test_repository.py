@@ -85,7 +85,10 @@ def test_read_the_docs_builds_html_pdf_and_epub_strictly() -> None:
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     python = config["build"]["tools"]["python"]
     assert project["requires-python"] == f">={python}"
-    assert config["python"]["install"] == [{"requirements": f"requirements/py{python}.txt"}, {"method": "pip", "path": "."}]
+    assert config["python"]["install"] == [
+        {"requirements": f"requirements/py{python}.txt"},
+        {"method": "pip", "path": "."},
+    ]
     assert any(".doctrees" in command for command in config["build"]["jobs"]["post_build"])
 
 
@@ -94,9 +97,16 @@ def test_a_lock_file_per_supported_python() -> None:
     dependencies within pyproject's ranges; a scheduled workflow refreshes them with `make lock`."""
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["requires-python"] == ">=3.11"
-    names = {re.split(r"[<>=!\[ ]", dep)[0].lower().replace("_", "-") for dep in project["dependencies"] + project["optional-dependencies"]["test"]}
+    names = {
+        re.split(r"[<>=!\[ ]", dep)[0].lower().replace("_", "-")
+        for dep in project["dependencies"] + project["optional-dependencies"]["test"]
+    }
     for version in SUPPORTED_PYTHONS:
-        lines = [line for line in (REPO / "requirements" / f"py{version}.txt").read_text().splitlines() if line and not line.startswith("#")]
+        lines = [
+            line
+            for line in (REPO / "requirements" / f"py{version}.txt").read_text().splitlines()
+            if line and not line.startswith("#")
+        ]
         pins = dict(line.split("==") for line in lines)
         assert all(re.fullmatch(r"[\w.]+", v) for v in pins.values()), version
         pinned = {name.lower().replace("_", "-") for name in pins}

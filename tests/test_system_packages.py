@@ -11,8 +11,6 @@ import sys
 import tomllib
 from pathlib import Path
 
-import pytest
-
 from conftest import REPO, make, path_without, require_tools
 
 PACKAGES = tomllib.loads((REPO / ".ci" / "packages.toml").read_text(encoding="utf-8"))["package"]
@@ -44,7 +42,9 @@ def programs_the_tests_require() -> set[str]:
 
 def fonts_the_pdf_names() -> set[str]:
     sources = (REPO / "docs" / "conf.py").read_text(encoding="utf-8")
-    sources += (REPO / "extensions" / "annotated_edition" / "static" / "annotatededition.sty").read_text(encoding="utf-8")
+    sources += (REPO / "extensions" / "annotated_edition" / "static" / "annotatededition.sty").read_text(
+        encoding="utf-8"
+    )
     return set(re.findall(r"\\set(?:main|sans|mono)font\{([^}]+)\}", sources)) | set(
         re.findall(r"\\IfFontExistsTF\{([^}]+)\}", sources)
     )

@@ -68,7 +68,12 @@ class AgreementDirective(SphinxDirective):
         try:
             readings = read_readings(Path(path))
         except (OSError, ValueError, csv.Error) as err:
-            warn("agreement", f"cannot read the second readings {self.arguments[0]} ({err}).", f"give a CSV file with the columns {', '.join(COLUMNS)}.", self.get_location())
+            warn(
+                "agreement",
+                f"cannot read the second readings {self.arguments[0]} ({err}).",
+                f"give a CSV file with the columns {', '.join(COLUMNS)}.",
+                self.get_location(),
+            )
             return []
         page = {"page": "agreement", "depends": ["essays", "notes"], "path": path, "count": len(readings)}
         get_domain(self.env).add("pages", self.env.docname, page)
@@ -145,18 +150,32 @@ def check_readings(app: Sphinx, env: BuildEnvironment) -> None:
         seen.add((r.essay, r.note))
         unknown = [v for v in (r.first, r.blind, r.final) if v not in vocabulary]
         if note is None:
-            problem, fix = f"{r.essay}#{r.note} is not a note of the edition.", "use the note's address (its id) and essay, or remove the row."
+            problem, fix = (
+                f"{r.essay}#{r.note} is not a note of the edition.",
+                "use the note's address (its id) and essay, or remove the row.",
+            )
         elif unknown:
             problem, fix = f"{unknown[0]!r} is not a verdict.", f"use one of {', '.join(vocabulary)}."
         elif r.final != note["verdict"]:
-            problem, fix = f"the final verdict of {r.note} is {r.final}, but the note says {note['verdict']}.", "change the note or the row so that they agree (and log a correction if the note changed)."
+            problem, fix = (
+                f"the final verdict of {r.note} is {r.final}, but the note says {note['verdict']}.",
+                "change the note or the row so that they agree (and log a correction if the note changed).",
+            )
         elif r.first != r.blind and not r.reason:
-            problem, fix = f"the disagreement on {r.note} has no reason.", "give the third reading's reason in one line."
+            problem, fix = (
+                f"the disagreement on {r.note} has no reason.",
+                "give the third reading's reason in one line.",
+            )
         else:
             continue
         warn("agreement", problem, fix, f"{path}:{r.line}")
     for essay, note_id in sorted(notes.keys() - seen):
-        warn("agreement", f"the note #{note_id} has no second reading.", f"add a row for it to {Path(path).name}, read blind.", (essay, notes[(essay, note_id)]["line"]))
+        warn(
+            "agreement",
+            f"the note #{note_id} has no second reading.",
+            f"add a row for it to {Path(path).name}, read blind.",
+            (essay, notes[(essay, note_id)]["line"]),
+        )
 
 
 def setup_agreement(app: Sphinx) -> None:

@@ -19,12 +19,12 @@ from .addresses import claim_address
 from .domain import get_domain
 from .essay import WITNESS_KEY
 from .fidelity import reading_text
+from .mentions import link_mentions, mention_note
 from .messages import warn
 from .nodes import Editorial
-from .tree import ancestor
-from .mentions import link_mentions, mention_note
 from .notes import RESERVED, annotation, sic_note
 from .releases import legacy_anchors
+from .tree import ancestor
 
 
 class claim(nodes.Inline, nodes.TextElement):
@@ -175,7 +175,12 @@ class AnchorNotes(SphinxTransform):
                 get_domain(self.env).add(
                     "sics",
                     self.env.docname,
-                    {"paragraph": note["paragraph"], "quote": note["quote"], "reading": note["reading"], "span": note["span"]},
+                    {
+                        "paragraph": note["paragraph"],
+                        "quote": note["quote"],
+                        "reading": note["reading"],
+                        "span": note["span"],
+                    },
                 )
             return
         self.number += 1
@@ -208,7 +213,12 @@ class AnchorNotes(SphinxTransform):
         if taken is None and not RESERVED.fullmatch(wanted):
             return wanted
         if note["label"]:
-            warn("factcheck", f"the label {wanted!r} is used twice in this document.", "give each note its own :label:.", note)
+            warn(
+                "factcheck",
+                f"the label {wanted!r} is used twice in this document.",
+                "give each note its own :label:.",
+                note,
+            )
         else:
             warn(
                 "factcheck",

@@ -87,7 +87,9 @@ def parse_entry(number: int, line: int, table: dict, known: list[Release]) -> Co
             f"release {version} has no note {table.get('note')!r} in {table.get('essay')!r}; give `essay` "
             "(the essay's document name) and `note` (the note's number in that release)"
         )
-    return Correction(number, line, date, note, change, " ".join(why.split()), table.get("was", ""), table.get("now", ""))
+    return Correction(
+        number, line, date, note, change, " ".join(why.split()), table.get("was", ""), table.get("now", "")
+    )
 
 
 def load_corrections(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -121,19 +123,31 @@ class MarkCorrected(SphinxTransform):
         notes = list(self.document.findall(factcheck_note))
         if not notes:
             return
-        for dependency in (getattr(self.env, "edition_corrections_path", None), *getattr(self.env, "edition_release_files", [])):
+        for dependency in (
+            getattr(self.env, "edition_corrections_path", None),
+            *getattr(self.env, "edition_release_files", []),
+        ):
             if dependency:
                 self.env.note_dependency(dependency)
         records = {r["id"]: r for r in get_domain(self.env).data["notes"].get(self.env.docname, [])}
         for note in notes:
-            mine = [c for c in corrections(self.env) if c.note.essay == self.env.docname and c.note.id == note.get("id")]
+            mine = [
+                c for c in corrections(self.env) if c.note.essay == self.env.docname and c.note.id == note.get("id")
+            ]
             if mine and note["id"] in records:
                 records[note["id"]]["modified"] = max(c.date for c in mine)
                 note += correction_mark(entries=[(c.date, c.anchor) for c in mine])
 
 
 def corrections_page(env: BuildEnvironment) -> str | None:
-    return next((d for d, pages in sorted(get_domain(env).data["pages"].items()) if any(p["page"] == "corrections" for p in pages)), None)
+    return next(
+        (
+            d
+            for d, pages in sorted(get_domain(env).data["pages"].items())
+            if any(p["page"] == "corrections" for p in pages)
+        ),
+        None,
+    )
 
 
 class CorrectionsDirective(SphinxDirective):
@@ -193,7 +207,9 @@ class FillCorrections(SphinxPostTransform):
                 "text": "text corrected",
                 "citation": "sources corrected",
             }[correction.change]
-            para += nodes.Text(f" (note {correction.note.number} in release {self.release_of(correction)}): {what}. {correction.why}")
+            para += nodes.Text(
+                f" (note {correction.note.number} in release {self.release_of(correction)}): {what}. {correction.why}"
+            )
             entries += nodes.list_item("", para)
         return entries
 

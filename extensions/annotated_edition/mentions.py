@@ -19,10 +19,12 @@ from sphinx.util.docutils import SphinxDirective
 from .messages import warn
 from .nodes import Editorial
 from .notes import annotation
-from .registry import REGISTRIES
+from .registry import registries
 from .tree import ancestor
 
-LINE = re.compile(r"\{(?P<kind>[a-z]+)\}`(?P<words>[^`<]+?)\s*<(?P<target>[^`<>]+)>`(?:\s+:occurrence:\s*(?P<occurrence>\d+))?")
+LINE = re.compile(
+    r"\{(?P<kind>[a-z]+)\}`(?P<words>[^`<]+?)\s*<(?P<target>[^`<>]+)>`(?:\s+:occurrence:\s*(?P<occurrence>\d+))?"
+)
 
 
 class mention_note(annotation):
@@ -39,7 +41,7 @@ class MentionsDirective(SphinxDirective):
             if not text.strip():
                 continue
             match = LINE.fullmatch(text.strip())
-            if match is None or match["kind"] not in REGISTRIES:
+            if match is None or match["kind"] not in registries(self.env):
                 warn(
                     "mentions",
                     f"{text.strip()!r} is not a mention.",

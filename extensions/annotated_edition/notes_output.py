@@ -17,8 +17,8 @@ from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
 from .anchoring import claim, noteref, sic_marker
-from .note_links import note_actions
 from .nodes import skip
+from .note_links import note_actions
 from .notes import factcheck_note
 
 

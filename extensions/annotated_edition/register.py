@@ -143,7 +143,14 @@ def essay_anchor(docname: str) -> str:
 def register_page(env: BuildEnvironment) -> str | None:
     """The page holding the full register (not a one-essay register), if the edition has one."""
     pages = get_domain(env).data["pages"]
-    return next((d for d in sorted(pages) if any(p["page"] == "register" and p["lists"] and "notes" in p["depends"] for p in pages[d])), None)
+    return next(
+        (
+            d
+            for d in sorted(pages)
+            if any(p["page"] == "register" and p["lists"] and "notes" in p["depends"] for p in pages[d])
+        ),
+        None,
+    )
 
 
 def check_labels(app: Sphinx, env: BuildEnvironment) -> None:

@@ -81,7 +81,8 @@ def load_releases(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> No
 def legacy_anchors(env: BuildEnvironment, essay: str, note_id: str) -> list[str]:
     """Anchors earlier releases published for the note now at *note_id*, other than that id."""
     return sorted(
-        {a for r in releases(env) for n in r.notes if n.essay == essay and n.id == note_id for a in n.anchors} - {note_id}
+        {a for r in releases(env) for n in r.notes if n.essay == essay and n.id == note_id for a in n.anchors}
+        - {note_id}
     )
 
 

@@ -25,6 +25,7 @@ from .domain import get_domain
 from .events import event_anchor
 from .registry import mentions_of, valid
 
+
 class timeline_placeholder(nodes.General, nodes.Element):
     """Replaced by the timeline when the page is written."""
 
@@ -76,7 +77,9 @@ class BuildTimeline(SphinxPostTransform):
             if rows and builder.format == "html" and builder.name != "epub":  # EPUB readers get the list
                 placeholder.replace_self([legend_node, nodes.raw("", chart_html(rows, essays), format="html")])
             elif rows and builder.format == "latex":
-                placeholder.replace_self([legend_node, nodes.raw("", chart_latex(rows, self.config.latex_engine), format="latex")])
+                placeholder.replace_self(
+                    [legend_node, nodes.raw("", chart_latex(rows, self.config.latex_engine), format="latex")]
+                )
             else:
                 placeholder.replace_self([legend_node, chronology(rows)])
 

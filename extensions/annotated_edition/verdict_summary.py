@@ -44,7 +44,10 @@ class FillVerdictSummary(SphinxPostTransform):
         shown = [(name, entry) for name, entry in self.config.edition_verdicts.items() if counts[name]]
         for i, (name, entry) in enumerate(shown):
             para += nodes.Text("; " if i else "")
-            words = [nodes.inline(text=f"{entry['symbol']} ", classes=["edition-verdict-symbol"]), nodes.Text(f"{counts[name]} {entry['label'].lower()}")]
+            words = [
+                nodes.inline(text=f"{entry['symbol']} ", classes=["edition-verdict-symbol"]),
+                nodes.Text(f"{counts[name]} {entry['label'].lower()}"),
+            ]
             if register and builder.format == "html":
                 query = urlencode({"verdict": name})
                 uri = f"{builder.get_relative_uri(self.env.docname, register)}?{query}#{essay_anchor(self.env.docname)}"

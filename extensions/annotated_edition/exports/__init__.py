@@ -24,7 +24,7 @@ from ..domain import get_domain
 from ..events import event_anchor
 from ..sources_short import short_label
 from . import register_csv, tei, web_annotation
-from .model import essays
+from .model import essay_data, essays
 
 FOLDER = "_data"
 FORMATS = (
@@ -41,35 +41,60 @@ def publishes(app: Sphinx) -> bool:
     return app.builder.format == "html" and app.builder.name != "epub"
 
 
-def write_data(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or not publishes(app):
+def metadata(app: Sphinx) -> dict[str, str]:
+    config = app.config
+    return {
+        "title": config.edition_title or config.project,
+        "editors": config.author,
+        "release": config.release,
+        "date": config.edition_date,
+        "licence": config.edition_licence,
+        "licence_url": config.edition_licence_url,
+    }
+
+
+def write_essay_data(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """When an essay page is written (in whichever process writes it), write its TEI and Web Annotations.
+
+    Made from the page's own resolved doctree (the notes' texts as they print) and the domain's records;
+    an essay page is rewritten whenever what its files show changes (see :mod:`..freshness`).
+    """
+    if not publishes(app) or docname not in get_domain(app.env).data["essays"]:
         return
     env, root = app.env, base(app)
+    essay = essay_data(env, app.builder, root, docname, doctree)
+    if essay is None:
+        return
     out = Path(app.outdir, FOLDER)
-    (out / "witnesses").mkdir(parents=True, exist_ok=True)
-    data = essays(env, app.builder, root)
+    out.mkdir(parents=True, exist_ok=True)
     entries = env.domains["cite"].bibdata.data.entries
     labels = {key: short_label(env, key) for key in entries}
-    meta = {
-        "title": app.config.edition_title or app.config.project,
-        "editors": app.config.author,
-        "release": app.config.release,
-        "date": app.config.edition_date,
-        "licence": app.config.edition_licence,
-        "licence_url": app.config.edition_licence_url,
-    }
-    registry_urls = registry_addresses(app, root)
+    meta = metadata(app)
+    document = tei.document(essay, meta, app.config.edition_verdicts, entries, labels)
+    (out / f"{essay.slug}.tei.xml").write_bytes(document)
+    collection = web_annotation.collection(
+        essay,
+        f"{root}{FOLDER}/witnesses/{essay.witness.path.name}",
+        f"{root}{FOLDER}/{essay.slug}.annotations.jsonld",
+        registry_addresses(app, root),
+        app.config.edition_verdicts,
+        meta["editors"],
+        meta["date"],
+        meta["licence_url"],
+    )
+    text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+    (out / f"{essay.slug}.annotations.jsonld").write_text(text, encoding="utf-8")
+
+
+def write_register(app: Sphinx, exception: Exception | None) -> None:
+    """At the end of the build: the register as CSV, and the witnesses the annotations target."""
+    if exception is not None or not publishes(app):
+        return
+    out = Path(app.outdir, FOLDER)
+    (out / "witnesses").mkdir(parents=True, exist_ok=True)
+    data = essays(app.env, app.builder, base(app))
     for essay in data:
         shutil.copyfile(essay.witness.path, out / "witnesses" / essay.witness.path.name)
-        (out / f"{essay.slug}.tei.xml").write_bytes(tei.document(essay, meta, app.config.edition_verdicts, entries, labels))
-        witness_url = f"{root}{FOLDER}/witnesses/{essay.witness.path.name}"
-        collection = web_annotation.collection(
-            essay, witness_url, f"{root}{FOLDER}/{essay.slug}.annotations.jsonld", registry_urls,
-            app.config.edition_verdicts, meta["editors"], meta["date"], meta["licence_url"],
-        )
-        (out / f"{essay.slug}.annotations.jsonld").write_text(
-            json.dumps(collection, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-        )
     (out / "register.csv").write_text(register_csv.register(data), encoding="utf-8")
 
 
@@ -116,12 +141,14 @@ class EditionDataDirective(SphinxDirective):
 def visit_data_box_html(self, node: data_box) -> None:
     files = [] if self.builder.name == "epub" else data_files(self.builder.env, self.builder.current_docname)
     if files:
-        links = " · ".join(f'<a href="{escape(url)}" type="{escape(media)}">{escape(label)}</a>' for url, media, label in files)
+        links = " · ".join(
+            f'<a href="{escape(url)}" type="{escape(media)}">{escape(label)}</a>' for url, media, label in files
+        )
         licence = escape(self.config.edition_licence)
         self.body.append(
             f'<aside class="edition-data" aria-label="Data"><p><strong>Data:</strong> {links}. '
             f'<a href="{escape(self.builder.get_relative_uri(self.builder.current_docname, self.config.edition_data_page))}">'
-            f"About the formats</a>.</p><p class=\"edition-data-licence\">{licence}</p></aside>"
+            f'About the formats</a>.</p><p class="edition-data-licence">{licence}</p></aside>'
         )
     raise nodes.SkipNode
 
@@ -133,8 +160,15 @@ def skip(self, node: nodes.Element) -> None:
 def setup_exports(app: Sphinx) -> None:
     app.add_config_value("edition_licence_url", "", "env", str)
     app.add_config_value("edition_data_page", "data", "env", str)
-    app.add_node(data_box, html=(visit_data_box_html, None), latex=(skip, None), text=(skip, None), man=(skip, None), texinfo=(skip, None))
+    app.add_node(
+        data_box,
+        html=(visit_data_box_html, None),
+        latex=(skip, None),
+        text=(skip, None),
+        man=(skip, None),
+        texinfo=(skip, None),
+    )
     app.add_directive("edition-data", EditionDataDirective)
     app.connect("html-page-context", link_alternates)
-    app.connect("build-finished", write_data)
-
+    app.connect("doctree-resolved", write_essay_data)
+    app.connect("build-finished", write_register)

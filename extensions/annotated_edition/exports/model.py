@@ -67,9 +67,8 @@ class EssayData:
         return self.docname.replace("/", "-")
 
 
-def note_texts(env: BuildEnvironment, builder: Builder, docname: str) -> dict[str, str]:
-    """Each note's body as plain text, from the resolved doctree (citations as they print)."""
-    doctree = env.get_and_resolve_doctree(docname, builder)
+def note_texts(doctree: nodes.document) -> dict[str, str]:
+    """Each note's body as plain text, from the page's resolved doctree (citations as they print)."""
     texts = {}
     for note in doctree.findall(factcheck_note):
         parts = [child.astext() for child in note.children if "edition-corrected" not in child.get("classes", [])]
@@ -77,37 +76,45 @@ def note_texts(env: BuildEnvironment, builder: Builder, docname: str) -> dict[st
     return texts
 
 
-def essays(env: BuildEnvironment, builder: Builder, base: str) -> list[EssayData]:
+def essay_data(
+    env: BuildEnvironment, builder: Builder, base: str, docname: str, doctree: nodes.document | None
+) -> EssayData | None:
+    """The essay *docname* with its records; note texts from *doctree* (the page as written), if given."""
     domain = get_domain(env)
+    essay = domain.data["essays"].get(docname, [None])[0]
+    witness = witnesses(env).get(essay["witness"]) if essay else None
+    if witness is None:
+        return None
     events = {r["id"]: r for r in valid(domain.records("events"))}
     people = {r["id"]: r for r in valid(domain.records("people"))}
-    found = []
-    for docname, (essay, *_) in sorted(domain.data["essays"].items()):
-        witness = witnesses(env).get(essay["witness"])
-        if witness is None:
-            continue
-        texts = note_texts(env, builder, docname)
-        notes = tuple(
-            Note(
-                n["id"], n["number"], n["paragraph"], n["quote"], n["verdict"], tuple(n["keys"]), tuple(n["span"]),
-                texts.get(n["id"], ""), n.get("modified"),
-            )
-            for n in domain.data["notes"].get(docname, [])
-        )
-        sics = tuple(Sic(s["paragraph"], s["quote"], s["reading"], tuple(s["span"])) for s in domain.data["sics"].get(docname, []))
-        mentions = tuple(
-            Mention(m["kind"], m["target"], int(m["anchor"][1:]), tuple(m["span"]))
-            for m in domain.data["mentions"].get(docname, [])
-            if m.get("span") and m["target"] in (events if m["kind"] == "event" else people)
-        )
-        found.append(
-            EssayData(
-                docname, essay["title"], base + builder.get_target_uri(docname), witness, WitnessText(witness),
-                notes, sics, mentions, events, people,
-            )
-        )
-    return found
+    texts = note_texts(doctree) if doctree is not None else {}
+    notes = tuple(
+        Note(
+            n["id"],
+            n["number"],
+            n["paragraph"],
+            n["quote"],
+            n["verdict"],
+            tuple(n["keys"]),
+            tuple(n["span"]),
+            texts.get(n["id"], ""),
+            n.get("modified"),
+        )  # fmt: skip
+        for n in domain.data["notes"].get(docname, [])
+    )
+    sics = tuple(
+        Sic(s["paragraph"], s["quote"], s["reading"], tuple(s["span"])) for s in domain.data["sics"].get(docname, [])
+    )
+    mentions = tuple(
+        Mention(m["kind"], m["target"], int(m["anchor"][1:]), tuple(m["span"]))
+        for m in domain.data["mentions"].get(docname, [])
+        if m.get("span") and m["target"] in (events if m["kind"] == "event" else people)
+    )
+    url = base + builder.get_target_uri(docname)
+    return EssayData(docname, essay["title"], url, witness, WitnessText(witness), notes, sics, mentions, events, people)
 
 
-def plain(node: nodes.Node) -> str:
-    return " ".join(node.astext().split())
+def essays(env: BuildEnvironment, builder: Builder, base: str) -> list[EssayData]:
+    """Every essay, without note texts (enough for the register)."""
+    found = (essay_data(env, builder, base, docname, None) for docname in sorted(get_domain(env).data["essays"]))
+    return [essay for essay in found if essay is not None]

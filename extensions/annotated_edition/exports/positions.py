@@ -21,7 +21,8 @@ class WitnessText:
         self.paragraphs: dict[int, tuple[int, str, list[int]]] = {}
         for paragraph in witness.paragraphs:
             count = next(
-                k for k in range(1, len(witness.lines) + 1)
+                k
+                for k in range(1, len(witness.lines) + 1)
                 if normalise(" ".join(witness.lines[paragraph.line - 1 : paragraph.line - 1 + k])) == paragraph.text
             )
             raw = "\n".join(witness.lines[paragraph.line - 1 : paragraph.line - 1 + count])

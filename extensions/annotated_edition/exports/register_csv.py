@@ -17,7 +17,15 @@ def register(essays: list[EssayData]) -> str:
     for essay in essays:
         for note in essay.notes:
             writer.writerow(
-                (essay.docname, note.paragraph, note.id, note.number, note.quote, note.verdict, ";".join(note.keys),
-                 f"{essay.url}#{note.id}")
+                (
+                    essay.docname,
+                    note.paragraph,
+                    note.id,
+                    note.number,
+                    note.quote,
+                    note.verdict,
+                    ";".join(note.keys),
+                    f"{essay.url}#{note.id}",
+                )
             )
     return out.getvalue()

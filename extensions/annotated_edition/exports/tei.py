@@ -59,7 +59,11 @@ def pieces(essay: EssayData, number: int) -> tuple[list[Piece], list[Sic]]:
     claims = [(local(n.span), n) for n in essay.notes if n.paragraph == number]
     mentions = [(local(m.span), m) for m in essay.mentions if m.paragraph == number]
     sics = [(local(s.span), s) for s in essay.sics if s.paragraph == number]
-    inline = [(span, s) for span, s in sics if all(span[1] <= a or b <= span[0] or (a <= span[0] and span[1] <= b) for (a, b), _ in mentions)]
+    inline = [
+        (span, s)
+        for span, s in sics
+        if all(span[1] <= a or b <= span[0] or (a <= span[0] and span[1] <= b) for (a, b), _ in mentions)
+    ]
     edges = sorted({0, len(raw)} | {x for (a, b), _ in claims + mentions + inline for x in (a, b)})
     found = []
     for start, end in zip(edges, edges[1:], strict=False):
@@ -83,7 +87,9 @@ def paragraph(div: ET.Element, essay: EssayData, number: int) -> dict[int, list[
         if piece.mention is not None:
             key = f"rs{id(piece.mention)}"
             if key not in container:
-                container[key] = el(p, "rs", type=piece.mention.kind, ref=f"#{piece.mention.kind}-{piece.mention.target}")
+                container[key] = el(
+                    p, "rs", type=piece.mention.kind, ref=f"#{piece.mention.kind}-{piece.mention.target}"
+                )
             parent = container[key]
         if piece.sic is not None:
             key = f"sic{id(piece.sic)}"
@@ -150,10 +156,17 @@ def bibl_struct(parent: ET.Element, key: str, entry: Entry) -> None:
     for field_name, unit in (("volume", "volume"), ("number", "issue"), ("pages", "page")):
         if field_name in fields:
             el(imprint, "biblScope", fields[field_name].replace("--", "–"), unit=unit)
-    el(imprint, "date", fields.get("year", ""), when=fields.get("year") if PLAIN_DATE.fullmatch(fields.get("year", "")) else None)
+    el(
+        imprint,
+        "date",
+        fields.get("year", ""),
+        when=fields.get("year") if PLAIN_DATE.fullmatch(fields.get("year", "")) else None,
+    )
 
 
-def document(essay: EssayData, meta: dict, verdicts: dict[str, dict], entries: dict[str, Entry], labels: dict[str, str]) -> bytes:
+def document(
+    essay: EssayData, meta: dict, verdicts: dict[str, dict], entries: dict[str, Entry], labels: dict[str, str]
+) -> bytes:
     tei = el(None, "TEI")
     tei.set(XML_LANG, "en")
     header = el(tei, "teiHeader")
@@ -188,15 +201,24 @@ def document(essay: EssayData, meta: dict, verdicts: dict[str, dict], entries: d
         if number:
             pointers = paragraph(div, essay, number)
             for note in (n for n in essay.notes if n.paragraph == number):
-                element = el(div, "note", type="factcheck", n=str(note.number), xml_id=f"note.{note.id}",
-                             target=" ".join(f"#{p}" for p in pointers.get(id(note), [])), ana=f"#verdict-{note.verdict}",
-                             corresp=f"{essay.url}#{note.id}")
+                element = el(
+                    div,
+                    "note",
+                    type="factcheck",
+                    n=str(note.number),
+                    xml_id=f"note.{note.id}",
+                    target=" ".join(f"#{p}" for p in pointers.get(id(note), [])),
+                    ana=f"#verdict-{note.verdict}",
+                    corresp=f"{essay.url}#{note.id}",
+                )
                 el(element, "p", note.text)
                 if note.keys:
                     listing = el(element, "listBibl")
                     for key in note.keys:
                         el(el(listing, "bibl"), "ref", labels.get(key, key), target=f"#cite-{key}")
-        for block in (p for p in paratext if sum(1 for w in essay.witness.paragraphs if w.line < p.lines.first) == number):
+        for block in (
+            p for p in paratext if sum(1 for w in essay.witness.paragraphs if w.line < p.lines.first) == number
+        ):
             note = el(div, "note", type="paratext", n=f"{block.kind}, witness lines {block.lines}")
             ab = el(note, "ab")
             for i, line in enumerate(block.text.split("\n")):
@@ -217,7 +239,10 @@ def document(essay: EssayData, meta: dict, verdicts: dict[str, dict], entries: d
         if record.get("wikidata"):
             el(person, "idno", record["wikidata"], type="wikidata")
     works = el(back, "listBibl")
-    cited = sorted({key for note in essay.notes for key in note.keys} | {k for r in essay.people.values() for k in r.get("works", [])})
+    cited = sorted(
+        {key for note in essay.notes for key in note.keys}
+        | {k for r in essay.people.values() for k in r.get("works", [])}
+    )
     for key in cited:
         if key in entries:
             bibl_struct(works, key, entries[key])

@@ -37,8 +37,16 @@ def targets(essay: EssayData, witness_url: str, paragraph: int, span: tuple[int,
     ]
 
 
-def collection(essay: EssayData, witness_url: str, collection_url: str, registry_urls: dict[str, str],
-               verdicts: dict[str, dict], creator: str, date: str, licence_url: str) -> dict[str, Any]:
+def collection(
+    essay: EssayData,
+    witness_url: str,
+    collection_url: str,
+    registry_urls: dict[str, str],
+    verdicts: dict[str, dict],
+    creator: str,
+    date: str,
+    licence_url: str,
+) -> dict[str, Any]:
     items: list[dict[str, Any]] = []
     for note in essay.notes:
         annotation = {
@@ -49,9 +57,20 @@ def collection(essay: EssayData, witness_url: str, collection_url: str, registry
             "creator": {"type": "Organization", "name": creator},
             "rights": licence_url,
             "body": [
-                {"type": "TextualBody", "purpose": "commenting", "format": "text/plain", "language": "en", "value": note.text},
-                {"type": "TextualBody", "purpose": "assessing", "format": "text/plain", "language": "en",
-                 "value": verdicts[note.verdict]["label"]},
+                {
+                    "type": "TextualBody",
+                    "purpose": "commenting",
+                    "format": "text/plain",
+                    "language": "en",
+                    "value": note.text,
+                },
+                {
+                    "type": "TextualBody",
+                    "purpose": "assessing",
+                    "format": "text/plain",
+                    "language": "en",
+                    "value": verdicts[note.verdict]["label"],
+                },
             ],
             "target": targets(essay, witness_url, note.paragraph, note.span),
         }
