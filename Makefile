@@ -24,11 +24,14 @@ $(STAMP): pyproject.toml $(wildcard $(LOCK))
 	$(BIN)/python -m pip install --quiet $(if $(wildcard $(LOCK)),--constraint $(LOCK)) -e '.[test]'
 	touch $(STAMP)
 
-# Doctrees are kept beside the output, never inside it: _build/html is what gets published.
+# Doctrees are kept beside the output, never inside it: _build/html is what gets published.  Quiet: a line
+# of progress, then only problems, each on a line of its own (no configuration dump, no progress bar).
 html: $(STAMP)
 	@$(PREFLIGHT) html
-	$(BIN)/sphinx-build -b html $(SPHINXOPTS) -j $(JOBS) -d $(DOCTREES) docs $(BUILDDIR)/html \
+	@echo "Building the HTML edition in $(BUILDDIR)/html ..."
+	@$(BIN)/sphinx-build -b html $(SPHINXOPTS) -q -j $(JOBS) -d $(DOCTREES) docs $(BUILDDIR)/html \
 	  || { echo "The build found problems (above). 'make check' lists them all as file:line: message." >&2; exit 1; }
+	@echo "Done: open $(BUILDDIR)/html/index.html"
 
 # latexmk -gg: a failed run (a missing xindy, say) is forgotten, so the next `make pdf` starts afresh.
 pdf: $(STAMP)

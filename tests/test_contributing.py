@@ -11,7 +11,7 @@ from pybtex.database import parse_string
 
 from annotated_edition.bibcheck import REQUIRED
 from annotated_edition.vocabulary import DEFAULT_VERDICTS
-from conftest import REPO, body, sphinx_build
+from conftest import REPO, body, make, sphinx_build
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 EXAMPLES = re.findall(r"^````markdown\n(.*?)^````$", GUIDE, re.MULTILINE | re.DOTALL)
@@ -86,3 +86,31 @@ def test_every_message_tag_is_explained() -> None:
 def test_how_to_annotate_page_is_the_guide(edition: Path) -> None:
     html = body(edition / "how-to-annotate.html")
     assert "Add a fact-check" in html and "What the messages mean" in html and "Review checklist" in html
+
+
+def test_the_guides_numbers_and_tables_stay_true() -> None:
+    """Every command the guide lists is a make target, every file it points to exists, and its timings are
+    the measured ones (make check about 3 seconds, the first run about 20: see bench/README.md)."""
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    commands = re.findall(r"^\| `make (\w+)` \|", GUIDE, re.MULTILINE)
+    assert {"check", "html", "test", "pdf", "epub"} <= set(commands)
+    for target in commands:
+        assert re.search(rf"^{target}:", makefile, re.MULTILINE), target
+    table = GUIDE.split("Where things are:", 1)[1].split("\n\n", 2)[1]
+    paths = [path for row in re.findall(r"^\| (`.*?`) \|", table, re.MULTILINE) for path in re.findall(r"`([^`]+)`", row)]
+    assert len(paths) >= 8
+    for path in paths:
+        assert list(REPO.glob(path)), path
+    assert "(about 3 seconds)" in GUIDE and "(about 20 seconds)" in GUIDE
+
+
+def test_make_html_is_quiet(tmp_path: Path) -> None:
+    """Progress and problems only: no configuration dump, no progress bar; a failure points at make check."""
+    result = make("html", tmp_path)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "MdParserConfig" not in output and "reading sources" not in output
+    assert [line for line in result.stdout.splitlines() if not line.startswith("make")] == [
+        f"Building the HTML edition in {tmp_path}/html ...",
+        f"Done: open {tmp_path}/html/index.html",
+    ]
