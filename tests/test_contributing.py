@@ -97,7 +97,9 @@ def test_the_guides_numbers_and_tables_stay_true() -> None:
     for target in commands:
         assert re.search(rf"^{target}:", makefile, re.MULTILINE), target
     table = GUIDE.split("Where things are:", 1)[1].split("\n\n", 2)[1]
-    paths = [path for row in re.findall(r"^\| (`.*?`) \|", table, re.MULTILINE) for path in re.findall(r"`([^`]+)`", row)]
+    paths = [
+        path for row in re.findall(r"^\| (`.*?`) \|", table, re.MULTILINE) for path in re.findall(r"`([^`]+)`", row)
+    ]
     assert len(paths) >= 8
     for path in paths:
         assert list(REPO.glob(path)), path

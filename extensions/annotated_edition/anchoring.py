@@ -9,6 +9,8 @@ fidelity check runs afterwards and proves it).
 from __future__ import annotations
 
 import difflib
+import string
+import unicodedata
 
 from docutils import nodes
 from sphinx import addnodes
@@ -25,6 +27,8 @@ from .nodes import Editorial
 from .notes import RESERVED, annotation, sic_note
 from .releases import legacy_anchors
 from .tree import ancestor
+
+PUNCTUATION = string.punctuation + "“”‘’«»–—…"
 
 
 class claim(nodes.Inline, nodes.TextElement):
@@ -66,10 +70,32 @@ def find_all(text: str, quote: str) -> list[int]:
 
 
 def closest_passage(text: str, quote: str) -> str:
+    """The run of the paragraph's words most like the quote, without punctuation the quote does not have
+    at its ends ("(the leader of the KMT," becomes "the leader of the KMT")."""
     words, size = text.split(), max(1, len(quote.split()))
     windows = [" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))]
     best = max(windows, key=lambda w: difflib.SequenceMatcher(a=quote, b=w).ratio())
-    return best
+    lead = len(best) - len(best.lstrip(PUNCTUATION)) if quote[:1] not in PUNCTUATION else 0
+    trail = len(best) - len(best.rstrip(PUNCTUATION)) if quote[-1:] not in PUNCTUATION else 0
+    return best[lead : len(best) - trail]
+
+
+def character(char: str) -> str:
+    """``’ U+2019 RIGHT SINGLE QUOTATION MARK``: a character shown so that look-alikes can be told apart."""
+    return f"{char} U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED CHARACTER')}"
+
+
+def mismatch(quote: str, passage: str, where: str) -> str:
+    """How to fix a quote: for a slip of a character or two (a straight apostrophe for a curly one), the first
+    character that differs, by name, since the two look alike in a terminal; otherwise the closest passage."""
+    first = next((i for i, (a, b) in enumerate(zip(quote, passage, strict=False)) if a != b), None)
+    changes = difflib.SequenceMatcher(a=quote, b=passage, autojunk=False).get_opcodes()
+    if first is None or sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in changes if tag != "equal") > 2:
+        return f"quote the essay exactly; the closest passage is “{passage}”."
+    return (
+        f"your quote has {character(quote[first])} where {where} has {character(passage[first])} "
+        f"(character {first + 1}); the passage is “{passage}”."
+    )
 
 
 class AnchorNotes(SphinxTransform):
@@ -124,12 +150,12 @@ class AnchorNotes(SphinxTransform):
         return self._searchable
 
     @staticmethod
-    def paragraph_quoting(quote: str, paragraph: nodes.paragraph) -> int | None:
-        """The number of another essay paragraph of the section that has the quoted words, if one does."""
+    def paragraph_quoting(quote: str, paragraph: nodes.paragraph) -> nodes.paragraph | None:
+        """Another essay paragraph of the section that has the quoted words, if one does."""
         for other in paragraph.parent.children:
             if type(other) is nodes.paragraph and "edition-paragraph" in other and other is not paragraph:
                 if find_all(normalised_index(reading_text(other))[0], quote):
-                    return other["edition-paragraph"]
+                    return other
         return None
 
     def locate(self, note: annotation, paragraph: nodes.paragraph) -> tuple[int, int] | None:
@@ -139,11 +165,11 @@ class AnchorNotes(SphinxTransform):
         where = f"¶{paragraph['edition-paragraph']}"
         if not starts:
             elsewhere = self.paragraph_quoting(quote, paragraph)
-            fix = (
-                f"the words are in ¶{elsewhere}: move the note below ¶{elsewhere} (after any notes already there)."
-                if elsewhere
-                else f"quote the essay exactly; the closest passage is “{closest_passage(text, quote)}”."
-            )
+            if elsewhere is not None:
+                number = elsewhere["edition-paragraph"]
+                fix = f"the words are in ¶{number}: move the note below ¶{number} (line {elsewhere.line}), after any notes already there."
+            else:
+                fix = mismatch(quote, closest_passage(text, quote), where)
             warn("anchor", f"the quote “{quote}” is not in the paragraph before the note ({where}).", fix, note)
             return None
         occurrence = note.get("occurrence")
