@@ -7,22 +7,29 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .a11y import setup_a11y
+from .allow_list import setup_allow_list
 from .anchoring import setup_anchoring
 from .bibcheck import setup_bibcheck
 from .bibstyle import setup_bibstyle
 from .claimreview import setup_claimreview
+from .confinement import setup_confinement
+from .configuration import setup_configuration
 from .domain import setup_domain
 from .essay import setup_essay
 from .events import setup_events
 from .fidelity import setup_fidelity
+from .invisible import setup_invisible
 from .freshness import setup_freshness
 from .latex_bibliography import setup_latex_bibliography
 from .nodes import setup_nodes
 from .notes import setup_notes
 from .notes_output import setup_notes_output
+from .parsers import setup_parsers
 from .people import setup_people
+from .policy import setup_policy
 from .register import setup_register
 from .registry import setup_registry
+from .safe_urls import setup_safe_urls
 from .sources_short import setup_sources_short
 from .static_assets import setup_static_assets
 from .timeline import setup_timeline
@@ -32,6 +39,13 @@ from .works_cited import setup_works_cited
 __version__ = "0.1.0"
 
 PARTS = (
+    setup_configuration,
+    setup_confinement,
+    setup_invisible,
+    setup_allow_list,
+    setup_parsers,
+    setup_safe_urls,
+    setup_policy,
     setup_bibstyle,
     setup_nodes,
     setup_domain,

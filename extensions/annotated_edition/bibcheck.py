@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
+from .configuration import add_setting
 from .domain import get_domain
 from .messages import closest, warn
 
@@ -201,6 +202,6 @@ def replace_bibtex_messages(app: Sphinx, config: Config) -> None:
 
 
 def setup_bibcheck(app: Sphinx) -> None:
-    app.add_config_value("edition_check_bibliography", True, "env", bool)
+    add_setting(app, "edition_check_bibliography", True)
     app.connect("config-inited", replace_bibtex_messages)
     app.connect("env-check-consistency", check_bibliography)

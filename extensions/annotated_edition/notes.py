@@ -60,7 +60,6 @@ class FactcheckDirective(AnnotationDirective):
         node = self.make_node()
         node["verdict"], node["label"] = verdict, label
         node += self.parse_content_to_nodes()
-        self.reject_raw(node, location)
         node["keys"] = cited_keys(node)
         problems = [*self.verdict_problems(verdict), *label_problems(label)]
         if not node["keys"]:
@@ -88,17 +87,6 @@ class FactcheckDirective(AnnotationDirective):
                 )
             ]
         return []
-
-    @staticmethod
-    def reject_raw(node: nodes.Element, location: str) -> None:
-        for raw in list(node.findall(nodes.raw)):
-            warn(
-                "factcheck",
-                "raw HTML or a `raw` directive inside a note is not allowed (it could put script on the page).",
-                "write the note in plain MyST.",
-                location,
-            )
-            raw.parent.remove(raw)
 
 
 class SicDirective(AnnotationDirective):

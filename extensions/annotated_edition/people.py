@@ -16,8 +16,10 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from .configuration import add_setting
 from .messages import EntryError, closest
 from .registry import Registry, RegistryDirective, add_registry, one_line
+from .vocabulary import REQUIRED_KEYS as VERDICT_KEYS
 from .vocabulary import check_entries, scale
 
 DEFAULT_ATTRIBUTIONS: dict[str, dict[str, str]] = {
@@ -45,7 +47,7 @@ DEFAULT_ATTRIBUTIONS: dict[str, dict[str, str]] = {
         "entry says what was searched.",
     },
 }
-REQUIRED_KEYS = ("label", "symbol", "definition")
+REQUIRED_KEYS = {key: VERDICT_KEYS[key] for key in ("label", "symbol", "definition")}
 
 
 def display_name(index_name: str) -> str:
@@ -130,7 +132,7 @@ PersonDirective.registry = PEOPLE
 
 
 def setup_people(app: Sphinx) -> None:
-    app.add_config_value("edition_attributions", DEFAULT_ATTRIBUTIONS, "env", dict)
+    add_setting(app, "edition_attributions", DEFAULT_ATTRIBUTIONS)
     app.add_directive("person", PersonDirective)
     app.add_directive("attribution-scale", AttributionScale)
     add_registry(app, PEOPLE)

@@ -9,18 +9,19 @@ list's links work in every builder; the page is refreshed with the other generat
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from html import escape
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import texescape
 from sphinx.util.docutils import SphinxDirective
 
 from . import dates
 from .domain import get_domain
 from .events import event_anchor
+from .jsonld import add_to_head
 from .registry import mentions_of, valid
 
 ROW, LEFT, WIDTH, AXIS = 22, 250, 640, 30
@@ -77,7 +78,7 @@ class BuildTimeline(SphinxPostTransform):
             if rows and builder.format == "html":
                 drawing.append(nodes.raw("", svg(rows, essays), format="html"))
             elif rows and builder.format == "latex":
-                drawing.append(nodes.raw("", tikz(rows), format="latex"))
+                drawing.append(nodes.raw("", tikz(rows, self.config.latex_engine), format="latex"))
             placeholder.replace_self([*drawing, legend(essays, domain.data["essays"]), chronology(rows)])
 
 
@@ -121,7 +122,9 @@ def svg(rows: list, essays: dict[str, str]) -> str:
     return "".join(out)
 
 
-def tikz(rows: list) -> str:
+def tikz(rows: list, latex_engine: str) -> str:
+    """The drawing in TikZ; titles go through Sphinx's own LaTeX escaping, so no editor's text is read as TeX
+    (``^^5c`` is TeX's way of writing a backslash: ``^`` is escaped too)."""
     first, last = span(rows)
     scale = 9.0 / (last - first)
     lines = [r"\begin{figure}[htbp]\centering\small\begin{tikzpicture}[x=1cm,y=-0.36cm]"]
@@ -133,8 +136,7 @@ def tikz(rows: list) -> str:
     for i, (_, record, _, marks) in enumerate(rows):
         x1 = (_year_fraction(record["start"]) - first) * scale
         x2 = (_year_fraction(record["end"]) - first) * scale
-        title = record["title"] if len(record["title"]) <= 42 else record["title"][:41] + "…"
-        title = title.replace("\\", "").replace("&", r"\&").replace("%", r"\%").replace("#", r"\#").replace("_", r"\_")
+        title = texescape.escape(record["title"] if len(record["title"]) <= 42 else record["title"][:41] + "…", latex_engine)
         shape = (
             rf"\fill ({x1:.2f},{i - 0.2}) rectangle ({max(x2, x1 + 0.05):.2f},{i + 0.2});"
             if x2 - x1 > 0.05
@@ -191,8 +193,7 @@ def add_event_json_ld(app: Sphinx, pagename: str, templatename: str, context: di
             if record["place"]:
                 item["location"] = {"@type": "Place", "name": record["place"]}
             data.append(item)
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    context["metatags"] = context.get("metatags", "") + f'\n<script type="application/ld+json">{payload}</script>\n'
+    add_to_head(context, data)
 
 
 def setup_timeline(app: Sphinx) -> None:
