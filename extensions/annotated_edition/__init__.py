@@ -10,6 +10,7 @@ from .a11y import setup_a11y
 from .allow_list import setup_allow_list
 from .anchoring import setup_anchoring
 from .bibcheck import setup_bibcheck
+from .bibfiles import setup_bibfiles
 from .bibstyle import setup_bibstyle
 from .claimreview import setup_claimreview
 from .confinement import setup_confinement
@@ -46,6 +47,7 @@ PARTS = (
     setup_parsers,
     setup_safe_urls,
     setup_policy,
+    setup_bibfiles,
     setup_bibstyle,
     setup_nodes,
     setup_domain,

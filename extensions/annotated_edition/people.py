@@ -16,6 +16,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from .bibfiles import damaged_keys
 from .configuration import add_setting
 from .messages import EntryError, closest
 from .registry import Registry, RegistryDirective, add_registry, one_line
@@ -76,7 +77,7 @@ class PersonDirective(RegistryDirective):
             )
         works = split_keys(self.options.get("works"))
         entries = self.env.domains["cite"].bibdata.data.entries
-        unknown = [key for key in works if key not in entries]
+        unknown = [key for key in works if key not in entries and key not in damaged_keys(self.env)]
         if unknown:
             raise EntryError(
                 f"lists the unknown work {unknown[0]!r}.",
