@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 
 import pytest
 from test_fidelity import replace
+from test_hostile import HOSTILE
 
+from annotated_edition.vocabulary import DEFAULT_VERDICTS
 from conftest import REPO
 
 ESSAY, EVENTS, PEOPLE, BIB, MANIFEST = (
@@ -85,10 +87,10 @@ CASES: dict[str, Case] = {
         "did you mean 'luthi2008'",
     ),
     "raw-html": Case(
-        ("notes.py", "raw HTML or a `raw` directive"),
+        ("policy.py", "raw HTML or a `raw` directive is not allowed"),
         {ESSAY: replace("{cite:p}`luthi2008`.", "{cite:p}`luthi2008`.\n\n<script>alert(1)</script>")},
-        "raw HTML or a `raw` directive inside a note is not allowed",
-        "write the note in plain MyST",
+        "raw HTML or a `raw` directive is not allowed",
+        "write plain MyST",
     ),
     "sic-without-reading": Case(
         ("notes.py", "{sic} without a reading"),
@@ -388,6 +390,38 @@ CASES: dict[str, Case] = {
             }
         },
     ),
+    "config-entry-lacks": Case(
+        ("vocabulary.py", "lacks {"),
+        {},
+        "edition_verdicts['odd'] lacks symbol, rating, definition. Notes using it are refused.",
+        "give every entry label, symbol, rating, definition",
+        where=r"conf\.py",
+        conf={"edition_verdicts": {**DEFAULT_VERDICTS, "odd": {"label": "Odd"}}},
+    ),
+    "config-entry-name": Case(
+        ("vocabulary.py", "has the entry name"),
+        {},
+        "edition_verdicts has the entry name 'Not a slug'",
+        "lowercase letters, digits and hyphens",
+        where=r"conf\.py",
+        conf={"edition_verdicts": {**DEFAULT_VERDICTS, "Not a slug": DEFAULT_VERDICTS["accurate"]}},
+    ),
+    "config-entry-not-dict": Case(
+        ("vocabulary.py", "not a dict"),
+        {},
+        "edition_verdicts['accurate'] is 'yes', not a dict. The default entry is used instead.",
+        "give it the keys label, symbol, rating, definition",
+        where=r"conf\.py",
+        conf={"edition_verdicts": {**DEFAULT_VERDICTS, "accurate": "yes"}},
+    ),
+    "bib-file-missing": Case(
+        ("bibfiles.py", "does not exist"),
+        {},
+        "the bibliography file",
+        "correct bibtex_bibfiles in conf.py",
+        where=r"conf\.py:\d+",
+        conf={"bibtex_bibfiles": ["../bib/refs.bib", "../bib/missing.bib"]},
+    ),
     "config-attributions": Case(
         ("people.py", "check_entries(app,"),
         {},
@@ -439,14 +473,16 @@ def message_sites() -> list[tuple[str, str]]:
 
 
 def test_every_message_is_walked_through() -> None:
+    """Each message has a case here or among test_hostile's refusals, and each case names one message."""
     sites = message_sites()
+    cases = {**CASES, **{name: case for name, case in HOSTILE.items() if case.site}}
     uncovered = [
         site
         for site in sites
-        if not any(m == site[0] and words in site[1] for m, words in (case.site for case in CASES.values()))
+        if not any(m == site[0] and words in site[1] for m, words in (case.site for case in cases.values()))
     ]
-    assert uncovered == [], "give each of these messages a case in CASES"
-    for name, case in CASES.items():
+    assert uncovered == [], "give each of these messages a case in CASES (or in test_hostile's HOSTILE)"
+    for name, case in cases.items():
         matching = [site for site in sites if site[0] == case.site[0] and case.site[1] in site[1]]
         assert len(matching) == 1, (name, matching)
 

@@ -107,14 +107,14 @@ def read_bibfiles(app: Sphinx) -> None:
             if path.is_file():
                 text = read_text(path, encoding)
                 parser.parse_string(text)
-                for error in errors:
-                    found, location, key = problem(error, path, text, places)
-                    warn("bibliography", found.problem, found.fix, location)
+                for found in errors:
+                    error, location, key = problem(found, path, text, places)
+                    warn("bibliography", error.problem, error.fix, location)
                     damaged.add(key)
                 errors.clear()
             else:
-                missing = EntryError(f"the bibliography file {path} does not exist.", "correct bibtex_bibfiles in conf.py.")
-                warn("bibliography", missing.problem, missing.fix, conf_location(app.confdir, "bibtex_bibfiles"))
+                error = EntryError(f"the bibliography file {path} does not exist.", "correct bibtex_bibfiles in conf.py.")
+                warn("bibliography", error.problem, error.fix, conf_location(app.confdir, "bibtex_bibfiles"))
             files[path] = BibFile(mtime=get_mtime(path), keys=dict.fromkeys(k for k in parser.data.entries if k not in before))
     app.env.domains["cite"].data["bibdata"] = BibData(encoding=encoding, bibfiles=files, data=parser.data)
     app.env.edition_damaged_keys = damaged | (set(places) - set(parser.data.entries))

@@ -45,8 +45,8 @@ def check_types(app: Sphinx, config: Config) -> None:
         if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
             expected = " or ".join(t.__name__ for t in types)
             error = EntryError(
-                f"{name} is {value!r}, a {type(value).__name__}, but must be a {expected}; the default is used instead.",
-                f"give {name} a {expected} (see README.md), or remove it to use the default.",
+                f"{name} is {value!r} (of type {type(value).__name__}), but must be of type {expected}; the default is used instead.",
+                f"give {name} a value of type {expected} (see README.md), or remove it to use the default.",
             )
             warn("config", error.problem, error.fix, conf_location(app.confdir, name))
             setattr(config, name, default)

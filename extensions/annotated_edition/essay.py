@@ -57,10 +57,10 @@ def load_witnesses(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
     env.edition_witness_characters = {char for w in manifest.witnesses.values() for char in invisible_in("\n".join(w.lines))}
 
 
-def refused_witness(env: BuildEnvironment, wid: str) -> bool:
-    """Whether *wid* names a witness the manifest refused (already reported there)."""
+def refused_witness(env: BuildEnvironment, wid: str = "") -> bool:
+    """Whether *wid* (or, without one, any witness) is one the manifest refused, which was reported there."""
     refused = getattr(env, "edition_refused_witnesses", frozenset())
-    return refused is None or wid in refused
+    return refused is None or (wid in refused if wid else bool(refused))
 
 
 class WitnessDirective(SphinxDirective):

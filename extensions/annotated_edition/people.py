@@ -118,7 +118,7 @@ class AttributionScale(SphinxDirective):
 
 
 def check_attributions(app: Sphinx) -> None:
-    check_entries(app, "edition_attributions", REQUIRED_KEYS, "DEFAULT_ATTRIBUTIONS")
+    check_entries(app, "edition_attributions", REQUIRED_KEYS, DEFAULT_ATTRIBUTIONS, "DEFAULT_ATTRIBUTIONS")
 
 
 PEOPLE = Registry(

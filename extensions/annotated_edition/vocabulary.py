@@ -104,24 +104,27 @@ def entry_problems(option: str, name: Any, entry: Any, required: dict, defaults:
     ]
 
 
-def check_entries(app: Sphinx, option: str, required: dict, defaults: str) -> None:
+def check_entries(app: Sphinx, option: str, required: dict, defaults: dict, defaults_name: str) -> None:
     """Every entry of a configured vocabulary has the keys the extension reads, of the right types; problems are
     reported at conf.py.
 
-    A faulty entry is dropped after the warning, so notes using it are refused as unknown instead of breaking
-    the build later (a rating of "high" would stop the ClaimReview data being made).
+    A faulty entry is replaced by the default of the same name, or else dropped (notes using it are then refused
+    as unknown), so that it never breaks the build later: a rating of "high" would stop the ClaimReview data.
     """
     vocabulary = getattr(app.config, option)
     for name, entry in list(vocabulary.items()):
-        problems = entry_problems(option, name, entry, required, defaults)
-        for error in problems:
-            warn("config", error.problem, error.fix, conf_location(app.confdir, option, str(name)))
-        if problems:
+        problems = entry_problems(option, name, entry, required, defaults_name)
+        if problems and name in defaults:
+            vocabulary[name], outcome = defaults[name], "The default entry is used instead."
+        elif problems:
             del vocabulary[name]
+            outcome = "Notes using it are refused."
+        for error in problems:
+            warn("config", f"{error.problem} {outcome}", error.fix, conf_location(app.confdir, option, str(name)))
 
 
 def check_vocabulary(app: Sphinx) -> None:
-    check_entries(app, "edition_verdicts", REQUIRED_KEYS, "DEFAULT_VERDICTS")
+    check_entries(app, "edition_verdicts", REQUIRED_KEYS, DEFAULT_VERDICTS, "DEFAULT_VERDICTS")
 
 
 def scale(entries: dict[str, dict[str, Any]], css_class: str) -> nodes.definition_list:
