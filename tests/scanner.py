@@ -16,8 +16,11 @@ from pathlib import Path
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "data", "srcset", "cite"}
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 FOREIGN_TAGS = {"iframe", "object", "embed", "base", "frame", "frameset", "applet"}
-#: Inline scripts the theme ships (compared after whitespace is collapsed).
-SHIPPED_INLINE = {"document.getElementById('searchbox').style.display = \"block\""}
+#: Inline scripts the themes ship, alabaster's and furo's (compared after whitespace is collapsed).
+SHIPPED_INLINE = {
+    "document.getElementById('searchbox').style.display = \"block\"",
+    'document.body.dataset.theme = localStorage.getItem("theme") || "auto";',
+}
 #: What TeX reads files or runs commands with, and its way of writing any character (``^^5c`` is a backslash).
 TEX_PRIMITIVES = re.compile(r"\^\^|\\(?:input|include|openin|openout|read|write18|immediate)(?![A-Za-z])")
 
