@@ -120,6 +120,10 @@ HOSTILE: dict[str, Hostile] = {
     "iframe-on-front-page": Hostile({INDEX: replace("# Test edition\n", "# Test edition\n\n<iframe src=https://evil.example></iframe>\n")}, r"index\.md:3", "raw HTML"),
     "script-in-event-body": Hostile({EVENTS: replace("Signed in Moscow", "<script>alert(1)</script>\n\nSigned in Moscow")}, r"events\.md:8", "raw HTML"),
     "img-onerror-in-person": Hostile({PEOPLE: replace("A historian", "<img src=x onerror=alert(1)> A historian")}, r"people\.md:8", "raw HTML"),
+    "html-link-javascript": Hostile({ESSAY: in_note('<a href="javascript:alert(1)">x</a>')}, r"essay\.md:22", "raw HTML"),
+    "html-in-heading": Hostile({ESSAY: replace("## Editors’ section", "## Editors’ <script>alert(1)</script> section")}, r"essay\.md:35", "raw HTML"),
+    "html-in-footnote": Hostile({ESSAY: in_note("Text[^1].\n\n[^1]: <script>alert(1)</script>")}, r"essay\.md:24", "raw HTML"),
+    "html-in-only": Hostile({ESSAY: in_note("~~~{only} html\n<script>alert(1)</script>\n~~~")}, r"essay\.md:2[2-4]", "raw HTML"),
     "raw-directive": Hostile({ESSAY: after_note("```{raw} html\n<script>alert(1)</script>\n```")}, r"essay\.md:23", "'raw' is not on", ALLOW),
     "raw-allowed-still-refused": Hostile(
         {ESSAY: after_note("```{raw} html\n<script>alert(1)</script>\n```")}, r"essay\.md:23", "raw HTML", conf=allow(essay=["raw"])
@@ -146,11 +150,25 @@ HOSTILE: dict[str, Hostile] = {
         conf=allow(essay=["eval-rst"]),
         alone=False,  # the role it failed to make is then unknown to docutils too
     ),
+    "new-rst-page-meta": Hostile({"docs/extra.rst": lambda _: ":orphan:\n\nExtra\n=====\n\n.. meta::\n   :http-equiv=refresh: 0; url=https://evil.example/\n"}, r"extra\.rst:6", "'meta' is not on"),
+    "new-rst-page-standalone-uris": Hostile(
+        {"docs/extra.rst": lambda _: ":orphan:\n\nExtra\n=====\n\nGo javascript:alert(1) now and `x <data:text/html,hi>`__.\n"}, r"extra\.rst:6", "scheme", alone=False
+    ),
     "new-rst-page-javascript-target": Hostile(
         {"docs/extra.rst": lambda _: ":orphan:\n\nExtra\n=====\n\nSee evil_.\n\n.. _evil: javascript:alert(1)\n"}, r"extra\.rst:\d+", "scheme 'javascript'"
     ),
     # links and images
     "image-target-javascript": Hostile({ESSAY: in_note("~~~{image} https://example.org/x.png\n:target: javascript:alert(1)\n~~~")}, r"essay\.md:2[2-4]", "scheme 'javascript'"),
+    "figure-target-javascript": Hostile({ESSAY: in_note("~~~{figure} https://example.org/x.png\n:target: javascript:alert(1)\n\nCaption\n~~~")}, r"essay\.md:2[2-4]", "scheme 'javascript'"),
+    "markdown-link-definition-javascript": Hostile({ESSAY: in_note("[x][evil]\n\n[evil]: javascript:alert(1)")}),
+    "markup-in-alt-caption-and-class": Hostile(
+        {
+            ESSAY: in_note(
+                '![x"><script>alert(1)</script>](https://example.org/x.png)\n\n~~~{code-block} text\n:caption: </figcaption><script>alert(2)</script>\n\nx\n~~~\n\n'
+                '~~~{admonition} T\n:class: "x onmouseover=alert(3) y"\n\nText\n~~~'
+            )
+        }
+    ),
     "markdown-link-javascript": Hostile({ESSAY: in_note("[click](javascript:alert(1)) and [again](JaVaScRiPt:alert(2))")}),
     "autolink-vbscript": Hostile({ESSAY: in_note("<vbscript:msgbox(1)>")}),
     "image-data-uri": Hostile({ESSAY: in_note("![x](data:image/png;base64,iVBORw0KGgo=)")}, r"essay\.md:22", "scheme 'data'"),
@@ -162,6 +180,7 @@ HOSTILE: dict[str, Hostile] = {
     "literalinclude-symlink": Hostile(
         {EVENTS: lambda t: t + "\n```{literalinclude} notes.txt\n```\n"}, r"events\.md:18", "outside the project", conf=allow(events=["literalinclude"]), prepare=link_to_secret("notes.txt")
     ),
+    "image-glob-outside": Hostile({ESSAY: in_note("~~~{image} ../../*\n~~~")}, r"essay\.md:2[2-4]", "outside the project"),
     "include-outside": Hostile({EVENTS: lambda t: t + f"\n```{{include}} {OUTSIDE}\n```\n"}, r"events\.md:18", "outside the project", conf=allow(events=["include"])),
     "include-literal-outside": Hostile({EVENTS: lambda t: t + f"\n```{{include}} {OUTSIDE}\n:literal:\n```\n"}, r"events\.md:18", "outside the project", conf=allow(events=["include"])),
     "include-hidden-git-config": Hostile(
@@ -169,6 +188,12 @@ HOSTILE: dict[str, Hostile] = {
     ),
     "rst-include-outside": Hostile(
         {"docs/extra.rst": lambda _: f":orphan:\n\nExtra\n=====\n\n.. include:: {OUTSIDE}\n"}, r"extra\.rst:\d+", "outside the project", conf=allow(extra=["include"])
+    ),
+    "eval-rst-literal-include-outside": Hostile(
+        {ESSAY: in_note(f"~~~{{eval-rst}}\n.. include:: {OUTSIDE}\n   :literal:\n~~~")}, r"essay\.md:2[2-4]", "outside the project", conf=allow(essay=["eval-rst", "include"])
+    ),
+    "rst-include-code-outside": Hostile(
+        {"docs/extra.rst": lambda _: f":orphan:\n\nExtra\n=====\n\n.. include:: {OUTSIDE}\n   :code: text\n"}, r"extra\.rst:6", "outside the project", conf=allow(extra=["include"])
     ),
     "download-role": Hostile({ESSAY: in_note(f"Get {{download}}`this <{OUTSIDE}>`.")}, r"essay\.md:22", "'download' is not on"),
     "download-allowed-outside": Hostile({ESSAY: in_note(f"Get {{download}}`this <{OUTSIDE}>`.")}, r"essay\.md:22", "outside the project", conf=allow(essay=["download"])),
@@ -208,15 +233,31 @@ HOSTILE: dict[str, Hostile] = {
     "date-unspecified": Hostile(date("XXXX"), r"events\.md:3", "unspecified digits"),
     "date-negative-year": Hostile(date("-0100"), r"events\.md:3", "cannot show"),
     "date-reversed": Hostile(date("1950/1940"), r"events\.md:3", "ends before it starts"),
+    "date-reversed-by-a-day": Hostile(date("1950-02-14/1950-02-13"), r"events\.md:3", "ends before it starts"),
+    "date-empty": Hostile(date(""), r"events\.md:3", "not an EDTF date"),
     "date-month-13": Hostile(date("1950-13"), r"events\.md:3", "not an EDTF date"),
     "title-ends-json-ld": Hostile({EVENTS: replace(":title: The split", ":title: The split <!-- </script><script>alert(1)</script>")}),
     "title-tex-primitives": Hostile({EVENTS: replace(":title: The split", r":title: ^^5cinput{/etc/hostname} $x$ {y} ^z \input{/etc/hostname}")}, builder="latex"),
+    "place-ends-json-ld": Hostile({EVENTS: replace(":place: Moscow", ":place: </script><!--")}),
+    "tex-in-place-sic-person-and-note": Hostile(
+        {
+            EVENTS: replace(":place: Moscow", ":place: ^^5cinput{/etc/hostname} $"),
+            ESSAY: lambda t: in_note("^^5cinput{/etc/hostname} $ { \\input{/etc/hostname}")(replace(":reading: paragraph naming", ":reading: ^^5cinput{x} $ {")(t)),
+            PEOPLE: replace(":name: Roberts", ":name: ^^5cinput{/etc/hostname}, $ {"),
+        },
+        builder="latex",
+    ),
     "person-name-markup": Hostile({PEOPLE: replace(":name: Roberts", ":name: <script>alert(1)</script>")}),
     "sic-reading-markup": Hostile({ESSAY: replace(":reading: paragraph naming", ":reading: </mark><script>alert(1)</script>")}),
     # the bibliography
     "bib-url-javascript": Hostile(
         {BIB: replace("  year      = {2008},", "  year      = {2008},\n  url       = {javascript:alert(1)},")}, r"refs\.bib:1", "scheme 'javascript'", ("bibcheck.py", '"bibliography", f"{key}: {problem}"')
     ),
+    "bib-url-from-string-macro": Hostile(
+        {BIB: lambda t: '@string{evil = "javascript:alert(1)"}\n\n' + t.replace("  year      = {2008},", "  year      = {2008},\n  url = evil,")}, r"refs\.bib:3", "scheme 'javascript'"
+    ),
+    "bib-doi-with-markup": Hostile({BIB: replace("  year      = {2008},", '  year      = {2008},\n  doi = {10.1000/x"><script>alert(1)</script>},')}),
+    "bib-preamble-tex": Hostile({BIB: lambda t: '@preamble{"\\input{/etc/hostname}"}\n\n' + t}, builder="latex"),
     "bib-href-in-note": Hostile({BIB: replace("  year      = {2009},", "  year      = {2009},\n  note      = {\\href{javascript:alert(1)}{online}},")}, r"refs\.bib:9", "scheme 'javascript'"),
     "bib-unbalanced-brace": Hostile({BIB: replace("{Princeton},", "{Princeton,")}, r"refs\.bib:9", "syntax error", ("bibfiles.py", "check the entry's braces and quotes")),
     "bib-duplicate-key": Hostile({BIB: replace("@book{radchenko2009", "@book{luthi2008,\n  title = {X},\n}\n\n@book{radchenko2009")}, r"refs\.bib:9", "defined twice, here and at refs.bib:1", ("bibfiles.py", "is defined twice")),
@@ -228,6 +269,14 @@ HOSTILE: dict[str, Hostile] = {
     "manifest-file-outside": Hostile({MANIFEST: replace('file = "witness.txt"', 'file = "../../secret.txt"')}, r"manifest\.toml:2", "outside the project"),
     "manifest-title-line-text": Hostile({MANIFEST: replace("title_line = 1", 'title_line = "one"')}, r"manifest\.toml:6", "title_line"),
     "manifest-toml-syntax": Hostile({MANIFEST: replace('kind = "advertising"', 'kind = "advertising')}, r"manifest\.toml:11", "not valid TOML"),
+    "manifest-markup-in-kind-and-provenance": Hostile(
+        {MANIFEST: lambda t: replace('kind = "advertising"', 'kind = "<script>alert(1)</script>"')(replace('provenance = "A tiny witness for the tests."', 'provenance = "<img src=x onerror=alert(1)>"')(t))}
+    ),
+    "manifest-incomplete-second-witness": Hostile({MANIFEST: lambda t: t + '\n[witness.other]\nfile = "nope.txt"\n'}, r"manifest\.toml:13", "lacks `sha256`, `title`, `provenance`"),
+    "manifest-range-past-the-end": Hostile({MANIFEST: replace('lines = "3"', 'lines = "3-99999999999999999999"')}, r"manifest\.toml:10", "run past"),
+    "witness-symlink-outside": Hostile(
+        {MANIFEST: replace('file = "witness.txt"', 'file = "link.txt"')}, r"manifest\.toml:2", "outside the project", prepare=lambda p, s: (p / "sources" / "link.txt").symlink_to(s)
+    ),
     "manifest-unknown-key": Hostile({MANIFEST: replace("title_line = 1", "title_line = 1\ntitel = 2")}, r"manifest\.toml:7", "unknown key"),
     "witness-not-utf8": Hostile({}, MANIFEST_AT, "not UTF-8", prepare=latin1_witness),
     # configuration

@@ -56,11 +56,18 @@ class EnforcePolicy(SphinxTransform):
         for node in list(self.document.findall(nodes.Element)):
             any(check(node) for check in checks)
 
-    def location(self, node: nodes.Node) -> tuple[str, int]:
-        """The nearest line the doctree knows: MyST gives inline HTML and some other nodes none."""
-        while node is not None and not node.line:
+    def location(self, node: nodes.Node, needle: str = "") -> tuple[str, int]:
+        """The line of *node* in this document; else the first line with *needle* on it; else the nearest line
+        of an enclosing node.  MyST gives inline HTML and some directives' nodes no line, and a listing read
+        from a file has a line of that file."""
+        own = self.document["source"]
+        if node.line and node.source in (None, own):
+            return self.env.docname, node.line
+        lines = Path(own).read_text(encoding="utf-8").split("\n") if needle else []
+        found = next((number for number, line in enumerate(lines, 1) if needle in line), None)
+        while found is None and node is not None and not (node.line and node.source in (None, own)):
             node = node.parent
-        return self.env.docname, node.line if node is not None else 1
+        return self.env.docname, found or (node.line if node is not None else 1)
 
     def refuse(self, node: nodes.Node, error: EntryError) -> bool:
         if error.problem not in self.said:  # one message for one mistake (a target and the links that use it)
@@ -127,7 +134,7 @@ class EnforcePolicy(SphinxTransform):
         return Path(self.env.relfn2path(filename, self.env.docname)[1])
 
     def refused(self, node: nodes.Element, path: Path, drop: Callable[[nodes.Element], None]) -> bool:
-        if not refused_file(self.env, path, self.location(node)):
+        if not refused_file(self.env, path, self.location(node, needle=path.name)):
             return False
         drop(node)
         return True

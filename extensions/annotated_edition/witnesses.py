@@ -156,13 +156,16 @@ class WitnessReader:
     def problem(self, message: str, line: int | None) -> None:
         self.problems.append(ManifestError(f"[witness.{self.wid}] {message}", line or self.line))
 
-    def text(self, key: str) -> str | None:
-        value = self.table.get(key)
-        if not isinstance(value, str) or not value.strip():
-            wrong = "lacks" if value is None else f"has {key} = {value!r} instead of"
-            self.problem(f"{wrong} `{key}`; add it as a string", self.where.key(self.line, key))
-            return None
-        return value
+    def texts(self, *keys: str) -> list[str | None]:
+        """The values of required string keys; the keys missing are one problem, each value of another type one."""
+        missing = [key for key in keys if key not in self.table]
+        if missing:
+            self.problem(f"lacks {', '.join(f'`{key}`' for key in missing)}; add each as a string", None)
+        for key in keys:
+            value = self.table.get(key)
+            if key not in missing and (not isinstance(value, str) or not value.strip()):
+                self.problem(f"has {key} = {value!r}; write it as a string, in quotes", self.where.key(self.line, key))
+        return [value if isinstance(value := self.table.get(key), str) and value.strip() else None for key in keys]
 
     def read(self) -> Witness | None:
         if not isinstance(self.table, dict):
@@ -170,7 +173,7 @@ class WitnessReader:
             return None
         for key in sorted(self.table.keys() - set(KEYS)):
             self.problem(f"has the unknown key `{key}`; the keys are {', '.join(KEYS)}", self.where.key(self.line, key))
-        file, expected, title, provenance = (self.text(key) for key in ("file", "sha256", "title", "provenance"))
+        file, expected, title, provenance = self.texts("file", "sha256", "title", "provenance")
         mode = self.table.get("paragraphs", "blank-line")
         if mode not in PARAGRAPH_MODES:
             self.problem(
