@@ -108,33 +108,74 @@ MANIFEST_AT = r"manifest\.toml:\d+"
 HOSTILE: dict[str, Hostile] = {
     # raw HTML, whichever way it comes
     "script-in-note": Hostile({ESSAY: in_note("<script>alert(1)</script>")}, r"essay\.md:22", "raw HTML", RAW),
-    "img-onerror-in-note": Hostile({ESSAY: in_note("See <img src=x onerror=alert(1)> here.")}, r"essay\.md:22", "raw HTML"),
+    "img-onerror-in-note": Hostile(
+        {ESSAY: in_note("See <img src=x onerror=alert(1)> here.")}, r"essay\.md:22", "raw HTML"
+    ),
     "img-onerror-in-essay-paragraph": Hostile(
         {ESSAY: replace(PARAGRAPH_2, PARAGRAPH_2 + "<img src=x onerror=alert(1)>")}, r"essay\.md:14", "raw HTML"
     ),
     "img-onerror-in-headnote": Hostile(
-        {ESSAY: replace("```{cite-this}", "```{admonition} Headnote\n<img src=x onerror=alert(1)>\n```\n\n```{cite-this}")},
+        {
+            ESSAY: replace(
+                "```{cite-this}", "```{admonition} Headnote\n<img src=x onerror=alert(1)>\n```\n\n```{cite-this}"
+            )
+        },
         r"essay\.md:7",
         "raw HTML",
     ),
-    "iframe-on-front-page": Hostile({INDEX: replace("# Test edition\n", "# Test edition\n\n<iframe src=https://evil.example></iframe>\n")}, r"index\.md:3", "raw HTML"),
-    "script-in-event-body": Hostile({EVENTS: replace("Signed in Moscow", "<script>alert(1)</script>\n\nSigned in Moscow")}, r"events\.md:8", "raw HTML"),
-    "img-onerror-in-person": Hostile({PEOPLE: replace("A historian", "<img src=x onerror=alert(1)> A historian")}, r"people\.md:8", "raw HTML"),
-    "html-link-javascript": Hostile({ESSAY: in_note('<a href="javascript:alert(1)">x</a>')}, r"essay\.md:22", "raw HTML"),
-    "html-in-heading": Hostile({ESSAY: replace("## Editors’ section", "## Editors’ <script>alert(1)</script> section")}, r"essay\.md:35", "raw HTML"),
-    "html-in-footnote": Hostile({ESSAY: in_note("Text[^1].\n\n[^1]: <script>alert(1)</script>")}, r"essay\.md:24", "raw HTML"),
-    "html-in-only": Hostile({ESSAY: in_note("~~~{only} html\n<script>alert(1)</script>\n~~~")}, r"essay\.md:2[2-4]", "raw HTML"),
-    "raw-directive": Hostile({ESSAY: after_note("```{raw} html\n<script>alert(1)</script>\n```")}, r"essay\.md:23", "'raw' is not on", ALLOW),
-    "raw-allowed-still-refused": Hostile(
-        {ESSAY: after_note("```{raw} html\n<script>alert(1)</script>\n```")}, r"essay\.md:23", "raw HTML", conf=allow(essay=["raw"])
+    "iframe-on-front-page": Hostile(
+        {INDEX: replace("# Test edition\n", "# Test edition\n\n<iframe src=https://evil.example></iframe>\n")},
+        r"index\.md:3",
+        "raw HTML",
     ),
-    "new-rst-page-with-raw": Hostile({"docs/extra.rst": lambda _: ":orphan:\n\nExtra\n=====\n\n.. raw:: html\n\n   <script>alert(1)</script>\n"}, r"extra\.rst:6", "'raw' is not on"),
+    "script-in-event-body": Hostile(
+        {EVENTS: replace("Signed in Moscow", "<script>alert(1)</script>\n\nSigned in Moscow")},
+        r"events\.md:8",
+        "raw HTML",
+    ),
+    "img-onerror-in-person": Hostile(
+        {PEOPLE: replace("A historian", "<img src=x onerror=alert(1)> A historian")}, r"people\.md:8", "raw HTML"
+    ),
+    "html-link-javascript": Hostile(
+        {ESSAY: in_note('<a href="javascript:alert(1)">x</a>')}, r"essay\.md:22", "raw HTML"
+    ),
+    "html-in-heading": Hostile(
+        {ESSAY: replace("## Editors’ section", "## Editors’ <script>alert(1)</script> section")},
+        r"essay\.md:35",
+        "raw HTML",
+    ),
+    "html-in-footnote": Hostile(
+        {ESSAY: in_note("Text[^1].\n\n[^1]: <script>alert(1)</script>")}, r"essay\.md:24", "raw HTML"
+    ),
+    "html-in-only": Hostile(
+        {ESSAY: in_note("~~~{only} html\n<script>alert(1)</script>\n~~~")}, r"essay\.md:2[2-4]", "raw HTML"
+    ),
+    "raw-directive": Hostile(
+        {ESSAY: after_note("```{raw} html\n<script>alert(1)</script>\n```")}, r"essay\.md:23", "'raw' is not on", ALLOW
+    ),
+    "raw-allowed-still-refused": Hostile(
+        {ESSAY: after_note("```{raw} html\n<script>alert(1)</script>\n```")},
+        r"essay\.md:23",
+        "raw HTML",
+        conf=allow(essay=["raw"]),
+    ),
+    "new-rst-page-with-raw": Hostile(
+        {"docs/extra.rst": lambda _: ":orphan:\n\nExtra\n=====\n\n.. raw:: html\n\n   <script>alert(1)</script>\n"},
+        r"extra\.rst:6",
+        "'raw' is not on",
+    ),
     # reStructuredText inside MyST
     "eval-rst-javascript-link": Hostile(
-        {ESSAY: after_note("```{eval-rst}\n`click <javascript:alert(1)>`_\n```")}, r"essay\.md:23", "'eval-rst' is not on"
+        {ESSAY: after_note("```{eval-rst}\n`click <javascript:alert(1)>`_\n```")},
+        r"essay\.md:23",
+        "'eval-rst' is not on",
     ),
     "eval-rst-allowed-javascript-link": Hostile(
-        {ESSAY: in_note("~~~{eval-rst}\n`click <javascript:alert(1)>`_\n~~~")}, r"essay\.md:2\d", "scheme 'javascript'", SCHEME, conf=allow(essay=["eval-rst"])
+        {ESSAY: in_note("~~~{eval-rst}\n`click <javascript:alert(1)>`_\n~~~")},
+        r"essay\.md:2\d",
+        "scheme 'javascript'",
+        SCHEME,
+        conf=allow(essay=["eval-rst"]),
     ),
     "eval-rst-allowed-meta-refresh": Hostile(
         {ESSAY: in_note("~~~{eval-rst}\n.. meta::\n   :http-equiv=refresh: 0; url=https://evil.example/\n~~~")},
@@ -144,22 +185,51 @@ HOSTILE: dict[str, Hostile] = {
         conf=allow(essay=["eval-rst", "meta"]),
     ),
     "eval-rst-allowed-role-raw": Hostile(
-        {ESSAY: in_note("~~~{eval-rst}\n.. role:: raw-html(raw)\n   :format: html\n\n:raw-html:`<script>alert(1)</script>`\n~~~")},
+        {
+            ESSAY: in_note(
+                "~~~{eval-rst}\n.. role:: raw-html(raw)\n   :format: html\n\n:raw-html:`<script>alert(1)</script>`\n~~~"
+            )
+        },
         r"essay\.md:2\d",
         "'role' is not on",
         conf=allow(essay=["eval-rst"]),
         alone=False,  # the role it failed to make is then unknown to docutils too
     ),
-    "new-rst-page-meta": Hostile({"docs/extra.rst": lambda _: ":orphan:\n\nExtra\n=====\n\n.. meta::\n   :http-equiv=refresh: 0; url=https://evil.example/\n"}, r"extra\.rst:6", "'meta' is not on"),
+    "new-rst-page-meta": Hostile(
+        {
+            "docs/extra.rst": lambda _: (
+                ":orphan:\n\nExtra\n=====\n\n.. meta::\n   :http-equiv=refresh: 0; url=https://evil.example/\n"
+            )
+        },
+        r"extra\.rst:6",
+        "'meta' is not on",
+    ),
     "new-rst-page-standalone-uris": Hostile(
-        {"docs/extra.rst": lambda _: ":orphan:\n\nExtra\n=====\n\nGo javascript:alert(1) now and `x <data:text/html,hi>`__.\n"}, r"extra\.rst:6", "scheme", alone=False
+        {
+            "docs/extra.rst": lambda _: (
+                ":orphan:\n\nExtra\n=====\n\nGo javascript:alert(1) now and `x <data:text/html,hi>`__.\n"
+            )
+        },
+        r"extra\.rst:6",
+        "scheme",
+        alone=False,
     ),
     "new-rst-page-javascript-target": Hostile(
-        {"docs/extra.rst": lambda _: ":orphan:\n\nExtra\n=====\n\nSee evil_.\n\n.. _evil: javascript:alert(1)\n"}, r"extra\.rst:\d+", "scheme 'javascript'"
+        {"docs/extra.rst": lambda _: ":orphan:\n\nExtra\n=====\n\nSee evil_.\n\n.. _evil: javascript:alert(1)\n"},
+        r"extra\.rst:\d+",
+        "scheme 'javascript'",
     ),
     # links and images
-    "image-target-javascript": Hostile({ESSAY: in_note("~~~{image} https://example.org/x.png\n:target: javascript:alert(1)\n~~~")}, r"essay\.md:2[2-4]", "scheme 'javascript'"),
-    "figure-target-javascript": Hostile({ESSAY: in_note("~~~{figure} https://example.org/x.png\n:target: javascript:alert(1)\n\nCaption\n~~~")}, r"essay\.md:2[2-4]", "scheme 'javascript'"),
+    "image-target-javascript": Hostile(
+        {ESSAY: in_note("~~~{image} https://example.org/x.png\n:target: javascript:alert(1)\n~~~")},
+        r"essay\.md:2[2-4]",
+        "scheme 'javascript'",
+    ),
+    "figure-target-javascript": Hostile(
+        {ESSAY: in_note("~~~{figure} https://example.org/x.png\n:target: javascript:alert(1)\n\nCaption\n~~~")},
+        r"essay\.md:2[2-4]",
+        "scheme 'javascript'",
+    ),
     "markdown-link-definition-javascript": Hostile({ESSAY: in_note("[x][evil]\n\n[evil]: javascript:alert(1)")}),
     "markup-in-alt-caption-and-class": Hostile(
         {
@@ -169,62 +239,170 @@ HOSTILE: dict[str, Hostile] = {
             )
         }
     ),
-    "markdown-link-javascript": Hostile({ESSAY: in_note("[click](javascript:alert(1)) and [again](JaVaScRiPt:alert(2))")}),
-    "autolink-vbscript": Hostile({ESSAY: in_note("<vbscript:msgbox(1)>")}),
-    "image-data-uri": Hostile({ESSAY: in_note("![x](data:image/png;base64,iVBORw0KGgo=)")}, r"essay\.md:22", "scheme 'data'"),
-    "toctree-javascript-entry": Hostile({INDEX: replace("bibliography\n```", "bibliography\nEvil <javascript://%0aalert(1)>\n```")}, r"index\.md:\d+", "scheme 'javascript'"),
-    # files from outside the project
-    "literalinclude-not-allowed": Hostile({ESSAY: after_note(f"```{{literalinclude}} {OUTSIDE}\n```")}, r"essay\.md:23", "'literalinclude' is not on"),
-    "literalinclude-outside": Hostile({EVENTS: lambda t: t + f"\n```{{literalinclude}} {OUTSIDE}\n```\n"}, r"events\.md:18", "outside the project", OUTSIDE_FILE, conf=allow(events=["literalinclude"])),
-    "literalinclude-absolute": Hostile({EVENTS: lambda t: t + "\n```{literalinclude} @SECRET@\n```\n"}, r"events\.md:18", conf=allow(events=["literalinclude"])),  # read from docs/
-    "literalinclude-symlink": Hostile(
-        {EVENTS: lambda t: t + "\n```{literalinclude} notes.txt\n```\n"}, r"events\.md:18", "outside the project", conf=allow(events=["literalinclude"]), prepare=link_to_secret("notes.txt")
+    "markdown-link-javascript": Hostile(
+        {ESSAY: in_note("[click](javascript:alert(1)) and [again](JaVaScRiPt:alert(2))")}
     ),
-    "image-glob-outside": Hostile({ESSAY: in_note("~~~{image} ../../*\n~~~")}, r"essay\.md:2[2-4]", "outside the project"),
-    "include-outside": Hostile({EVENTS: lambda t: t + f"\n```{{include}} {OUTSIDE}\n```\n"}, r"events\.md:18", "outside the project", conf=allow(events=["include"])),
-    "include-literal-outside": Hostile({EVENTS: lambda t: t + f"\n```{{include}} {OUTSIDE}\n:literal:\n```\n"}, r"events\.md:18", "outside the project", conf=allow(events=["include"])),
+    "autolink-vbscript": Hostile({ESSAY: in_note("<vbscript:msgbox(1)>")}),
+    "image-data-uri": Hostile(
+        {ESSAY: in_note("![x](data:image/png;base64,iVBORw0KGgo=)")}, r"essay\.md:22", "scheme 'data'"
+    ),
+    "toctree-javascript-entry": Hostile(
+        {INDEX: replace("bibliography\n```", "bibliography\nEvil <javascript://%0aalert(1)>\n```")},
+        r"index\.md:\d+",
+        "scheme 'javascript'",
+    ),
+    # files from outside the project
+    "literalinclude-not-allowed": Hostile(
+        {ESSAY: after_note(f"```{{literalinclude}} {OUTSIDE}\n```")}, r"essay\.md:23", "'literalinclude' is not on"
+    ),
+    "literalinclude-outside": Hostile(
+        {EVENTS: lambda t: t + f"\n```{{literalinclude}} {OUTSIDE}\n```\n"},
+        r"events\.md:18",
+        "outside the project",
+        OUTSIDE_FILE,
+        conf=allow(events=["literalinclude"]),
+    ),
+    "literalinclude-absolute": Hostile(
+        {EVENTS: lambda t: t + "\n```{literalinclude} @SECRET@\n```\n"},
+        r"events\.md:18",
+        conf=allow(events=["literalinclude"]),
+    ),  # read from docs/
+    "literalinclude-symlink": Hostile(
+        {EVENTS: lambda t: t + "\n```{literalinclude} notes.txt\n```\n"},
+        r"events\.md:18",
+        "outside the project",
+        conf=allow(events=["literalinclude"]),
+        prepare=link_to_secret("notes.txt"),
+    ),
+    "image-glob-outside": Hostile(
+        {ESSAY: in_note("~~~{image} ../../*\n~~~")}, r"essay\.md:2[2-4]", "outside the project"
+    ),
+    "include-outside": Hostile(
+        {EVENTS: lambda t: t + f"\n```{{include}} {OUTSIDE}\n```\n"},
+        r"events\.md:18",
+        "outside the project",
+        conf=allow(events=["include"]),
+    ),
+    "include-literal-outside": Hostile(
+        {EVENTS: lambda t: t + f"\n```{{include}} {OUTSIDE}\n:literal:\n```\n"},
+        r"events\.md:18",
+        "outside the project",
+        conf=allow(events=["include"]),
+    ),
     "include-hidden-git-config": Hostile(
-        {EVENTS: lambda t: t + "\n```{include} ../.git/config\n```\n"}, r"events\.md:18", "hidden folder", conf=allow(events=["include"]), prepare=hidden_secret
+        {EVENTS: lambda t: t + "\n```{include} ../.git/config\n```\n"},
+        r"events\.md:18",
+        "hidden folder",
+        conf=allow(events=["include"]),
+        prepare=hidden_secret,
     ),
     "rst-include-outside": Hostile(
-        {"docs/extra.rst": lambda _: f":orphan:\n\nExtra\n=====\n\n.. include:: {OUTSIDE}\n"}, r"extra\.rst:\d+", "outside the project", conf=allow(extra=["include"])
+        {"docs/extra.rst": lambda _: f":orphan:\n\nExtra\n=====\n\n.. include:: {OUTSIDE}\n"},
+        r"extra\.rst:\d+",
+        "outside the project",
+        conf=allow(extra=["include"]),
     ),
     "eval-rst-literal-include-outside": Hostile(
-        {ESSAY: in_note(f"~~~{{eval-rst}}\n.. include:: {OUTSIDE}\n   :literal:\n~~~")}, r"essay\.md:2[2-4]", "outside the project", conf=allow(essay=["eval-rst", "include"])
+        {ESSAY: in_note(f"~~~{{eval-rst}}\n.. include:: {OUTSIDE}\n   :literal:\n~~~")},
+        r"essay\.md:2[2-4]",
+        "outside the project",
+        conf=allow(essay=["eval-rst", "include"]),
     ),
     "rst-include-code-outside": Hostile(
-        {"docs/extra.rst": lambda _: f":orphan:\n\nExtra\n=====\n\n.. include:: {OUTSIDE}\n   :code: text\n"}, r"extra\.rst:6", "outside the project", conf=allow(extra=["include"])
+        {"docs/extra.rst": lambda _: f":orphan:\n\nExtra\n=====\n\n.. include:: {OUTSIDE}\n   :code: text\n"},
+        r"extra\.rst:6",
+        "outside the project",
+        conf=allow(extra=["include"]),
     ),
-    "download-role": Hostile({ESSAY: in_note(f"Get {{download}}`this <{OUTSIDE}>`.")}, r"essay\.md:22", "'download' is not on"),
-    "download-allowed-outside": Hostile({ESSAY: in_note(f"Get {{download}}`this <{OUTSIDE}>`.")}, r"essay\.md:22", "outside the project", conf=allow(essay=["download"])),
+    "download-role": Hostile(
+        {ESSAY: in_note(f"Get {{download}}`this <{OUTSIDE}>`.")}, r"essay\.md:22", "'download' is not on"
+    ),
+    "download-allowed-outside": Hostile(
+        {ESSAY: in_note(f"Get {{download}}`this <{OUTSIDE}>`.")},
+        r"essay\.md:22",
+        "outside the project",
+        conf=allow(essay=["download"]),
+    ),
     "markdown-link-to-outside-file": Hostile({ESSAY: in_note(f"[the file]({OUTSIDE})")}),
-    "markdown-path-link-outside": Hostile({ESSAY: in_note(f"[the file](path:{OUTSIDE})")}, r"essay\.md:22", "outside the project"),
+    "markdown-path-link-outside": Hostile(
+        {ESSAY: in_note(f"[the file](path:{OUTSIDE})")}, r"essay\.md:22", "outside the project"
+    ),
     "image-outside": Hostile({ESSAY: in_note(f"![x]({OUTSIDE})")}, r"essay\.md:22", "outside the project"),
-    "image-symlink": Hostile({ESSAY: in_note("![x](pic.png)")}, r"essay\.md:22", "outside the project", prepare=link_to_secret("pic.png")),
-    "csv-table-file": Hostile({ESSAY: after_note(f"```{{csv-table}} Data\n:file: {OUTSIDE}\n```")}, r"essay\.md:23", "'csv-table' is not on"),
-    "math-with-tex": Hostile({ESSAY: in_note(r"See {math}`\input{/etc/hostname}`.")}, r"essay\.md:22", "'math' is not on"),
+    "image-symlink": Hostile(
+        {ESSAY: in_note("![x](pic.png)")}, r"essay\.md:22", "outside the project", prepare=link_to_secret("pic.png")
+    ),
+    "csv-table-file": Hostile(
+        {ESSAY: after_note(f"```{{csv-table}} Data\n:file: {OUTSIDE}\n```")}, r"essay\.md:23", "'csv-table' is not on"
+    ),
+    "math-with-tex": Hostile(
+        {ESSAY: in_note(r"See {math}`\input{/etc/hostname}`.")}, r"essay\.md:22", "'math' is not on"
+    ),
     # per-page MyST configuration
     "front-matter-html-meta": Hostile(
-        {ESSAY: front_matter('myst:\n  html_meta:\n    "http-equiv=refresh": "0; url=https://evil.example/"')}, r"essay\.md:2", "'myst'", ("parsers.py", "the front matter key {key!r}")
+        {ESSAY: front_matter('myst:\n  html_meta:\n    "http-equiv=refresh": "0; url=https://evil.example/"')},
+        r"essay\.md:2",
+        "'myst'",
+        ("parsers.py", "the front matter key {key!r}"),
     ),
-    "front-matter-top-level-html-meta": Hostile({ESSAY: front_matter('html_meta:\n  "http-equiv=refresh": "0; url=https://evil.example/"')}, r"essay\.md:2", "'html_meta'"),
+    "front-matter-top-level-html-meta": Hostile(
+        {ESSAY: front_matter('html_meta:\n  "http-equiv=refresh": "0; url=https://evil.example/"')},
+        r"essay\.md:2",
+        "'html_meta'",
+    ),
     "front-matter-enables-html-image": Hostile(
-        {ESSAY: lambda t: front_matter("myst:\n  enable_extensions: [html_image]")(in_note('<img src="x" onerror="alert(1)">')(t))}, r"essay\.md:2", "'myst'", alone=False
+        {
+            ESSAY: lambda t: front_matter("myst:\n  enable_extensions: [html_image]")(
+                in_note('<img src="x" onerror="alert(1)">')(t)
+            )
+        },
+        r"essay\.md:2",
+        "'myst'",
+        alone=False,
     ),
     "front-matter-substitution": Hostile(
-        {ESSAY: lambda t: front_matter("myst:\n  enable_extensions: [substitution]\n  substitutions:\n    x: '<script>alert(1)</script>'")(in_note("{{x}}")(t))}, r"essay\.md:2", "'myst'"
+        {
+            ESSAY: lambda t: front_matter(
+                "myst:\n  enable_extensions: [substitution]\n  substitutions:\n    x: '<script>alert(1)</script>'"
+            )(in_note("{{x}}")(t))
+        },
+        r"essay\.md:2",
+        "'myst'",
     ),
     # invisible characters
-    "bidi-override-in-note": Hostile({ESSAY: in_note("Checked \u202eevil\u202c by the editors.")}, r"essay\.md:22", "U+202E", ("invisible.py", "invisible characters can make text")),
-    "zero-width-in-event-title": Hostile({EVENTS: replace(":title: The split", ":title: The\u200bsplit")}, r"events\.md:13", "U+200B"),
+    "bidi-override-in-note": Hostile(
+        {ESSAY: in_note("Checked \u202eevil\u202c by the editors.")},
+        r"essay\.md:22",
+        "U+202E",
+        ("invisible.py", "invisible characters can make text"),
+    ),
+    "zero-width-in-event-title": Hostile(
+        {EVENTS: replace(":title: The split", ":title: The\u200bsplit")}, r"events\.md:13", "U+200B"
+    ),
     "bidi-in-bib": Hostile({BIB: replace("Two Suns", "Two \u2067Suns")}, r"refs\.bib:11", "U+2067"),
     # options and notes
     "verdict-twice": Hostile(
-        {ESSAY: replace(":verdict: accurate\n", ":verdict: accurate\n:verdict: inaccurate\n")}, r"essay\.md:18", ":verdict: of {factcheck} is given twice", ("parsers.py", "is given twice")
+        {ESSAY: replace(":verdict: accurate\n", ":verdict: accurate\n:verdict: inaccurate\n")},
+        r"essay\.md:18",
+        ":verdict: of {factcheck} is given twice",
+        ("parsers.py", "is given twice"),
     ),
-    "verdict-twice-yaml-block": Hostile({ESSAY: replace(":verdict: imprecise\n", "---\nverdict: imprecise\nverdict: accurate\n---\n")}, r"essay\.md:26", "given twice"),
-    "empty-quote-keeps-later-notes": Hostile({ESSAY: replace("```{factcheck} names Mao and Stalin", "```{factcheck}")}, r"essay\.md:16", "argument", alone=False),
-    "unknown-option-keeps-later-notes": Hostile({ESSAY: replace(":verdict: accurate\n", ":verdict: accurate\n:verdikt: inaccurate\n")}, r"essay\.md:1[68]", "verdikt", alone=False),
+    "verdict-twice-yaml-block": Hostile(
+        {ESSAY: replace(":verdict: imprecise\n", "---\nverdict: imprecise\nverdict: accurate\n---\n")},
+        r"essay\.md:26",
+        "given twice",
+    ),
+    "empty-quote-keeps-later-notes": Hostile(
+        {ESSAY: replace("```{factcheck} names Mao and Stalin", "```{factcheck}")},
+        r"essay\.md:16",
+        "argument",
+        alone=False,
+    ),
+    "unknown-option-keeps-later-notes": Hostile(
+        {ESSAY: replace(":verdict: accurate\n", ":verdict: accurate\n:verdikt: inaccurate\n")},
+        r"essay\.md:1[68]",
+        "verdikt",
+        alone=False,
+    ),
     # events: dates and titles
     "date-open-start": Hostile(date("../1950"), r"events\.md:3", "open or unknown end", DATE),
     "date-open-end": Hostile(date("1950/.."), r"events\.md:3", "open or unknown end"),
@@ -236,48 +414,127 @@ HOSTILE: dict[str, Hostile] = {
     "date-reversed-by-a-day": Hostile(date("1950-02-14/1950-02-13"), r"events\.md:3", "ends before it starts"),
     "date-empty": Hostile(date(""), r"events\.md:3", "not an EDTF date"),
     "date-month-13": Hostile(date("1950-13"), r"events\.md:3", "not an EDTF date"),
-    "title-ends-json-ld": Hostile({EVENTS: replace(":title: The split", ":title: The split <!-- </script><script>alert(1)</script>")}),
-    "title-tex-primitives": Hostile({EVENTS: replace(":title: The split", r":title: ^^5cinput{/etc/hostname} $x$ {y} ^z \input{/etc/hostname}")}, builder="latex"),
+    "title-ends-json-ld": Hostile(
+        {EVENTS: replace(":title: The split", ":title: The split <!-- </script><script>alert(1)</script>")}
+    ),
+    "title-tex-primitives": Hostile(
+        {EVENTS: replace(":title: The split", r":title: ^^5cinput{/etc/hostname} $x$ {y} ^z \input{/etc/hostname}")},
+        builder="latex",
+    ),
     "place-ends-json-ld": Hostile({EVENTS: replace(":place: Moscow", ":place: </script><!--")}),
     "tex-in-place-sic-person-and-note": Hostile(
         {
             EVENTS: replace(":place: Moscow", ":place: ^^5cinput{/etc/hostname} $"),
-            ESSAY: lambda t: in_note("^^5cinput{/etc/hostname} $ { \\input{/etc/hostname}")(replace(":reading: paragraph naming", ":reading: ^^5cinput{x} $ {")(t)),
+            ESSAY: lambda t: in_note("^^5cinput{/etc/hostname} $ { \\input{/etc/hostname}")(
+                replace(":reading: paragraph naming", ":reading: ^^5cinput{x} $ {")(t)
+            ),
             PEOPLE: replace(":name: Roberts", ":name: ^^5cinput{/etc/hostname}, $ {"),
         },
         builder="latex",
     ),
     "person-name-markup": Hostile({PEOPLE: replace(":name: Roberts", ":name: <script>alert(1)</script>")}),
-    "sic-reading-markup": Hostile({ESSAY: replace(":reading: paragraph naming", ":reading: </mark><script>alert(1)</script>")}),
+    "sic-reading-markup": Hostile(
+        {ESSAY: replace(":reading: paragraph naming", ":reading: </mark><script>alert(1)</script>")}
+    ),
     # the bibliography
     "bib-url-javascript": Hostile(
-        {BIB: replace("  year      = {2008},", "  year      = {2008},\n  url       = {javascript:alert(1)},")}, r"refs\.bib:1", "scheme 'javascript'", ("bibcheck.py", '"bibliography", f"{key}: {problem}"')
+        {BIB: replace("  year      = {2008},", "  year      = {2008},\n  url       = {javascript:alert(1)},")},
+        r"refs\.bib:1",
+        "scheme 'javascript'",
+        ("bibcheck.py", '"bibliography", f"{key}: {problem}"'),
     ),
     "bib-url-from-string-macro": Hostile(
-        {BIB: lambda t: '@string{evil = "javascript:alert(1)"}\n\n' + t.replace("  year      = {2008},", "  year      = {2008},\n  url = evil,")}, r"refs\.bib:3", "scheme 'javascript'"
+        {
+            BIB: lambda t: (
+                '@string{evil = "javascript:alert(1)"}\n\n'
+                + t.replace("  year      = {2008},", "  year      = {2008},\n  url = evil,")
+            )
+        },
+        r"refs\.bib:3",
+        "scheme 'javascript'",
     ),
-    "bib-doi-with-markup": Hostile({BIB: replace("  year      = {2008},", '  year      = {2008},\n  doi = {10.1000/x"><script>alert(1)</script>},')}),
+    "bib-doi-with-markup": Hostile(
+        {
+            BIB: replace(
+                "  year      = {2008},", '  year      = {2008},\n  doi = {10.1000/x"><script>alert(1)</script>},'
+            )
+        }
+    ),
     "bib-preamble-tex": Hostile({BIB: lambda t: '@preamble{"\\input{/etc/hostname}"}\n\n' + t}, builder="latex"),
-    "bib-href-in-note": Hostile({BIB: replace("  year      = {2009},", "  year      = {2009},\n  note      = {\\href{javascript:alert(1)}{online}},")}, r"refs\.bib:9", "scheme 'javascript'"),
-    "bib-unbalanced-brace": Hostile({BIB: replace("{Princeton},", "{Princeton,")}, r"refs\.bib:9", "syntax error", ("bibfiles.py", "check the entry's braces and quotes")),
-    "bib-duplicate-key": Hostile({BIB: replace("@book{radchenko2009", "@book{luthi2008,\n  title = {X},\n}\n\n@book{radchenko2009")}, r"refs\.bib:9", "defined twice, here and at refs.bib:1", ("bibfiles.py", "is defined twice")),
-    "bib-not-utf8": Hostile({}, r"refs\.bib:2", "not in utf-8", ("bibfiles.py", "the file is not in {encoding}"), prepare=latin1_bib),
-    "bib-too-many-commas": Hostile({BIB: replace("Radchenko, Sergey", "Radchenko, Sergey, Jr, III")}, r"refs\.bib:10", "Too many commas"),
+    "bib-href-in-note": Hostile(
+        {
+            BIB: replace(
+                "  year      = {2009},", "  year      = {2009},\n  note      = {\\href{javascript:alert(1)}{online}},"
+            )
+        },
+        r"refs\.bib:9",
+        "scheme 'javascript'",
+    ),
+    "bib-unbalanced-brace": Hostile(
+        {BIB: replace("{Princeton},", "{Princeton,")},
+        r"refs\.bib:9",
+        "syntax error",
+        ("bibfiles.py", "check the entry's braces and quotes"),
+    ),
+    "bib-duplicate-key": Hostile(
+        {BIB: replace("@book{radchenko2009", "@book{luthi2008,\n  title = {X},\n}\n\n@book{radchenko2009")},
+        r"refs\.bib:9",
+        "defined twice, here and at refs.bib:1",
+        ("bibfiles.py", "is defined twice"),
+    ),
+    "bib-not-utf8": Hostile(
+        {}, r"refs\.bib:2", "not in utf-8", ("bibfiles.py", "the file is not in {encoding}"), prepare=latin1_bib
+    ),
+    "bib-too-many-commas": Hostile(
+        {BIB: replace("Radchenko, Sergey", "Radchenko, Sergey, Jr, III")}, r"refs\.bib:10", "Too many commas"
+    ),
     # the manifest and the witness
-    "manifest-paratext-number": Hostile({MANIFEST: lambda t: t.split("[[witness")[0].replace('provenance', 'paratext = 5\nprovenance')}, r"manifest\.toml:7", "paratext = 5", ("essay.py", "the witness manifest is not valid")),
-    "manifest-file-dot": Hostile({MANIFEST: replace('file = "witness.txt"', 'file = "."')}, r"manifest\.toml:2", "is not a file"),
-    "manifest-file-outside": Hostile({MANIFEST: replace('file = "witness.txt"', 'file = "../../secret.txt"')}, r"manifest\.toml:2", "outside the project"),
-    "manifest-title-line-text": Hostile({MANIFEST: replace("title_line = 1", 'title_line = "one"')}, r"manifest\.toml:6", "title_line"),
-    "manifest-toml-syntax": Hostile({MANIFEST: replace('kind = "advertising"', 'kind = "advertising')}, r"manifest\.toml:11", "not valid TOML"),
+    "manifest-paratext-number": Hostile(
+        {MANIFEST: lambda t: t.split("[[witness")[0].replace("provenance", "paratext = 5\nprovenance")},
+        r"manifest\.toml:7",
+        "paratext = 5",
+        ("essay.py", "the witness manifest is not valid"),
+    ),
+    "manifest-file-dot": Hostile(
+        {MANIFEST: replace('file = "witness.txt"', 'file = "."')}, r"manifest\.toml:2", "is not a file"
+    ),
+    "manifest-file-outside": Hostile(
+        {MANIFEST: replace('file = "witness.txt"', 'file = "../../secret.txt"')},
+        r"manifest\.toml:2",
+        "outside the project",
+    ),
+    "manifest-title-line-text": Hostile(
+        {MANIFEST: replace("title_line = 1", 'title_line = "one"')}, r"manifest\.toml:6", "title_line"
+    ),
+    "manifest-toml-syntax": Hostile(
+        {MANIFEST: replace('kind = "advertising"', 'kind = "advertising')}, r"manifest\.toml:11", "not valid TOML"
+    ),
     "manifest-markup-in-kind-and-provenance": Hostile(
-        {MANIFEST: lambda t: replace('kind = "advertising"', 'kind = "<script>alert(1)</script>"')(replace('provenance = "A tiny witness for the tests."', 'provenance = "<img src=x onerror=alert(1)>"')(t))}
+        {
+            MANIFEST: lambda t: replace('kind = "advertising"', 'kind = "<script>alert(1)</script>"')(
+                replace('provenance = "A tiny witness for the tests."', 'provenance = "<img src=x onerror=alert(1)>"')(
+                    t
+                )
+            )
+        }
     ),
-    "manifest-incomplete-second-witness": Hostile({MANIFEST: lambda t: t + '\n[witness.other]\nfile = "nope.txt"\n'}, r"manifest\.toml:13", "lacks `sha256`, `title`, `provenance`"),
-    "manifest-range-past-the-end": Hostile({MANIFEST: replace('lines = "3"', 'lines = "3-99999999999999999999"')}, r"manifest\.toml:10", "run past"),
+    "manifest-incomplete-second-witness": Hostile(
+        {MANIFEST: lambda t: t + '\n[witness.other]\nfile = "nope.txt"\n'},
+        r"manifest\.toml:13",
+        "lacks `sha256`, `title`, `provenance`",
+    ),
+    "manifest-range-past-the-end": Hostile(
+        {MANIFEST: replace('lines = "3"', 'lines = "3-99999999999999999999"')}, r"manifest\.toml:10", "run past"
+    ),
     "witness-symlink-outside": Hostile(
-        {MANIFEST: replace('file = "witness.txt"', 'file = "link.txt"')}, r"manifest\.toml:2", "outside the project", prepare=lambda p, s: (p / "sources" / "link.txt").symlink_to(s)
+        {MANIFEST: replace('file = "witness.txt"', 'file = "link.txt"')},
+        r"manifest\.toml:2",
+        "outside the project",
+        prepare=lambda p, s: (p / "sources" / "link.txt").symlink_to(s),
     ),
-    "manifest-unknown-key": Hostile({MANIFEST: replace("title_line = 1", "title_line = 1\ntitel = 2")}, r"manifest\.toml:7", "unknown key"),
+    "manifest-unknown-key": Hostile(
+        {MANIFEST: replace("title_line = 1", "title_line = 1\ntitel = 2")}, r"manifest\.toml:7", "unknown key"
+    ),
     "witness-not-utf8": Hostile({}, MANIFEST_AT, "not UTF-8", prepare=latin1_witness),
     # configuration
     "config-rating-text": Hostile(
@@ -285,11 +542,30 @@ HOSTILE: dict[str, Hostile] = {
         r"conf\.py:\d+",
         "['rating'] is 'high'",
         ("vocabulary.py", "not {wanted}"),
-        conf={"edition_verdicts": {k: {"label": k, "symbol": "✓", "rating": r, "definition": "d"} for k, r in (("accurate", "high"), ("imprecise", 4))}},
+        conf={
+            "edition_verdicts": {
+                k: {"label": k, "symbol": "✓", "rating": r, "definition": "d"}
+                for k, r in (("accurate", "high"), ("imprecise", 4))
+            }
+        },
     ),
-    "config-symbol-markup": Hostile({}, conf={"edition_verdicts": {k: {"label": k, "symbol": "<img src=x onerror=alert(1)>", "rating": 3, "definition": "d"} for k in ("accurate", "imprecise")}}),
+    "config-symbol-markup": Hostile(
+        {},
+        conf={
+            "edition_verdicts": {
+                k: {"label": k, "symbol": "<img src=x onerror=alert(1)>", "rating": 3, "definition": "d"}
+                for k in ("accurate", "imprecise")
+            }
+        },
+    ),
     "config-title-ends-json-ld": Hostile({}, conf={"edition_title": "</script><!-- <script>alert(1)</script>"}),
-    "config-manifest-number": Hostile({}, r"conf\.py:\d+", "edition_manifest is 5", ("configuration.py", "but must be of type {expected}"), conf={"edition_manifest": 5}),
+    "config-manifest-number": Hostile(
+        {},
+        r"conf\.py:\d+",
+        "edition_manifest is 5",
+        ("configuration.py", "but must be of type {expected}"),
+        conf={"edition_manifest": 5},
+    ),
 }
 
 
@@ -307,12 +583,18 @@ def test_hostile_edit(copy_root, build, secret: Path, name: str) -> None:
     project = copy_root("essay")
     if case.prepare:
         case.prepare(project, secret)
-    edits = {path: (lambda text, edit=edit: edit(text).replace("@SECRET@", str(secret))) for path, edit in case.edits.items()}
+    edits = {
+        path: (lambda text, edit=edit: edit(text).replace("@SECRET@", str(secret))) for path, edit in case.edits.items()
+    }
     result = build("essay", case.builder, edits=edits, project=project, **case.conf)
     assert "Traceback" not in result.warnings
     lines = result.warning_lines()
     if case.refused:
-        refusals = [line for line in lines if re.search(case.refused + r"\S*: (?:WARNING|ERROR): ", line) and case.problem.lower() in line.lower()]
+        refusals = [
+            line
+            for line in lines
+            if re.search(case.refused + r"\S*: (?:WARNING|ERROR): ", line) and case.problem.lower() in line.lower()
+        ]
         assert refusals, lines
         edition = [line for line in lines if "[edition." in line]
         assert not case.alone or len(edition) <= 1, edition  # one mistake, one message
@@ -328,10 +610,23 @@ def test_the_scanner_sees_what_it_looks_for(tmp_path: Path) -> None:
         '<script>alert(1)</script><script type="application/ld+json">{"name": "<!--"}</script>',
         encoding="utf-8",
     )
-    (tmp_path / "book.tex").write_text("\\begin{document}^^5cinput{/etc/hostname}\\input{/etc/hostname}", encoding="utf-8")
+    (tmp_path / "book.tex").write_text(
+        "\\begin{document}^^5cinput{/etc/hostname}\\input{/etc/hostname}", encoding="utf-8"
+    )
     (tmp_path / "leak.txt").write_text(SECRET, encoding="utf-8")
     found = " | ".join(scan(tmp_path, SECRET))
-    for leak in ("onerror", "JavaScript:", "<iframe>", "http-equiv", "evil.example/x.js", "inline script", "raw <", "'^^'", "input'", "outside the repository"):
+    for leak in (
+        "onerror",
+        "JavaScript:",
+        "<iframe>",
+        "http-equiv",
+        "evil.example/x.js",
+        "inline script",
+        "raw <",
+        "'^^'",
+        "input'",
+        "outside the repository",
+    ):
         assert leak in found, leak
 
 

@@ -13,14 +13,14 @@ from .bibcheck import setup_bibcheck
 from .bibfiles import setup_bibfiles
 from .bibstyle import setup_bibstyle
 from .claimreview import setup_claimreview
-from .confinement import setup_confinement
 from .configuration import setup_configuration
+from .confinement import setup_confinement
 from .domain import setup_domain
 from .essay import setup_essay
 from .events import setup_events
 from .fidelity import setup_fidelity
-from .invisible import setup_invisible
 from .freshness import setup_freshness
+from .invisible import setup_invisible
 from .latex_bibliography import setup_latex_bibliography
 from .nodes import setup_nodes
 from .notes import setup_notes

@@ -64,7 +64,21 @@ DIRECTIVES = [
     "image",
     "code-block",
 ]
-ROLES = ["event", "person", "cite", "cite:*", "doc", "ref", "abbr", "sub", "sup", "code", "literal", "emphasis", "strong"]
+ROLES = [
+    "event",
+    "person",
+    "cite",
+    "cite:*",
+    "doc",
+    "ref",
+    "abbr",
+    "sub",
+    "sup",
+    "code",
+    "literal",
+    "emphasis",
+    "strong",
+]
 
 
 def allowed(env: BuildEnvironment, names: Iterable[str]) -> list[str]:
@@ -99,7 +113,9 @@ class RefusedDirective(SphinxDirective):
         return []
 
 
-def refused_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = None):
+def refused_role(
+    name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = None
+):
     """Stands in for a role that is not allowed: reports it, and keeps its text as plain text."""
     error = refusal("role", name)
     warn("policy", error.problem, error.fix, (inliner.document.settings.env.docname, lineno))

@@ -20,7 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
-from .bibfiles import bib_paths, definitions, damaged_keys
+from .bibfiles import bib_paths, damaged_keys, definitions
 from .configuration import add_setting
 from .domain import get_domain
 from .messages import at, closest, warn
@@ -87,7 +87,10 @@ def entry_problems(entry: Entry, schemes: Iterable[str] = ("http", "https", "mai
                 "give the bare DOI (no https://doi.org/ prefix), or leave the field out.",
             )
         )
-    for url in [entry.fields.get("url", ""), *(u for value in entry.fields.values() for u in LATEX_LINK.findall(value))]:
+    for url in [
+        entry.fields.get("url", ""),
+        *(u for value in entry.fields.values() for u in LATEX_LINK.findall(value)),
+    ]:
         found = unsafe_scheme(url, schemes)
         if found:
             problems.append(

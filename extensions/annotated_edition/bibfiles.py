@@ -113,9 +113,13 @@ def read_bibfiles(app: Sphinx) -> None:
                     damaged.add(key)
                 errors.clear()
             else:
-                error = EntryError(f"the bibliography file {path} does not exist.", "correct bibtex_bibfiles in conf.py.")
+                error = EntryError(
+                    f"the bibliography file {path} does not exist.", "correct bibtex_bibfiles in conf.py."
+                )
                 warn("bibliography", error.problem, error.fix, conf_location(app.confdir, "bibtex_bibfiles"))
-            files[path] = BibFile(mtime=get_mtime(path), keys=dict.fromkeys(k for k in parser.data.entries if k not in before))
+            files[path] = BibFile(
+                mtime=get_mtime(path), keys=dict.fromkeys(k for k in parser.data.entries if k not in before)
+            )
     app.env.domains["cite"].data["bibdata"] = BibData(encoding=encoding, bibfiles=files, data=parser.data)
     app.env.edition_damaged_keys = damaged | (set(places) - set(parser.data.entries))
 

@@ -17,11 +17,11 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .configuration import add_setting, conf_location
+from .confinement import project_root
 from .domain import get_domain
+from .invisible import check_file_text, invisible_in
 from .messages import at, closest, warn
 from .nodes import paragraph_number, paratext_block
-from .confinement import project_root
-from .invisible import check_file_text, invisible_in
 from .witnesses import LineRange, Manifest, ManifestError, Witness, parse_manifest, read_text
 
 WITNESS_KEY = "edition-witness"
@@ -54,7 +54,9 @@ def load_witnesses(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
     env.edition_witnesses = manifest.witnesses
     env.edition_refused_witnesses = None if not manifest.readable else manifest.rejected  # None: every id
     env.edition_manifest_path = str(path)
-    env.edition_witness_characters = {char for w in manifest.witnesses.values() for char in invisible_in("\n".join(w.lines))}
+    env.edition_witness_characters = {
+        char for w in manifest.witnesses.values() for char in invisible_in("\n".join(w.lines))
+    }
 
 
 def refused_witness(env: BuildEnvironment, wid: str = "") -> bool:

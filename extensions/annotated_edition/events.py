@@ -16,7 +16,6 @@ from . import dates
 from .messages import EntryError
 from .registry import Registry, RegistryDirective, add_registry, anchor, one_line
 
-
 EXAMPLES = "1950-02-14, 1960-07, 1958, 1958-08-23/1958-10-06, 1960-07? (uncertain) or 1960~ (approximate)"
 
 

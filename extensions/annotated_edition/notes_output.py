@@ -37,7 +37,11 @@ def depart_claim_html(self: HTML5Translator, node: claim) -> None:
 
 
 def visit_noteref_html(self: HTML5Translator, node: noteref) -> None:
-    entry, verdict, refid = verdict_entry(self, node["verdict"]), self.encode(node["verdict"]), self.encode(node["refid"])
+    entry, verdict, refid = (
+        verdict_entry(self, node["verdict"]),
+        self.encode(node["verdict"]),
+        self.encode(node["refid"]),
+    )
     self.body.append(
         f'<a class="edition-noteref edition-verdict-{verdict}" href="#{refid}" role="doc-noteref" '
         f'id="ref-{refid}" aria-controls="{refid}">'

@@ -41,7 +41,9 @@ def repeated_options(content: str) -> list[tuple[str, int]]:
         block = list(takewhile(lambda line: not line.startswith("---"), lines[1:]))
         found = [(YAML_KEY.match(line), index) for index, line in enumerate(dedent("\n".join(block)).split("\n"), 1)]
     else:
-        block = list(takewhile(lambda line: line.lstrip().startswith(":") and not line.lstrip().startswith(":::"), lines))
+        block = list(
+            takewhile(lambda line: line.lstrip().startswith(":") and not line.lstrip().startswith(":::"), lines)
+        )
         found = [(SHORT_OPTION.match(line), index) for index, line in enumerate(block)]
     seen: set[str] = set()
     repeats = []

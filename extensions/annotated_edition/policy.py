@@ -100,7 +100,9 @@ class EnforcePolicy(SphinxTransform):
     def toctree(self, node: nodes.Element) -> bool:
         if not isinstance(node, addnodes.toctree):
             return False
-        unsafe = [(title, ref) for title, ref in node["entries"] if url_re.match(ref) and unsafe_scheme(ref, self.schemes)]
+        unsafe = [
+            (title, ref) for title, ref in node["entries"] if url_re.match(ref) and unsafe_scheme(ref, self.schemes)
+        ]
         for _, ref in unsafe:
             self.refuse(node, scheme_refusal(ref, scheme(ref)))
         node["entries"] = [entry for entry in node["entries"] if entry not in unsafe]

@@ -136,7 +136,9 @@ def tikz(rows: list, latex_engine: str) -> str:
     for i, (_, record, _, marks) in enumerate(rows):
         x1 = (_year_fraction(record["start"]) - first) * scale
         x2 = (_year_fraction(record["end"]) - first) * scale
-        title = texescape.escape(record["title"] if len(record["title"]) <= 42 else record["title"][:41] + "…", latex_engine)
+        title = texescape.escape(
+            record["title"] if len(record["title"]) <= 42 else record["title"][:41] + "…", latex_engine
+        )
         shape = (
             rf"\fill ({x1:.2f},{i - 0.2}) rectangle ({max(x2, x1 + 0.05):.2f},{i + 0.2});"
             if x2 - x1 > 0.05

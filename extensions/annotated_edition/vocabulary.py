@@ -86,9 +86,18 @@ def verdicts(config: Config) -> dict[str, dict[str, Any]]:
 def entry_problems(option: str, name: Any, entry: Any, required: dict, defaults: str) -> list[EntryError]:
     """What is wrong with one entry of a configured vocabulary: its name, missing keys, values of the wrong type."""
     if not isinstance(name, str) or not NAME.fullmatch(name):
-        return [EntryError(f"{option} has the entry name {name!r}.", "name entries with lowercase letters, digits and hyphens.")]
+        return [
+            EntryError(
+                f"{option} has the entry name {name!r}.", "name entries with lowercase letters, digits and hyphens."
+            )
+        ]
     if not isinstance(entry, dict):
-        return [EntryError(f"{option}[{name!r}] is {entry!r}, not a dict.", f"give it the keys {', '.join(required)} (see {defaults}).")]
+        return [
+            EntryError(
+                f"{option}[{name!r}] is {entry!r}, not a dict.",
+                f"give it the keys {', '.join(required)} (see {defaults}).",
+            )
+        ]
     missing = [key for key in required if key not in entry]
     if missing:
         return [
@@ -98,7 +107,9 @@ def entry_problems(option: str, name: Any, entry: Any, required: dict, defaults:
             )
         ]
     return [
-        EntryError(f"{option}[{name!r}][{key!r}] is {entry[key]!r}, not {wanted}.", f"make it {wanted} (see {defaults}).")
+        EntryError(
+            f"{option}[{name!r}][{key!r}] is {entry[key]!r}, not {wanted}.", f"make it {wanted} (see {defaults})."
+        )
         for key, (test, wanted) in required.items()
         if not test(entry[key])
     ]

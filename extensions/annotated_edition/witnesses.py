@@ -106,7 +106,9 @@ def read_text(path: Path) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise ManifestError(f"the manifest is not UTF-8 (byte 0x{raw[err.start]:02x}); save it as UTF-8", line_of(raw, err)) from None
+        raise ManifestError(
+            f"the manifest is not UTF-8 (byte 0x{raw[err.start]:02x}); save it as UTF-8", line_of(raw, err)
+        ) from None
 
 
 def line_of(raw: bytes, err: UnicodeDecodeError) -> int:
@@ -177,7 +179,8 @@ class WitnessReader:
         mode = self.table.get("paragraphs", "blank-line")
         if mode not in PARAGRAPH_MODES:
             self.problem(
-                f"paragraphs = {mode!r}; use one of {', '.join(PARAGRAPH_MODES)}", self.where.key(self.line, "paragraphs")
+                f"paragraphs = {mode!r}; use one of {', '.join(PARAGRAPH_MODES)}",
+                self.where.key(self.line, "paragraphs"),
             )
         title_line = self.table.get("title_line")
         if title_line is not None and (type(title_line) is not int or title_line < 1):
@@ -213,7 +216,9 @@ class WitnessReader:
         path, line = self.folder / file, self.where.key(self.line, "file")
         refused = refusal(path, self.root)
         if refused or not path.is_file():
-            reason = refused or f"file {file!r} {'is not a file' if path.exists() else 'does not exist'} in {self.folder}"
+            reason = (
+                refused or f"file {file!r} {'is not a file' if path.exists() else 'does not exist'} in {self.folder}"
+            )
             self.problem(f"{reason}; name a witness file in {self.folder.name}/", line)
             return None
         raw = path.read_bytes()
@@ -245,7 +250,9 @@ class WitnessReader:
             self.problem(f"paratext: {err}", self.where.key(header, "lines"))
             return None
         if rng.last > len(lines):
-            self.problem(f"paratext lines {rng} run past the witness's {len(lines)} lines", self.where.key(header, "lines"))
+            self.problem(
+                f"paratext lines {rng} run past the witness's {len(lines)} lines", self.where.key(header, "lines")
+            )
             return None
         kind = entry.get("kind")
         if not isinstance(kind, str) or not kind.strip():
@@ -257,12 +264,16 @@ class WitnessReader:
         taken: dict[int, str] = {}
         if title_line is not None:
             if title_line > count:
-                self.problem(f"title_line = {title_line!r} is not a line of the witness", self.where.key(self.line, "title_line"))
+                self.problem(
+                    f"title_line = {title_line!r} is not a line of the witness", self.where.key(self.line, "title_line")
+                )
             taken[title_line] = "title_line"
         for p in paratext:
             overlap = next((n for n in range(p.lines.first, p.lines.last + 1) if n in taken), None)
             if overlap is not None:
-                self.problem(f"line {overlap} is in paratext {p.lines} and in {taken[overlap]}; ranges must not overlap", p.line)
+                self.problem(
+                    f"line {overlap} is in paratext {p.lines} and in {taken[overlap]}; ranges must not overlap", p.line
+                )
             taken.update((n, f"paratext {p.lines}") for n in range(p.lines.first, p.lines.last + 1))
 
 
