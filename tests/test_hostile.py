@@ -317,6 +317,12 @@ HOSTILE: dict[str, Hostile] = {
     "download-role": Hostile(
         {ESSAY: in_note(f"Get {{download}}`this <{OUTSIDE}>`.")}, r"essay\.md:22", "'download' is not on"
     ),
+    "download-allowed-javascript": Hostile(
+        {ESSAY: in_note("Get {download}`this <javascript://%0aalert(1)>`.")},
+        r"essay\.md:22",
+        "scheme 'javascript'",
+        conf=allow(essay=["download"]),
+    ),
     "download-allowed-outside": Hostile(
         {ESSAY: in_note(f"Get {{download}}`this <{OUTSIDE}>`.")},
         r"essay\.md:22",

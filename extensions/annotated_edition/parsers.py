@@ -85,7 +85,7 @@ def refuse_file_level_config(docname: str, text: str) -> None:
     lines = text.split("\n")
     for key in FILE_LEVEL_CONFIG:
         if key in topmatter:
-            line = next((n for n, text in enumerate(lines, 1) if re.match(rf"{key}\s*:", text)), 1)
+            line = next((n for n, written in enumerate(lines, 1) if re.match(rf"{key}\s*:", written)), 1)
             error = EntryError(
                 f"the front matter key {key!r} would configure MyST for this page alone (extensions, substitutions, "
                 "<meta> tags); the edition's pages all use the configuration in conf.py.",

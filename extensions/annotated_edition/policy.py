@@ -61,13 +61,18 @@ class EnforcePolicy(SphinxTransform):
         of an enclosing node.  MyST gives inline HTML and some directives' nodes no line, and a listing read
         from a file has a line of that file."""
         own = self.document["source"]
-        if node.line and node.source in (None, own):
-            return self.env.docname, node.line
-        lines = Path(own).read_text(encoding="utf-8").split("\n") if needle else []
-        found = next((number for number, line in enumerate(lines, 1) if needle in line), None)
-        while found is None and node is not None and not (node.line and node.source in (None, own)):
+
+        def line(candidate: nodes.Node) -> int | None:
+            return candidate.line if candidate.line and candidate.source in (None, own) else None
+
+        found = line(node)
+        if not found and needle:
+            lines = Path(own).read_text(encoding="utf-8").split("\n")
+            found = next((number for number, text in enumerate(lines, 1) if needle in text), None)
+        while not found and node.parent is not None:
             node = node.parent
-        return self.env.docname, found or (node.line if node is not None else 1)
+            found = line(node)
+        return self.env.docname, found or 1
 
     def refuse(self, node: nodes.Node, error: EntryError) -> bool:
         if error.problem not in self.said:  # one message for one mistake (a target and the links that use it)
@@ -87,14 +92,18 @@ class EnforcePolicy(SphinxTransform):
         return isinstance(node, nodes.meta) and self.remove(node, META)
 
     def link(self, node: nodes.Element) -> bool:
-        found = unsafe_scheme(node.get("refuri", ""), self.schemes)
+        return self.unsafe_link(node, node.get("refuri", ""))
+
+    def unsafe_link(self, node: nodes.Element, url: str) -> bool:
+        """Refuse *url* if its scheme is not allowed; a link keeps its text, a target goes."""
+        found = unsafe_scheme(url, self.schemes)
         if not found:
             return False
-        self.refuse(node, scheme_refusal(node["refuri"], found))
-        if isinstance(node, nodes.reference):
+        self.refuse(node, scheme_refusal(url, found))
+        if isinstance(node, (nodes.reference, addnodes.download_reference)):
             unlink(node)
         else:
-            node.parent.remove(node)  # a target
+            node.parent.remove(node)
         return True
 
     def toctree(self, node: nodes.Element) -> bool:
@@ -112,17 +121,17 @@ class EnforcePolicy(SphinxTransform):
         if not isinstance(node, nodes.image):
             return False
         uri = node["uri"]
-        found = scheme(uri)
-        if found:
-            return found not in self.schemes and self.remove(node, scheme_refusal(uri, found))
+        if scheme(uri):
+            found = unsafe_scheme(uri, self.schemes)
+            return bool(found) and self.remove(node, scheme_refusal(uri, found))
         return self.refused(node, self.project_file(uri), lambda image: image.parent.remove(image))
 
     def download(self, node: nodes.Element) -> bool:
         if not isinstance(node, addnodes.download_reference):
             return False
         target = node["reftarget"]
-        if url_re.match(target):
-            return self.link(node)
+        if url_re.match(target):  # Sphinx links to it rather than copying it
+            return self.unsafe_link(node, target)
         return self.refused(node, self.project_file(target), unlink)
 
     def listing(self, node: nodes.Element) -> bool:

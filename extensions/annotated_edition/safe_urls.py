@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
@@ -47,7 +48,9 @@ class UnlinkUnsafeTargets(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         allowed = self.config.edition_url_schemes
-        for node in list(self.document.findall(nodes.reference)):
+        for node in list(
+            self.document.findall(lambda n: isinstance(n, (nodes.reference, addnodes.download_reference)))
+        ):
             if unsafe_scheme(node.get("refuri", ""), allowed):
                 unlink(node)
         for node in list(self.document.findall(nodes.image)):
