@@ -49,12 +49,18 @@ def front_matter(yaml: str) -> Callable[[str], str]:
     return lambda text: f"---\n{yaml}\n---\n{text}"
 
 
-def event_option(old: str, new: str) -> Callable[[str], str]:
-    return replace(old, new)
-
-
 def date(value: str) -> dict[str, Callable[[str], str]]:
     return {EVENTS: replace(":date: 1950-02-14", f":date: {value}")}
+
+
+def rst_page(body: str) -> dict[str, Callable[[str], str]]:
+    """A new reStructuredText page, docs/extra.rst, whose body starts on line 6."""
+    return {"docs/extra.rst": lambda _: f":orphan:\n\nExtra\n=====\n\n{body}\n"}
+
+
+def eval_rst(text: str) -> Callable[[str], str]:
+    """reStructuredText in the first note, its first line on line 23 of the essay."""
+    return in_note(f"~~~{{eval-rst}}\n{text}\n~~~")
 
 
 def allow(**pages: list[str]) -> dict:
@@ -160,7 +166,7 @@ HOSTILE: dict[str, Hostile] = {
         conf=allow(essay=["raw"]),
     ),
     "new-rst-page-with-raw": Hostile(
-        {"docs/extra.rst": lambda _: ":orphan:\n\nExtra\n=====\n\n.. raw:: html\n\n   <script>alert(1)</script>\n"},
+        rst_page(".. raw:: html\n\n   <script>alert(1)</script>"),
         r"extra\.rst:6",
         "'raw' is not on",
     ),
@@ -171,51 +177,39 @@ HOSTILE: dict[str, Hostile] = {
         "'eval-rst' is not on",
     ),
     "eval-rst-allowed-javascript-link": Hostile(
-        {ESSAY: in_note("~~~{eval-rst}\n`click <javascript:alert(1)>`_\n~~~")},
+        {ESSAY: eval_rst("`click <javascript:alert(1)>`_")},
         r"essay\.md:2\d",
         "scheme 'javascript'",
         SCHEME,
         conf=allow(essay=["eval-rst"]),
     ),
     "eval-rst-allowed-meta-refresh": Hostile(
-        {ESSAY: in_note("~~~{eval-rst}\n.. meta::\n   :http-equiv=refresh: 0; url=https://evil.example/\n~~~")},
+        {ESSAY: eval_rst(".. meta::\n   :http-equiv=refresh: 0; url=https://evil.example/")},
         r"essay\.md:2\d",
         "<meta> tag",
         ("policy.py", "a <meta> tag"),
         conf=allow(essay=["eval-rst", "meta"]),
     ),
     "eval-rst-allowed-role-raw": Hostile(
-        {
-            ESSAY: in_note(
-                "~~~{eval-rst}\n.. role:: raw-html(raw)\n   :format: html\n\n:raw-html:`<script>alert(1)</script>`\n~~~"
-            )
-        },
+        {ESSAY: eval_rst(".. role:: raw-html(raw)\n   :format: html\n\n:raw-html:`<script>alert(1)</script>`")},
         r"essay\.md:2\d",
         "'role' is not on",
         conf=allow(essay=["eval-rst"]),
         alone=False,  # the role it failed to make is then unknown to docutils too
     ),
     "new-rst-page-meta": Hostile(
-        {
-            "docs/extra.rst": lambda _: (
-                ":orphan:\n\nExtra\n=====\n\n.. meta::\n   :http-equiv=refresh: 0; url=https://evil.example/\n"
-            )
-        },
+        rst_page(".. meta::\n   :http-equiv=refresh: 0; url=https://evil.example/"),
         r"extra\.rst:6",
         "'meta' is not on",
     ),
     "new-rst-page-standalone-uris": Hostile(
-        {
-            "docs/extra.rst": lambda _: (
-                ":orphan:\n\nExtra\n=====\n\nGo javascript:alert(1) now and `x <data:text/html,hi>`__.\n"
-            )
-        },
+        rst_page("Go javascript:alert(1) now and `x <data:text/html,hi>`__."),
         r"extra\.rst:6",
         "scheme",
         alone=False,
     ),
     "new-rst-page-javascript-target": Hostile(
-        {"docs/extra.rst": lambda _: ":orphan:\n\nExtra\n=====\n\nSee evil_.\n\n.. _evil: javascript:alert(1)\n"},
+        rst_page("See evil_.\n\n.. _evil: javascript:alert(1)"),
         r"extra\.rst:\d+",
         "scheme 'javascript'",
     ),
@@ -297,19 +291,19 @@ HOSTILE: dict[str, Hostile] = {
         prepare=hidden_secret,
     ),
     "rst-include-outside": Hostile(
-        {"docs/extra.rst": lambda _: f":orphan:\n\nExtra\n=====\n\n.. include:: {OUTSIDE}\n"},
+        rst_page(f".. include:: {OUTSIDE}"),
         r"extra\.rst:\d+",
         "outside the project",
         conf=allow(extra=["include"]),
     ),
     "eval-rst-literal-include-outside": Hostile(
-        {ESSAY: in_note(f"~~~{{eval-rst}}\n.. include:: {OUTSIDE}\n   :literal:\n~~~")},
+        {ESSAY: eval_rst(f".. include:: {OUTSIDE}\n   :literal:")},
         r"essay\.md:2[2-4]",
         "outside the project",
         conf=allow(essay=["eval-rst", "include"]),
     ),
     "rst-include-code-outside": Hostile(
-        {"docs/extra.rst": lambda _: f":orphan:\n\nExtra\n=====\n\n.. include:: {OUTSIDE}\n   :code: text\n"},
+        rst_page(f".. include:: {OUTSIDE}\n   :code: text"),
         r"extra\.rst:6",
         "outside the project",
         conf=allow(extra=["include"]),
