@@ -485,6 +485,12 @@ HOSTILE: dict[str, Hostile] = {
     "bib-not-utf8": Hostile(
         {}, r"refs\.bib:2", "not in utf-8", ("bibfiles.py", "the file is not in {encoding}"), prepare=latin1_bib
     ),
+    "bib-unknown-entry-type": Hostile(
+        {BIB: replace("@book{luthi2008", "@bok{luthi2008")},
+        r"refs\.bib:1",
+        "the type @bok",
+        ("bibfiles.py", "which the bibliography style cannot format"),
+    ),
     "bib-too-many-commas": Hostile(
         {BIB: replace("Radchenko, Sergey", "Radchenko, Sergey, Jr, III")}, r"refs\.bib:10", "Too many commas"
     ),

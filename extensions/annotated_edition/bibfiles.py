@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pybtex.errors
 from pybtex.database.input.bibtex import Parser
+from pybtex.plugin import find_plugin
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
@@ -94,32 +95,52 @@ def problem(error: Exception, path: Path, text: str, places: dict) -> tuple[Entr
     )
 
 
+def drop_unformattable(entries: dict, keys: list[str], style: type, places: dict) -> set[str]:
+    """Entries of a type the bibliography style has no template for (a typo such as ``@bok``) would
+    stop the build when the bibliography is made: each is reported at its line and left out."""
+    types = sorted(name[4:-9] for name in dir(style) if name.startswith("get_") and name.endswith("_template"))
+    dropped = {key for key in keys if entries[key].type not in types}
+    for key in sorted(dropped):
+        error = EntryError(
+            f"the entry {key!r} has the type @{entries[key].type}, which the bibliography style cannot format.",
+            f"use one of @{', @'.join(types)}.",
+        )
+        warn("bibliography", error.problem, error.fix, at(*places.get(key, [(Path("bib"), 1)])[0]))
+        del entries[key]
+    return dropped
+
+
+def parse_file(parser: Parser, path: Path, encoding: str, places: dict) -> set[str]:
+    """Add one .bib file's entries to *parser*, reporting each of pybtex's errors; return the keys they damaged."""
+    damaged = set()
+    text = read_text(path, encoding)
+    with pybtex.errors.capture() as errors:
+        parser.parse_string(text)
+    for found in errors:
+        error, location, key = problem(found, path, text, places)
+        warn("bibliography", error.problem, error.fix, location)
+        damaged.add(key)
+    return damaged
+
+
 def read_bibfiles(app: Sphinx) -> None:
     """Parse every .bib file leniently and give sphinxcontrib-bibtex the result (before it parses them itself)."""
     paths, encoding = bib_paths(app), app.config.bibtex_encoding
+    style = find_plugin("pybtex.style.formatting", app.config.bibtex_default_style)
     places = definitions(paths)
     parser = Parser(encoding)
     files: dict[Path, BibFile] = {}
     damaged: set[str] = set()
-    with pybtex.errors.capture() as errors:
-        for path in paths:
-            before = set(parser.data.entries)
-            if path.is_file():
-                text = read_text(path, encoding)
-                parser.parse_string(text)
-                for found in errors:
-                    error, location, key = problem(found, path, text, places)
-                    warn("bibliography", error.problem, error.fix, location)
-                    damaged.add(key)
-                errors.clear()
-            else:
-                error = EntryError(
-                    f"the bibliography file {path} does not exist.", "correct bibtex_bibfiles in conf.py."
-                )
-                warn("bibliography", error.problem, error.fix, conf_location(app.confdir, "bibtex_bibfiles"))
-            files[path] = BibFile(
-                mtime=get_mtime(path), keys=dict.fromkeys(k for k in parser.data.entries if k not in before)
-            )
+    for path in paths:
+        before = set(parser.data.entries)
+        if path.is_file():
+            damaged |= parse_file(parser, path, encoding, places)
+        else:
+            error = EntryError(f"the bibliography file {path} does not exist.", "correct bibtex_bibfiles in conf.py.")
+            warn("bibliography", error.problem, error.fix, conf_location(app.confdir, "bibtex_bibfiles"))
+        new = [key for key in parser.data.entries if key not in before]
+        damaged |= drop_unformattable(parser.data.entries, new, style, places)
+        files[path] = BibFile(mtime=get_mtime(path), keys=dict.fromkeys(k for k in new if k in parser.data.entries))
     app.env.domains["cite"].data["bibdata"] = BibData(encoding=encoding, bibfiles=files, data=parser.data)
     app.env.edition_damaged_keys = damaged | (set(places) - set(parser.data.entries))
 
