@@ -43,13 +43,13 @@ def load_witnesses(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
         manifest = parse_manifest(text, path, project_root(env))
     except ManifestError as err:
         manifest = Manifest({}, (err,), readable=False)
-    location = at(path, None) if path.is_file() else conf_location(app.confdir, "edition_manifest")
+    fallback = at(path, None) if path.is_file() else conf_location(app.confdir, "edition_manifest")
     for problem in manifest.problems:
         warn(
             "manifest",
             f"the witness manifest is not valid: {problem}.",
             "see the comments at the top of the manifest.",
-            at(path, problem.line) if problem.line else location,
+            at(path, problem.line) if problem.line else fallback,
         )
     env.edition_witnesses = manifest.witnesses
     env.edition_refused_witnesses = None if not manifest.readable else manifest.rejected  # None: every id
