@@ -42,7 +42,7 @@ def conf_location(confdir: str | Path, name: str, key: str = "") -> str:
 def check_types(app: Sphinx, config: Config) -> None:
     for name, (default, types) in SETTINGS.items():
         value = getattr(config, name)
-        if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
+        if not isinstance(value, types):
             expected = " or ".join(t.__name__ for t in types)
             error = EntryError(
                 f"{name} is {value!r} (of type {type(value).__name__}), but must be of type {expected}; the default is used instead.",

@@ -52,17 +52,17 @@ def invisible_lines(text: str, allowed: Iterable[str] = ()) -> list[tuple[int, E
     return found
 
 
-def without_invisible(text: str, allowed: Iterable[str] = ()) -> str:
-    keep = set(allowed)
-    return "".join(char for char in text if char in keep or not is_invisible(char))
+def without_invisible(text: str, allowed: set[str]) -> str:
+    return "".join(char for char in text if char in allowed or not is_invisible(char))
 
 
 def check_file_text(path: Path | str, text: str, allowed: Iterable[str] = ()) -> str:
     """Report each line of *text* (read from *path*) with an invisible character; return the text without them."""
     allowed = set(allowed)
-    for line, error in invisible_lines(text, allowed):
+    found = invisible_lines(text, allowed)
+    for line, error in found:
         warn("invisible", error.problem, error.fix, at(path, line))
-    return without_invisible(text, allowed)
+    return without_invisible(text, allowed) if found else text
 
 
 def witness_characters(app: Sphinx) -> set[str]:
