@@ -84,6 +84,16 @@ def link_to_secret(name: str) -> Callable[[Path, Path], None]:
     return lambda project, secret: (project / "docs" / name).symlink_to(secret)
 
 
+def link_loop(folder: str, name: str) -> Callable[[Path, Path], None]:
+    """Two symbolic links in the project that point at each other."""
+
+    def prepare(project: Path, secret: Path) -> None:
+        (project / folder / name).symlink_to(project / folder / f"other-{name}")
+        (project / folder / f"other-{name}").symlink_to(project / folder / name)
+
+    return prepare
+
+
 def hidden_secret(project: Path, secret: Path) -> None:
     """What a CI checkout keeps: credentials in the project's .git/config."""
     (project / ".git").mkdir()
@@ -330,6 +340,30 @@ HOSTILE: dict[str, Hostile] = {
     "image-outside": Hostile({ESSAY: in_note(f"![x]({OUTSIDE})")}, r"essay\.md:22", "outside the project"),
     "image-symlink": Hostile(
         {ESSAY: in_note("![x](pic.png)")}, r"essay\.md:22", "outside the project", prepare=link_to_secret("pic.png")
+    ),
+    "image-symlink-loop": Hostile(
+        {ESSAY: in_note("![x](loop.png)")},
+        r"essay\.md:22",
+        "symbolic links form a loop",
+        prepare=link_loop("docs", "loop.png"),
+    ),
+    "include-symlink-loop": Hostile(
+        {EVENTS: lambda t: t + "\n```{include} loop.md\n```\n"},
+        r"events\.md:18",
+        conf=allow(events=["include"]),
+        prepare=link_loop("docs", "loop.md"),
+    ),
+    "literalinclude-symlink-loop": Hostile(
+        {EVENTS: lambda t: t + "\n```{literalinclude} loop.txt\n```\n"},
+        r"events\.md:18",
+        conf=allow(events=["literalinclude"]),
+        prepare=link_loop("docs", "loop.txt"),
+    ),
+    "witness-symlink-loop": Hostile(
+        {MANIFEST: replace('file = "witness.txt"', 'file = "loop.txt"')},
+        r"manifest\.toml:2",
+        "symbolic links form a loop",
+        prepare=link_loop("sources", "loop.txt"),
     ),
     "csv-table-file": Hostile(
         {ESSAY: after_note(f"```{{csv-table}} Data\n:file: {OUTSIDE}\n```")}, r"essay\.md:23", "'csv-table' is not on"

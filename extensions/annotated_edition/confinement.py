@@ -12,7 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.directives.code import LiteralInclude
+from sphinx.directives.other import Include
 from sphinx.environment import BuildEnvironment
 
 from .configuration import add_setting
@@ -33,7 +36,10 @@ def project_root(env: BuildEnvironment) -> Path:
 
 def refusal(path: str | Path, root: Path) -> str | None:
     """Why the build may not read *path*, in words naming it, or None when it may."""
-    resolved = Path(path).resolve()
+    try:
+        resolved = Path(path).resolve()
+    except (OSError, RuntimeError):  # Python reports a loop of symbolic links as either
+        return f"{path} cannot be followed to a file (its symbolic links form a loop)"
     if not resolved.is_relative_to(root):
         return f"{resolved} is outside the project ({root})"
     hidden = [part for part in resolved.relative_to(root).parts if part.startswith(".")]
@@ -59,23 +65,34 @@ def refused_file(env: BuildEnvironment, path: str | Path, location: Any) -> bool
     return True
 
 
-def line_naming(env: BuildEnvironment, docname: str, path: Path, word: str) -> int:
-    """The first line of *docname*'s source with *word* and *path*'s file name on it (MyST and docutils do not
-    tell an ``include-read`` handler which line included the file)."""
-    lines = Path(env.doc2path(docname)).read_text(encoding="utf-8").split("\n")
-    found = [n for n, line in enumerate(lines, 1) if word in line]
-    return next((n for n in found if path.name in lines[n - 1]), found[0] if found else 1)
+def page_file(env: BuildEnvironment, filename: str) -> Path:
+    """The file a page names (to include, list, show or offer for download), found as Sphinx finds it: from the
+    source folder if the name starts with ``/``, else from the page's folder.  Resolved only by :func:`refusal`,
+    which survives a loop of symbolic links (Sphinx's own resolving does not)."""
+    if filename.startswith("/"):
+        return Path(env.srcdir, filename.lstrip("/"))
+    return Path(env.doc2path(env.docname)).parent / filename
 
 
-def confine_include(app: Sphinx, relative_path: Path, parent_docname: str, content: list[str]) -> None:
-    """An included file from outside the project is refused, and nothing of it is read into the page."""
-    path = Path(app.srcdir, relative_path)
-    location = (parent_docname, line_naming(app.env, parent_docname, path, "include"))
-    if refused_file(app.env, path, location):
-        content[0] = ""
+class ConfinedRead:
+    """For directives that read the file their argument names: the file is judged before anything is read."""
+
+    def run(self) -> list[nodes.Node]:
+        if refused_file(self.env, page_file(self.env, self.arguments[0]), self.get_location()):
+            return []
+        return super().run()
+
+
+class ConfinedInclude(ConfinedRead, Include):
+    """reStructuredText's ``include`` (MyST's is checked by :class:`.parsers.EditionRenderer`)."""
+
+
+class ConfinedLiteralInclude(ConfinedRead, LiteralInclude):
+    pass
 
 
 def setup_confinement(app: Sphinx) -> None:
     add_setting(app, "edition_project_root", "..")
     app.connect("builder-inited", find_root, priority=100)
-    app.connect("include-read", confine_include, priority=400)
+    app.add_directive("include", ConfinedInclude, override=True)
+    app.add_directive("literalinclude", ConfinedLiteralInclude, override=True)

@@ -25,6 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.parsers import RSTParser
 
 from .allow_list import AllowList, allowed, permitted, refusal
+from .confinement import page_file, refused_file
 from .messages import EntryError, warn
 
 FILE_LEVEL_CONFIG = ("myst", "mystnb", "html_meta", "substitutions")  # front matter keys MyST reads as configuration
@@ -66,14 +67,19 @@ class EditionRenderer(SphinxRenderer):
         super().render_restructuredtext(token)
 
     def run_directive(self, name: str, first_line: str, content: str, position: int, *args, **kwargs) -> list:
+        env = self.sphinx_env
         repeats = repeated_options(content)
         for option, index in repeats:
             error = EntryError(
                 f"the option :{option}: of {{{name}}} is given twice (only one of them would count).",
                 f"keep one :{option}: line.",
             )
-            warn("policy", error.problem, error.fix, (self.sphinx_env.docname, position + 1 + index))
-        return [] if repeats else super().run_directive(name, first_line, content, position, *args, **kwargs)
+            warn("policy", error.problem, error.fix, (env.docname, position + 1 + index))
+        if repeats or (
+            name == "include" and refused_file(env, page_file(env, first_line.strip()), (env.docname, position))
+        ):
+            return []  # MyST reads an include itself, not through the directive: its file is judged here
+        return super().run_directive(name, first_line, content, position, *args, **kwargs)
 
 
 def refuse_file_level_config(docname: str, text: str) -> None:

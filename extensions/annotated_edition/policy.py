@@ -24,7 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import url_re
 
-from .confinement import refused_file
+from .confinement import page_file, refused_file
 from .messages import EntryError, warn
 from .safe_urls import scheme, unlink, unsafe_scheme
 
@@ -124,7 +124,7 @@ class EnforcePolicy(SphinxTransform):
         if scheme(uri):
             found = unsafe_scheme(uri, self.schemes)
             return bool(found) and self.remove(node, scheme_refusal(uri, found))
-        return self.refused(node, self.project_file(uri), lambda image: image.parent.remove(image))
+        return self.refused(node, page_file(self.env, uri), lambda image: image.parent.remove(image))
 
     def download(self, node: nodes.Element) -> bool:
         if not isinstance(node, addnodes.download_reference):
@@ -132,17 +132,13 @@ class EnforcePolicy(SphinxTransform):
         target = node["reftarget"]
         if url_re.match(target):  # Sphinx links to it rather than copying it
             return self.unsafe_link(node, target)
-        return self.refused(node, self.project_file(target), unlink)
+        return self.refused(node, page_file(self.env, target), unlink)
 
     def listing(self, node: nodes.Element) -> bool:
         """A literal block read from a file (``literalinclude``, a literal include) carries the file as its source."""
         if not isinstance(node, nodes.literal_block) or not node.get("source"):
             return False
         return self.refused(node, Path(node["source"]), lambda block: block.parent.remove(block))
-
-    def project_file(self, filename: str) -> Path:
-        """The file a page's image or download names, found as Sphinx finds it (``/`` is the source folder)."""
-        return Path(self.env.relfn2path(filename, self.env.docname)[1])
 
     def refused(self, node: nodes.Element, path: Path, drop: Callable[[nodes.Element], None]) -> bool:
         if not refused_file(self.env, path, self.location(node, needle=path.name)):
