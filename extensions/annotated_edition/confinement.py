@@ -4,7 +4,9 @@ An editor's ``{literalinclude}``, ``{include}``, ``{download}``, image or witnes
 of the project (``../../etc/passwd``, an absolute path, a symbolic link committed to point elsewhere)
 would publish a file of the machine that builds the preview, and on a CI machine that can be its
 secrets.  Hidden folders inside the project are refused too: a CI checkout keeps its access token in
-``.git/config``.  Paths are resolved, symbolic links included, before they are judged.
+``.git/config``.  Paths are resolved, symbolic links included, before they are judged; includes and
+listings are judged before their file is opened (so ``/dev/zero`` or a loop of links never is), and
+images, downloads and any listing are judged again on the doctree (:mod:`.policy`).
 """
 
 from __future__ import annotations
