@@ -24,7 +24,7 @@ from .bibfiles import bib_paths, damaged_keys, definitions
 from .configuration import add_setting
 from .domain import get_domain
 from .messages import at, closest, warn
-from .safe_urls import unsafe_scheme
+from .safe_urls import SCHEMES, unsafe_scheme
 
 #: Fields each entry type needs; "a|b" means either will do.
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -50,7 +50,7 @@ def isbn_valid(isbn: str) -> bool:
     return False
 
 
-def entry_problems(entry: Entry, schemes: Iterable[str] = ("http", "https", "mailto")) -> list[tuple[str, str]]:
+def entry_problems(entry: Entry, schemes: Iterable[str] = SCHEMES) -> list[tuple[str, str]]:
     """(problem, fix) pairs for one entry, on its own: fields, identifiers, links and markup.
 
     Links are those pybtex makes: the ``url`` field, and ``\\url{…}`` or ``\\href{…}{…}`` in any field."""
