@@ -38,9 +38,9 @@ META = EntryError(
 )
 
 
-def scheme_refusal(target: str, found: str) -> EntryError:
+def scheme_refusal(target: str, found: str, schemes: list[str]) -> EntryError:
     return EntryError(
-        f"the target {target!r} uses the scheme {found!r}; links and images may only use http, https and mailto, "
+        f"the target {target!r} uses the scheme {found!r}; links and images may only use {', '.join(schemes)}, "
         "or point inside the edition.",
         "link to the web page itself (https://…), or to a page of the edition.",
     )
@@ -99,7 +99,7 @@ class EnforcePolicy(SphinxTransform):
         found = unsafe_scheme(url, self.schemes)
         if not found:
             return False
-        self.refuse(node, scheme_refusal(url, found))
+        self.refuse(node, scheme_refusal(url, found, self.schemes))
         if isinstance(node, (nodes.reference, addnodes.download_reference)):
             unlink(node)
         else:
@@ -113,7 +113,7 @@ class EnforcePolicy(SphinxTransform):
             (title, ref) for title, ref in node["entries"] if url_re.match(ref) and unsafe_scheme(ref, self.schemes)
         ]
         for _, ref in unsafe:
-            self.refuse(node, scheme_refusal(ref, scheme(ref)))
+            self.refuse(node, scheme_refusal(ref, scheme(ref), self.schemes))
         node["entries"] = [entry for entry in node["entries"] if entry not in unsafe]
         return bool(unsafe)
 
@@ -123,7 +123,7 @@ class EnforcePolicy(SphinxTransform):
         uri = node["uri"]
         if scheme(uri):
             found = unsafe_scheme(uri, self.schemes)
-            return bool(found) and self.remove(node, scheme_refusal(uri, found))
+            return bool(found) and self.remove(node, scheme_refusal(uri, found, self.schemes))
         return self.refused(node, page_file(self.env, uri), lambda image: image.parent.remove(image))
 
     def download(self, node: nodes.Element) -> bool:
