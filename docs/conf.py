@@ -26,6 +26,12 @@ edition_licence = ("the editors’ text (introductions, notes, registers, events
                    "criticism and review; their copyright stays with their authors and publishers.")
 edition_licence_url = "https://creativecommons.org/licenses/by/4.0/"
 today = "22 November 2026"
+# Maintainers' pages that use a directive the content policy keeps from editors (CONTRIBUTING.md, "What the
+# build refuses"); what they read must still be a file of the project.
+edition_policy_exceptions = {
+    "how-to-annotate": ["include"],  # the guide is CONTRIBUTING.md
+    "witnesses": ["literalinclude"],  # each witness in full, with line numbers
+}
 
 bibtex_bibfiles = ["../bib/editors.bib"]
 bibtex_default_style = "edition"  # author-year, from annotated_edition.bibstyle

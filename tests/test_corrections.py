@@ -133,7 +133,7 @@ def test_a_bad_log_entry_is_located_in_the_log(build, entry: str, problem: str) 
 
 
 def test_a_note_whose_works_do_not_cover_its_event_is_reported(build) -> None:
-    narrow = {BIB: replace("coverage  = {1949/1966}", "coverage  = {1956/1966}")}
+    narrow = {BIB: replace("coverage = {1949/1966}", "coverage = {1956/1966}")}
     lines = edition_warnings(build("essay", edits=narrow))
     assert len(lines) == 1
     assert re.search(r"essay\.md:\d+: WARNING: the note links the event treaty-1950 \(14 February 1950\)", lines[0])
@@ -145,7 +145,7 @@ def test_a_work_covering_the_event_is_enough(build) -> None:
 
 
 def test_every_work_states_its_coverage(build) -> None:
-    lines = edition_warnings(build("essay", edits={BIB: replace("  coverage  = {1962/1967},\n", "")}))
+    lines = edition_warnings(build("essay", edits={BIB: replace(" coverage = {1962/1967},", "")}))
     assert len(lines) == 1 and "radchenko2009: the entry lacks `coverage`" in lines[0] and "refs.bib:" in lines[0]
 
 

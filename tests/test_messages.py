@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 import pytest
 from test_corrections import READINGS, SNAPSHOT
 from test_fidelity import replace
+from test_hostile import HOSTILE
 
+from annotated_edition.vocabulary import DEFAULT_VERDICTS
 from conftest import REPO
 
 ESSAY, EVENTS, PEOPLE, BIB, MANIFEST = (
@@ -92,10 +94,10 @@ CASES: dict[str, Case] = {
         "did you mean 'luthi2008'",
     ),
     "raw-html": Case(
-        ("notes.py", "raw HTML or a `raw` directive"),
+        ("policy.py", "raw HTML or a `raw` directive is not allowed"),
         {ESSAY: replace("{cite:p}`luthi2008`.", "{cite:p}`luthi2008`.\n\n<script>alert(1)</script>")},
-        "raw HTML or a `raw` directive inside a note is not allowed",
-        "write the note in plain MyST",
+        "raw HTML or a `raw` directive is not allowed",
+        "write plain MyST",
     ),
     "sic-without-reading": Case(
         ("notes.py", "{sic} without a reading"),
@@ -197,13 +199,13 @@ CASES: dict[str, Case] = {
     ),
     "coverage": Case(
         ("coverage.py", "which no work it"),
-        {BIB: replace("coverage  = {1949/1966}", "coverage  = {1956/1966}")},
+        {BIB: replace("coverage = {1949/1966}", "coverage = {1956/1966}")},
         "the note links the event treaty-1950 (14 February 1950), which no work it cites covers",
         "cite a work whose coverage includes the event",
     ),
     "coverage-missing": Case(
         ("bibcheck.py", 'f"{key}: {problem}"'),
-        {BIB: replace("  coverage  = {1962/1967},\n", "")},
+        {BIB: replace(" coverage = {1962/1967},", "")},
         "radchenko2009: the entry lacks `coverage`",
         "EDTF interval",
         where=r"refs\.bib:\d+",
@@ -475,7 +477,7 @@ CASES: dict[str, Case] = {
         },
         "unused2000 is cited nowhere",
         "or remove the entry",
-        where=r"refs\.bib:19",
+        where=r"refs\.bib:17",
     ),
     "bib-name-forms": Case(
         ("bibcheck.py", "is written"),
@@ -531,6 +533,38 @@ CASES: dict[str, Case] = {
             }
         },
     ),
+    "config-entry-lacks": Case(
+        ("vocabulary.py", "lacks {"),
+        {},
+        "edition_verdicts['odd'] lacks symbol, rating, definition. Notes using it are refused.",
+        "give every entry label, symbol, rating, definition",
+        where=r"conf\.py",
+        conf={"edition_verdicts": {**DEFAULT_VERDICTS, "odd": {"label": "Odd"}}},
+    ),
+    "config-entry-name": Case(
+        ("vocabulary.py", "has the entry name"),
+        {},
+        "edition_verdicts has the entry name 'Not a slug'",
+        "lowercase letters, digits and hyphens",
+        where=r"conf\.py",
+        conf={"edition_verdicts": {**DEFAULT_VERDICTS, "Not a slug": DEFAULT_VERDICTS["accurate"]}},
+    ),
+    "config-entry-not-dict": Case(
+        ("vocabulary.py", "not a dict"),
+        {},
+        "edition_verdicts['accurate'] is 'yes', not a dict. The default entry is used instead.",
+        "give it the keys label, symbol, rating, definition",
+        where=r"conf\.py",
+        conf={"edition_verdicts": {**DEFAULT_VERDICTS, "accurate": "yes"}},
+    ),
+    "bib-file-missing": Case(
+        ("bibfiles.py", "does not exist"),
+        {},
+        "the bibliography file",
+        "correct bibtex_bibfiles in conf.py",
+        where=r"conf\.py:\d+",
+        conf={"bibtex_bibfiles": ["../bib/refs.bib", "../bib/missing.bib"]},
+    ),
     "config-attributions": Case(
         ("people.py", "check_entries(app,"),
         {},
@@ -582,14 +616,16 @@ def message_sites() -> list[tuple[str, str]]:
 
 
 def test_every_message_is_walked_through() -> None:
+    """Each message has a case here or among test_hostile's refusals, and each case names one message."""
     sites = message_sites()
+    cases = {**CASES, **{name: case for name, case in HOSTILE.items() if case.site}}
     uncovered = [
         site
         for site in sites
-        if not any(m == site[0] and words in site[1] for m, words in (case.site for case in CASES.values()))
+        if not any(m == site[0] and words in site[1] for m, words in (case.site for case in cases.values()))
     ]
-    assert uncovered == [], "give each of these messages a case in CASES"
-    for name, case in CASES.items():
+    assert uncovered == [], "give each of these messages a case in CASES (or in test_hostile's HOSTILE)"
+    for name, case in cases.items():
         matching = [site for site in sites if site[0] == case.site[0] and case.site[1] in site[1]]
         assert len(matching) == 1, (name, matching)
 

@@ -149,7 +149,14 @@ def test_a_long_claim_is_shortened_in_the_middle() -> None:
 def test_a_look_alike_character_is_named(build) -> None:
     first = "The first paragraph’s words, with a straight 'quote' kept.\n"
     note = "\n```{factcheck} first paragraph's words\n:verdict: accurate\n\nYes {cite:p}`luthi2008`.\n```\n"
-    lines = [line for line in build("essay", edits={ESSAY: replace(first, first + note)}).warning_lines() if "[edition." in line]
+    lines = [
+        line
+        for line in build("essay", edits={ESSAY: replace(first, first + note)}).warning_lines()
+        if "[edition." in line
+    ]
     assert len(lines) == 1
-    assert "your quote has ' U+0027 APOSTROPHE where ¶1 has ’ U+2019 RIGHT SINGLE QUOTATION MARK (character 16)" in lines[0]
+    assert (
+        "your quote has ' U+0027 APOSTROPHE where ¶1 has ’ U+2019 RIGHT SINGLE QUOTATION MARK (character 16)"
+        in lines[0]
+    )
     assert "the passage is “first paragraph’s words”" in lines[0]  # no stray comma from "words,"

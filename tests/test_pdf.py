@@ -181,3 +181,27 @@ def test_fonts_are_embedded_and_metadata_set(printed: Print) -> None:
     info = dict(line.split(":", 1) for line in printed.run("pdfinfo", str(printed.pdf)).splitlines() if ":" in line)
     assert info["Title"].strip().startswith("Sino-Soviet Relations, 1949–1976")
     assert info["Author"].strip() and "Sino-Soviet" in info["Subject"] and "Cold War" in info["Keywords"]
+
+
+def test_an_event_title_prints_as_written(build, tmp_path: Path) -> None:
+    """An event title reaches the timeline's TikZ drawing through Sphinx's own LaTeX escaping: TeX's special
+    characters print as themselves, and ``^^5c`` (TeX's way of writing a backslash) never reads a file."""
+    require_tools("xelatex", "latexmk", "pdftotext")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-READ-BY-TEX", encoding="utf-8")
+    title = f"^^5cinput{{{secret}}} costs $5 {{ ^ & % \\textbf{{x}}"
+    fonts = r"\setmainfont{TeX Gyre Pagella}\setsansfont{TeX Gyre Heros}\setmonofont{DejaVu Sans Mono}"
+    result = build(
+        "essay",
+        "latex",
+        edits={"docs/events.md": lambda text: text.replace(":title: The split", f":title: {title}")},
+        latex_engine="xelatex",
+        latex_elements={"fontpkg": fonts},
+    )
+    made = subprocess.run(["make", "-C", str(result.outdir)], capture_output=True, text=True)
+    assert made.returncode == 0, made.stdout[-3000:]
+    pdf = next(result.outdir.glob("*.pdf"))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "SECRET-READ-BY-TEX" not in text
+    flowing = " ".join(text.split())  # the long title may be broken across lines
+    assert "^^5cinput{" in flowing and "costs $5 { ^ & %" in flowing  # the chronology shows it whole

@@ -8,11 +8,15 @@ from sphinx.application import Sphinx
 
 from .a11y import setup_a11y
 from .agreement import setup_agreement
+from .allow_list import setup_allow_list
 from .anchoring import setup_anchoring
 from .bibcheck import setup_bibcheck
+from .bibfiles import setup_bibfiles
 from .bibstyle import setup_bibstyle
 from .citation_groups import setup_citation_groups
 from .claimreview import setup_claimreview
+from .configuration import setup_configuration
+from .confinement import setup_confinement
 from .corrections import setup_corrections
 from .coverage import setup_coverage
 from .design_assets import setup_design_assets
@@ -22,15 +26,19 @@ from .events import setup_events
 from .exports import setup_exports
 from .fidelity import setup_fidelity
 from .freshness import setup_freshness
+from .invisible import setup_invisible
 from .latex_bibliography import setup_latex_bibliography
 from .mentions import setup_mentions
 from .nodes import setup_nodes
 from .notes import setup_notes
 from .notes_output import setup_notes_output
+from .parsers import setup_parsers
 from .people import setup_people
+from .policy import setup_policy
 from .register import setup_register
 from .registry import setup_registry
 from .releases import setup_releases
+from .safe_urls import setup_safe_urls
 from .sources_short import setup_sources_short
 from .static_assets import setup_static_assets
 from .timeline import setup_timeline
@@ -41,6 +49,14 @@ from .works_cited import setup_works_cited
 __version__ = "0.1.0"
 
 PARTS = (
+    setup_configuration,
+    setup_confinement,
+    setup_invisible,
+    setup_allow_list,
+    setup_parsers,
+    setup_safe_urls,
+    setup_policy,
+    setup_bibfiles,
     setup_bibstyle,
     setup_nodes,
     setup_domain,

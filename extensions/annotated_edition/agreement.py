@@ -21,6 +21,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from .confinement import refused_file
 from .domain import get_domain
 from .messages import warn
 
@@ -64,6 +65,8 @@ class AgreementDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         relpath, path = self.env.relfn2path(self.arguments[0])
+        if refused_file(self.env, path, self.get_location()):
+            return []
         self.env.note_dependency(relpath)
         try:
             readings = read_readings(Path(path))

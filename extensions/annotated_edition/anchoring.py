@@ -19,7 +19,7 @@ from sphinx.transforms import SphinxTransform
 
 from .addresses import claim_address
 from .domain import get_domain
-from .essay import WITNESS_KEY
+from .essay import REFUSED_KEY, WITNESS_KEY
 from .fidelity import reading_text
 from .mentions import link_mentions, mention_note
 from .messages import warn
@@ -109,6 +109,9 @@ class AnchorNotes(SphinxTransform):
             if WITNESS_KEY in box:
                 self.anchor_section(box.parent)
         for stray in [n for n in self.document.findall(annotation) if "paragraph" not in n]:
+            if self.env.temp_data.get(REFUSED_KEY):  # its essay's witness was refused, and that was reported
+                stray.parent.remove(stray)
+                continue
             warn(
                 "anchor",
                 "a note must come right after the essay paragraph it discusses.",
@@ -121,6 +124,8 @@ class AnchorNotes(SphinxTransform):
         paragraph: nodes.paragraph | None = None
         spans: list[tuple[int, int, annotation]] = []
         for child in list(section.children):
+            if isinstance(child, (nodes.Invisible, nodes.system_message)):
+                continue  # a target, a comment, a refused note's message: none of them ends a paragraph's notes
             if isinstance(child, annotation):
                 if paragraph is None:
                     continue  # reported as a stray note

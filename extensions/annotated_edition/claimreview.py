@@ -6,12 +6,12 @@ page.  ``ratingValue`` is the verdict's configured rating on a 1–5 scale (5 = 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sphinx.application import Sphinx
 
 from .domain import get_domain
+from .jsonld import add_to_head
 
 
 def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
@@ -61,8 +61,7 @@ def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
 def add_claim_reviews(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     reviews = claim_reviews(app, pagename)
     if reviews:
-        payload = json.dumps(reviews, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-        context["metatags"] = context.get("metatags", "") + f'\n<script type="application/ld+json">{payload}</script>\n'
+        add_to_head(context, reviews)
 
 
 def setup_claimreview(app: Sphinx) -> None:

@@ -16,12 +16,16 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
+from .configuration import add_setting, conf_location
+from .confinement import project_root
 from .domain import get_domain
-from .messages import closest, warn
+from .invisible import check_file_text, invisible_in
+from .messages import at, closest, warn
 from .nodes import paragraph_number, paratext_block
-from .witnesses import LineRange, ManifestError, Witness, load_manifest
+from .witnesses import LineRange, Manifest, ManifestError, Witness, parse_manifest, read_text
 
 WITNESS_KEY = "edition-witness"
+REFUSED_KEY = "edition-witness-refused"  # temp_data: this document reproduces a witness the manifest refused
 
 
 def witnesses(env: BuildEnvironment) -> dict[str, Witness]:
@@ -29,19 +33,36 @@ def witnesses(env: BuildEnvironment) -> dict[str, Witness]:
 
 
 def load_witnesses(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Read the manifest once per build, before documents are read (and before workers fork)."""
+    """Read the manifest once per build, before documents are read (and before workers fork).
+
+    Each problem is reported at its line of the manifest.  A witness with a problem is refused, and so
+    are quietly the essays that reproduce it: the one message says what to fix."""
     path = Path(app.confdir, app.config.edition_manifest).resolve()
     try:
-        env.edition_witnesses = load_manifest(path)
-        env.edition_manifest_path = str(path)
+        text = check_file_text(path, read_text(path))
+        manifest = parse_manifest(text, path, project_root(env))
     except ManifestError as err:
-        env.edition_witnesses = {}
+        manifest = Manifest({}, (err,), readable=False)
+    fallback = at(path, None) if path.is_file() else conf_location(app.confdir, "edition_manifest")
+    for problem in manifest.problems:
         warn(
             "manifest",
-            f"the witness manifest is not valid: {err}.",
+            f"the witness manifest is not valid: {problem}.",
             "see the comments at the top of the manifest.",
-            str(path),
+            at(path, problem.line) if problem.line else fallback,
         )
+    env.edition_witnesses = manifest.witnesses
+    env.edition_refused_witnesses = None if not manifest.readable else manifest.rejected  # None: every id
+    env.edition_manifest_path = str(path)
+    env.edition_witness_characters = {
+        char for w in manifest.witnesses.values() for char in invisible_in("\n".join(w.lines))
+    }
+
+
+def refused_witness(env: BuildEnvironment, wid: str = "") -> bool:
+    """Whether *wid* (or, without one, any witness) is one the manifest refused, which was reported there."""
+    refused = getattr(env, "edition_refused_witnesses", frozenset())
+    return refused is None or (wid in refused if wid else bool(refused))
 
 
 class WitnessDirective(SphinxDirective):
@@ -53,6 +74,9 @@ class WitnessDirective(SphinxDirective):
         wid = self.arguments[0]
         known = witnesses(self.env)
         witness = known.get(wid)
+        if witness is None and refused_witness(self.env, wid):
+            self.env.temp_data[REFUSED_KEY] = True  # the essay is not checked further: see the manifest's message
+            return []
         if witness is None:
             warn(
                 "witness",
@@ -99,6 +123,8 @@ class ParatextDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         wid = self.env.temp_data.get(WITNESS_KEY)
         witness = witnesses(self.env).get(wid or "")
+        if witness is None and self.env.temp_data.get(REFUSED_KEY):
+            return []
         if witness is None:
             warn(
                 "paratext",
@@ -198,10 +224,10 @@ def essay_paragraphs(box: nodes.Element) -> list[nodes.paragraph]:
 
 
 def setup_essay(app: Sphinx) -> None:
-    app.add_config_value("edition_manifest", "../sources/manifest.toml", "env", str)
-    app.add_config_value("edition_title", "", "env", str)
-    app.add_config_value("edition_date", "", "env", str)
-    app.add_config_value("edition_licence", "", "env", str)
+    add_setting(app, "edition_manifest", "../sources/manifest.toml")
+    add_setting(app, "edition_title", "")
+    add_setting(app, "edition_date", "")
+    add_setting(app, "edition_licence", "")
     app.add_directive("witness", WitnessDirective)
     app.add_directive("paratext", ParatextDirective)
     app.add_directive("cite-this", CiteThisDirective)

@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from .domain import get_domain
 from .essay import WITNESS_KEY, essay_paragraphs, witnesses
 from .messages import warn
 from .nodes import Editorial, paratext_block
@@ -61,6 +62,9 @@ class CheckFidelity(SphinxTransform):
         texts = [normalise(reading_text(p)) for p in edited]
         source = [p.text for p in witness.paragraphs]
         matcher = difflib.SequenceMatcher(a=source, b=texts, autojunk=False)
+        faithful = all(tag == "equal" for tag, *_ in matcher.get_opcodes())
+        for record in get_domain(self.env).data["essays"].get(self.env.docname, []):
+            record["faithful"] = faithful  # the exports anchor notes on the witness only when the text is its
         for tag, w1, w2, e1, e2 in matcher.get_opcodes():
             if tag == "equal":
                 self.check_lines(witness, witness.paragraphs[w1:w2], edited[e1:e2])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from pathlib import Path
 from typing import Any
 
 from sphinx.util import logging
@@ -17,8 +18,16 @@ logger = logging.getLogger("annotated_edition")
 
 
 def warn(subtype: str, problem: str, fix: str, location: Any) -> None:
-    """Log *problem* at *location* (a node, a docname, or a ``(docname, line)`` pair) with *fix*."""
+    """Log *problem* at *location* (a node, a ``(docname, line)`` pair, or :func:`at` for other files) with *fix*."""
     logger.warning("%s Fix: %s", problem, fix, location=location, type="edition", subtype=subtype)
+
+
+def at(path: Path | str, line: int | None) -> str:
+    """The location of a line in a file that is not a document (a .bib file, the manifest, conf.py).
+
+    Sphinx takes a location without a colon for a document name and adds a source suffix to it, so the
+    line is always given (the first, when no better one is known)."""
+    return f"{path}:{line or 1}"
 
 
 def similarity(word: str, candidate: str) -> float:

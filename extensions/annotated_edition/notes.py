@@ -62,7 +62,6 @@ class FactcheckDirective(AnnotationDirective):
         node["verdict"], node["label"] = verdict, label
         node["fingerprint"] = fingerprint("\n".join(self.content))
         node += self.parse_content_to_nodes()
-        self.reject_raw(node, location)
         node["keys"] = cited_keys(node)
         problems = [*self.verdict_problems(verdict), *label_problems(label)]
         if not node["keys"]:
@@ -90,17 +89,6 @@ class FactcheckDirective(AnnotationDirective):
                 )
             ]
         return []
-
-    @staticmethod
-    def reject_raw(node: nodes.Element, location: str) -> None:
-        for raw in list(node.findall(nodes.raw)):
-            warn(
-                "factcheck",
-                "raw HTML or a `raw` directive inside a note is not allowed (it could put script on the page).",
-                "write the note in plain MyST.",
-                location,
-            )
-            raw.parent.remove(raw)
 
 
 class SicDirective(AnnotationDirective):

@@ -49,11 +49,15 @@ def depart_claim_html(self: HTML5Translator, node: claim) -> None:
 def visit_noteref_html(self: HTML5Translator, node: noteref) -> None:
     if self.builder.name == "epub":
         visit_noteref_epub(self, node)
-    entry = verdict_entry(self, node["verdict"])
+    entry, verdict, refid = (
+        verdict_entry(self, node["verdict"]),
+        self.encode(node["verdict"]),
+        self.encode(node["refid"]),
+    )
     self.body.append(
-        f'<a class="edition-noteref edition-verdict-{node["verdict"]}" href="#{node["refid"]}" role="doc-noteref" '
-        f'id="ref-{node["refid"]}" aria-controls="{node["refid"]}">'
-        f'<sup>{entry["symbol"]}{node["number"]}<span class="edition-visually-hidden"> '
+        f'<a class="edition-noteref edition-verdict-{verdict}" href="#{refid}" role="doc-noteref" '
+        f'id="ref-{refid}" aria-controls="{refid}">'
+        f'<sup>{self.encode(entry["symbol"])}{node["number"]}<span class="edition-visually-hidden"> '
         f"(note {node['number']}: {self.encode(entry['label'])})</span></sup></a>"
     )
     raise nodes.SkipNode
@@ -70,10 +74,10 @@ def visit_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
     entry = verdict_entry(self, node["verdict"])
     legacy = "".join(f'<span id="{anchor}"></span>' for anchor in node["ids"][1:])  # addresses of earlier releases
     self.body.append(
-        f'<details class="edition-note edition-verdict-{node["verdict"]}" id="{node["id"]}">'
+        f'<details class="edition-note edition-verdict-{self.encode(node["verdict"])}" id="{self.encode(node["id"])}">'
         f"<summary>{legacy}"
         f'<span class="edition-note-number">Note {node["number"]}</span> '
-        f'<span class="edition-verdict-badge"><span aria-hidden="true">{entry["symbol"]}</span> '
+        f'<span class="edition-verdict-badge"><span aria-hidden="true">{self.encode(entry["symbol"])}</span> '
         f'{self.encode(entry["label"])}</span> <q class="edition-note-claim">{self.encode(node["quote"])}</q>'
         f'</summary><div class="edition-note-body" role="doc-footnote" aria-label="Note {node["number"]}">'
     )
@@ -83,7 +87,8 @@ def depart_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
     if self.builder.name == "epub":
         return self.body.append("</aside>\n")
     self.body.append(
-        note_actions(self, node) + f'<p class="edition-backlink"><a href="#ref-{node["id"]}" role="doc-backlink">'
+        note_actions(self, node)
+        + f'<p class="edition-backlink"><a href="#ref-{self.encode(node["id"])}" role="doc-backlink">'
         f"Back to ¶{node['paragraph']}</a></p></div></details>\n"
     )
 

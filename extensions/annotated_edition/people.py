@@ -16,8 +16,11 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from .bibfiles import damaged_keys
+from .configuration import add_setting
 from .messages import EntryError, closest
 from .registry import Registry, RegistryDirective, add_registry, one_line
+from .vocabulary import REQUIRED_KEYS as VERDICT_KEYS
 from .vocabulary import check_entries, scale
 
 DEFAULT_ATTRIBUTIONS: dict[str, dict[str, str]] = {
@@ -45,7 +48,7 @@ DEFAULT_ATTRIBUTIONS: dict[str, dict[str, str]] = {
         "entry says what was searched.",
     },
 }
-REQUIRED_KEYS = ("label", "symbol", "definition")
+REQUIRED_KEYS = {key: VERDICT_KEYS[key] for key in ("label", "symbol", "definition")}
 
 
 def display_name(index_name: str) -> str:
@@ -79,7 +82,7 @@ class PersonDirective(RegistryDirective):
             )
         works = split_keys(self.options.get("works"))
         entries = self.env.domains["cite"].bibdata.data.entries
-        unknown = [key for key in works if key not in entries]
+        unknown = [key for key in works if key not in entries and key not in damaged_keys(self.env)]
         if unknown:
             raise EntryError(
                 f"lists the unknown work {unknown[0]!r}.",
@@ -120,7 +123,7 @@ class AttributionScale(SphinxDirective):
 
 
 def check_attributions(app: Sphinx) -> None:
-    check_entries(app, "edition_attributions", REQUIRED_KEYS, "DEFAULT_ATTRIBUTIONS")
+    check_entries(app, "edition_attributions", REQUIRED_KEYS, DEFAULT_ATTRIBUTIONS, "DEFAULT_ATTRIBUTIONS")
 
 
 PEOPLE = Registry(
@@ -135,7 +138,7 @@ PersonDirective.registry = PEOPLE
 
 
 def setup_people(app: Sphinx) -> None:
-    app.add_config_value("edition_attributions", DEFAULT_ATTRIBUTIONS, "env", dict)
+    add_setting(app, "edition_attributions", DEFAULT_ATTRIBUTIONS)
     app.add_directive("person", PersonDirective)
     app.add_directive("attribution-scale", AttributionScale)
     add_registry(app, PEOPLE)

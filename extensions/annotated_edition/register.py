@@ -18,6 +18,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .domain import get_domain
+from .essay import refused_witness
 from .messages import closest, warn
 from .sources_short import short_source
 
@@ -66,7 +67,7 @@ class BuildRegister(SphinxPostTransform):
         vocabulary = self.config.edition_verdicts
         notes = domain.data["notes"]
         if only:  # one essay's notes only: the work stays proportional to that essay, not to the edition
-            if only not in domain.data["essays"]:
+            if only not in domain.data["essays"] and not refused_witness(self.env):  # else it may be that essay
                 warn(
                     "register",
                     f"{only!r} is not an essay of this edition, so its register would be empty.",

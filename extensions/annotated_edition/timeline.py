@@ -10,7 +10,6 @@ resolved; the page is refreshed with the other generated pages.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from html import escape
 
@@ -23,6 +22,7 @@ from sphinx.util.texescape import escape as escape_latex
 from . import dates
 from .domain import get_domain
 from .events import event_anchor
+from .jsonld import add_to_head
 from .registry import mentions_of, valid
 
 
@@ -205,8 +205,7 @@ def add_event_json_ld(app: Sphinx, pagename: str, templatename: str, context: di
             if record["place"]:
                 item["location"] = {"@type": "Place", "name": record["place"]}
             data.append(item)
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    context["metatags"] = context.get("metatags", "") + f'\n<script type="application/ld+json">{payload}</script>\n'
+    add_to_head(context, data)
 
 
 def setup_timeline(app: Sphinx) -> None:

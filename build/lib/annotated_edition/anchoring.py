@@ -9,18 +9,26 @@ fidelity check runs afterwards and proves it).
 from __future__ import annotations
 
 import difflib
+import string
+import unicodedata
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from .addresses import claim_address
 from .domain import get_domain
-from .essay import WITNESS_KEY
+from .essay import REFUSED_KEY, WITNESS_KEY
 from .fidelity import reading_text
+from .mentions import link_mentions, mention_note
 from .messages import warn
 from .nodes import Editorial
-from .notes import annotation, sic_note
+from .notes import RESERVED, annotation, sic_note
+from .releases import legacy_anchors
+from .tree import ancestor
+
+PUNCTUATION = string.punctuation + "“”‘’«»–—…"
 
 
 class claim(nodes.Inline, nodes.TextElement):
@@ -62,10 +70,32 @@ def find_all(text: str, quote: str) -> list[int]:
 
 
 def closest_passage(text: str, quote: str) -> str:
+    """The run of the paragraph's words most like the quote, without punctuation the quote does not have
+    at its ends ("(the leader of the KMT," becomes "the leader of the KMT")."""
     words, size = text.split(), max(1, len(quote.split()))
     windows = [" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))]
     best = max(windows, key=lambda w: difflib.SequenceMatcher(a=quote, b=w).ratio())
-    return best
+    lead = len(best) - len(best.lstrip(PUNCTUATION)) if quote[:1] not in PUNCTUATION else 0
+    trail = len(best) - len(best.rstrip(PUNCTUATION)) if quote[-1:] not in PUNCTUATION else 0
+    return best[lead : len(best) - trail]
+
+
+def character(char: str) -> str:
+    """``’ U+2019 RIGHT SINGLE QUOTATION MARK``: a character shown so that look-alikes can be told apart."""
+    return f"{char} U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED CHARACTER')}"
+
+
+def mismatch(quote: str, passage: str, where: str) -> str:
+    """How to fix a quote: for a slip of a character or two (a straight apostrophe for a curly one), the first
+    character that differs, by name, since the two look alike in a terminal; otherwise the closest passage."""
+    first = next((i for i, (a, b) in enumerate(zip(quote, passage, strict=False)) if a != b), None)
+    changes = difflib.SequenceMatcher(a=quote, b=passage, autojunk=False).get_opcodes()
+    if first is None or sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in changes if tag != "equal") > 2:
+        return f"quote the essay exactly; the closest passage is “{passage}”."
+    return (
+        f"your quote has {character(quote[first])} where {where} has {character(passage[first])} "
+        f"(character {first + 1}); the passage is “{passage}”."
+    )
 
 
 class AnchorNotes(SphinxTransform):
@@ -79,6 +109,9 @@ class AnchorNotes(SphinxTransform):
             if WITNESS_KEY in box:
                 self.anchor_section(box.parent)
         for stray in [n for n in self.document.findall(annotation) if "paragraph" not in n]:
+            if self.env.temp_data.get(REFUSED_KEY):  # its essay's witness was refused, and that was reported
+                stray.parent.remove(stray)
+                continue
             warn(
                 "anchor",
                 "a note must come right after the essay paragraph it discusses.",
@@ -91,22 +124,29 @@ class AnchorNotes(SphinxTransform):
         paragraph: nodes.paragraph | None = None
         spans: list[tuple[int, int, annotation]] = []
         for child in list(section.children):
+            if isinstance(child, (nodes.Invisible, nodes.system_message)):
+                continue  # a target, a comment, a refused note's message: none of them ends a paragraph's notes
             if isinstance(child, annotation):
                 if paragraph is None:
                     continue  # reported as a stray note
                 span = self.locate(child, paragraph)
-                if span is None or isinstance(child, sic_note):
-                    section.remove(child)  # a sic lives on as its marker; a bad note is reported
+                if span is None or isinstance(child, (sic_note, mention_note)):
+                    section.remove(child)  # a sic lives on as its marker, a mention as its link; a bad note is reported
                 if span is not None:
                     self.record(child, paragraph)
                     spans.append((*span, child))
                 continue
             if spans:
-                mark_claims(paragraph, spans)
+                self.mark(paragraph, spans)
                 spans = []
             paragraph = child if type(child) is nodes.paragraph and "edition-paragraph" in child else None
         if spans:
-            mark_claims(paragraph, spans)
+            self.mark(paragraph, spans)
+
+    def mark(self, paragraph: nodes.paragraph, spans: list[tuple[int, int, annotation]]) -> None:
+        """Link the mentions first (the claims' offsets in the reading text do not change), then mark claims."""
+        link_mentions(paragraph, [s for s in spans if isinstance(s[2], mention_note)], self.env.docname)
+        mark_claims(paragraph, [s for s in spans if not isinstance(s[2], mention_note)])
 
     def searchable(self, paragraph: nodes.paragraph) -> tuple[str, list[int]]:
         """The paragraph's normalised reading text and index, made once per paragraph, not once per note."""
@@ -115,12 +155,12 @@ class AnchorNotes(SphinxTransform):
         return self._searchable
 
     @staticmethod
-    def paragraph_quoting(quote: str, paragraph: nodes.paragraph) -> int | None:
-        """The number of another essay paragraph of the section that has the quoted words, if one does."""
+    def paragraph_quoting(quote: str, paragraph: nodes.paragraph) -> nodes.paragraph | None:
+        """Another essay paragraph of the section that has the quoted words, if one does."""
         for other in paragraph.parent.children:
             if type(other) is nodes.paragraph and "edition-paragraph" in other and other is not paragraph:
                 if find_all(normalised_index(reading_text(other))[0], quote):
-                    return other["edition-paragraph"]
+                    return other
         return None
 
     def locate(self, note: annotation, paragraph: nodes.paragraph) -> tuple[int, int] | None:
@@ -130,11 +170,11 @@ class AnchorNotes(SphinxTransform):
         where = f"¶{paragraph['edition-paragraph']}"
         if not starts:
             elsewhere = self.paragraph_quoting(quote, paragraph)
-            fix = (
-                f"the words are in ¶{elsewhere}: move the note below ¶{elsewhere} (after any notes already there)."
-                if elsewhere
-                else f"quote the essay exactly; the closest passage is “{closest_passage(text, quote)}”."
-            )
+            if elsewhere is not None:
+                number = elsewhere["edition-paragraph"]
+                fix = f"the words are in ¶{number}: move the note below ¶{number} (line {elsewhere.line}), after any notes already there."
+            else:
+                fix = mismatch(quote, closest_passage(text, quote), where)
             warn("anchor", f"the quote “{quote}” is not in the paragraph before the note ({where}).", fix, note)
             return None
         occurrence = note.get("occurrence")
@@ -155,26 +195,31 @@ class AnchorNotes(SphinxTransform):
             )
             return None
         start = starts[(occurrence or 1) - 1]
+        note["span"] = (start, start + len(quote))  # in the paragraph's normalised text: the exports' offsets
         return index[start], index[start + len(quote) - 1] + 1
 
     def record(self, note: annotation, paragraph: nodes.paragraph) -> None:
         note["paragraph"] = paragraph["edition-paragraph"]
-        if isinstance(note, sic_note):
+        if isinstance(note, (sic_note, mention_note)):
             note["id"] = ""
+            if isinstance(note, sic_note):
+                get_domain(self.env).add(
+                    "sics",
+                    self.env.docname,
+                    {
+                        "paragraph": note["paragraph"],
+                        "quote": note["quote"],
+                        "reading": note["reading"],
+                        "span": note["span"],
+                    },
+                )
             return
         self.number += 1
         note["number"] = self.number
-        note["id"] = note["label"] or f"note-{self.number}"
-        if note["id"] in self.document.ids:
-            warn(
-                "factcheck",
-                f"the label {note['id']!r} is used twice in this document.",
-                "give each note its own :label:.",
-                note,
-            )
-            note["id"] = f"note-{self.number}"
-        note["ids"] = [note["id"]]
-        self.document.ids[note["id"]] = note
+        note["id"] = self.address(note)
+        note["ids"] = [note["id"], *legacy_anchors(self.env, self.env.docname, note["id"])]
+        for anchor in note["ids"]:
+            self.document.ids[anchor] = note
         get_domain(self.env).add(
             "notes",
             self.env.docname,
@@ -187,8 +232,32 @@ class AnchorNotes(SphinxTransform):
                 "paragraph": note["paragraph"],
                 "keys": note["keys"],
                 "line": note.line,
+                "fingerprint": note["fingerprint"],
+                "span": note["span"],
             },
         )
+
+    def address(self, note: annotation) -> str:
+        """The note's stable address: its label, or the first words of its claim; unique in the document."""
+        wanted = note["label"] or claim_address(note["quote"])
+        taken = self.document.ids.get(wanted)
+        if taken is None and not RESERVED.fullmatch(wanted):
+            return wanted
+        if note["label"]:
+            warn(
+                "factcheck",
+                f"the label {wanted!r} is used twice in this document.",
+                "give each note its own :label:.",
+                note,
+            )
+        else:
+            warn(
+                "factcheck",
+                f"this note's address #{wanted} (the first words of its quote) is already taken in this document.",
+                "give the note a `:label:` of its own (a short slug); the address stays even if other notes change.",
+                note,
+            )
+        return f"{wanted}-{self.number}"
 
 
 def mark_claims(paragraph: nodes.paragraph, spans: list[tuple[int, int, annotation]]) -> None:
@@ -252,12 +321,7 @@ def _markers_after(piece: nodes.Element) -> int:
 
 
 def _editorial(node: nodes.Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, Editorial):
-            return True
-        parent = parent.parent
-    return False
+    return ancestor(node, Editorial) is not None
 
 
 def setup_anchoring(app: Sphinx) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 from pybtex.database import Entry
@@ -19,8 +20,12 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
+from . import dates
+from .bibfiles import bib_paths, damaged_keys, definitions
+from .configuration import add_setting
 from .domain import get_domain
-from .messages import closest, warn
+from .messages import at, closest, warn
+from .safe_urls import SCHEMES, unsafe_scheme
 
 #: Fields each entry type needs; "a|b" means either will do.
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -31,6 +36,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "misc": ("author|editor", "title", "year"),
 }
 DOI = re.compile(r"10\.\d{4,9}/\S+")
+LATEX_LINK = re.compile(r"\\(?:href|url)\s*\{([^}]*)\}")  # links pybtex makes from a field's LaTeX
 LATEX_MARKUP = re.compile(r"\\[\"'`^~=.uvHcdbkr]|\\[a-zA-Z]+\s*\{")
 
 
@@ -45,8 +51,28 @@ def isbn_valid(isbn: str) -> bool:
     return False
 
 
-def entry_problems(entry: Entry) -> list[tuple[str, str]]:
-    """(problem, fix) pairs for one entry, on its own: fields, identifiers and markup."""
+def coverage_problems(coverage: str | None, unverified: set[str]) -> list[tuple[str, str]]:
+    """Every work says which years it covers, so that notes can be checked against it (:mod:`.coverage`)."""
+    if coverage is None:
+        if "coverage" in unverified:
+            return []
+        return [
+            (
+                "the entry lacks `coverage`, the years the work covers.",
+                'add it as an EDTF interval from the book itself or its publisher\'s description, e.g. coverage = "1956/1966".',
+            )
+        ]
+    try:
+        dates.parse(coverage.strip())
+    except dates.DateError:
+        return [(f"coverage {coverage!r} is not an EDTF date or interval.", 'write it as e.g. "1956/1966" or "1950".')]
+    return []
+
+
+def entry_problems(entry: Entry, schemes: Iterable[str] = SCHEMES) -> list[tuple[str, str]]:
+    """(problem, fix) pairs for one entry, on its own: fields, identifiers, links and markup.
+
+    Links are those pybtex makes: the ``url`` field, and ``\\url{…}`` or ``\\href{…}{…}`` in any field."""
     problems: list[tuple[str, str]] = []
     present = {name.lower() for name in entry.fields} | {role.lower() for role in entry.persons}
     unverified = {name.strip().lower() for name in entry.fields.get("unverified", "").split(",") if name.strip()}
@@ -66,6 +92,7 @@ def entry_problems(entry: Entry) -> list[tuple[str, str]]:
                     f'never guess it: write `unverified = "{options[0]}"`.',
                 )
             )
+    problems += coverage_problems(entry.fields.get("coverage"), unverified)
     if "isbn" in entry.fields and not isbn_valid(entry.fields["isbn"]):
         problems.append(
             (
@@ -80,6 +107,18 @@ def entry_problems(entry: Entry) -> list[tuple[str, str]]:
                 "give the bare DOI (no https://doi.org/ prefix), or leave the field out.",
             )
         )
+    for url in [
+        entry.fields.get("url", ""),
+        *(u for value in entry.fields.values() for u in LATEX_LINK.findall(value)),
+    ]:
+        found = unsafe_scheme(url, schemes)
+        if found:
+            problems.append(
+                (
+                    f"the link {url!r} uses the scheme {found!r}; links may only use {', '.join(schemes)}.",
+                    "give the web address of the work (https://…), or leave the link out.",
+                )
+            )
     texts = [str(person) for people in entry.persons.values() for person in people]
     texts += [entry.fields.get(name, "") for name in ("title", "booktitle", "publisher", "address")]
     if any(LATEX_MARKUP.search(text) for text in texts):
@@ -106,17 +145,6 @@ def name_forms(entries: dict[str, Entry]) -> dict[str, list[tuple[str, str]]]:
         for group, found in forms.items()
         if len(found) > 1
     }
-
-
-def entry_lines(bibfiles: list[Path]) -> dict[str, tuple[Path, int]]:
-    """Where each key is defined: (file, line)."""
-    found: dict[str, tuple[Path, int]] = {}
-    for path in bibfiles:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            match = re.match(r"\s*@\w+\s*\{\s*([^,\s]+)\s*,", line)
-            if match:
-                found.setdefault(match.group(1), (path, number))
-    return found
 
 
 def unsorted_keys(places: dict[str, tuple[Path, int]]) -> dict[Path, tuple[str, str]]:
@@ -149,15 +177,14 @@ def check_bibliography(app: Sphinx, env: BuildEnvironment) -> None:
     if not app.config.edition_check_bibliography:
         return
     entries = env.domains["cite"].bibdata.data.entries
-    places = entry_lines([Path(env.srcdir, name).resolve() for name in app.config.bibtex_bibfiles])
+    places = {key: found[0] for key, found in definitions(bib_paths(app)).items()}
 
     def where(key: str) -> str:
-        path, line = places.get(key, (Path(app.config.bibtex_bibfiles[0]), 0))
-        return f"{path}:{line}"
+        return at(*places.get(key, (bib_paths(app)[0], 1)))
 
     for ref in env.domains["cite"].citation_refs:
         for target in ref.targets:
-            if target.key not in entries:
+            if target.key not in entries and target.key not in damaged_keys(env):
                 warn(
                     "bibliography",
                     f"unknown citation key {target.key!r}.",
@@ -173,7 +200,9 @@ def check_bibliography(app: Sphinx, env: BuildEnvironment) -> None:
         )
     cited = cited_everywhere(env)
     for key, entry in entries.items():
-        for problem, fix in entry_problems(entry):
+        if key in damaged_keys(env):
+            continue
+        for problem, fix in entry_problems(entry, app.config.edition_url_schemes):
             warn("bibliography", f"{key}: {problem}", fix, where(key))
         if key not in cited:
             warn(
@@ -201,6 +230,6 @@ def replace_bibtex_messages(app: Sphinx, config: Config) -> None:
 
 
 def setup_bibcheck(app: Sphinx) -> None:
-    app.add_config_value("edition_check_bibliography", True, "env", bool)
+    add_setting(app, "edition_check_bibliography", True)
     app.connect("config-inited", replace_bibtex_messages)
     app.connect("env-check-consistency", check_bibliography)

@@ -9,13 +9,16 @@ full copy of the old data, and copying everything would bring stale records back
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Iterator, Set
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
 
-RECORD_KINDS = ("essays", "notes", "events", "people", "mentions", "pages")
+#: Every kind of record, listed once: "pages" says which generated pages depend on which kinds.
+RECORD_KINDS = ("essays", "notes", "sics", "events", "people", "mentions", "pages")
+#: The kinds that generated pages show (everything but "pages").
+CONTENT_KINDS = tuple(kind for kind in RECORD_KINDS if kind != "pages")
 
 
 class EditionDomain(Domain):
@@ -23,8 +26,6 @@ class EditionDomain(Domain):
     label = "Annotated edition"
     data_version = 1
     initial_data: dict[str, dict[str, list[Any]]] = {kind: {} for kind in RECORD_KINDS}
-    #: Cross-reference resolvers by role type, registered by the modules that own the records.
-    resolvers: dict[str, Callable[..., Any]] = {}
 
     def __init__(self, env: Any) -> None:
         super().__init__(env)
@@ -73,8 +74,10 @@ class EditionDomain(Domain):
         self._indexes.clear()
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
-        resolver = self.resolvers.get(typ)
-        return resolver(env, fromdocname, builder, target, node, contnode) if resolver else None
+        from .registry import registries, resolve  # the registries import the domain
+
+        registry = registries(env).get(typ)
+        return resolve(registry, env, fromdocname, builder, target, node, contnode) if registry else None
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []

@@ -16,13 +16,20 @@ from . import dates
 from .messages import EntryError
 from .registry import Registry, RegistryDirective, add_registry, anchor, one_line
 
+EXAMPLES = "1950-02-14, 1960-07, 1958, 1958-08-23/1958-10-06, 1960-07? (uncertain) or 1960~ (approximate)"
+
 
 def event_anchor(event_id: str) -> str:
     return anchor("event", event_id)
 
 
 class EventDirective(RegistryDirective):
-    option_spec = {"date": directives.unchanged, "title": directives.unchanged, "place": directives.unchanged}
+    option_spec = {
+        **RegistryDirective.common_options,
+        "date": directives.unchanged,
+        "title": directives.unchanged,
+        "place": directives.unchanged,
+    }
 
     def fields(self) -> dict[str, Any]:
         title = one_line(self.options.get("title"))
@@ -31,11 +38,13 @@ class EventDirective(RegistryDirective):
         date = self.options.get("date", "").strip()
         try:
             start, end = dates.parse(date)
-        except dates.DateError:
-            raise EntryError(
-                f"has the date {date!r}, which is not an EDTF date.",
-                "write e.g. 1950-02-14, 1960-07, 1958, 1958-08-23/1958-10-06, 1960-07? (uncertain) or 1960~.",
-            ) from None
+        except dates.DateError as error:
+            if error.reason:
+                raise EntryError(
+                    f"has the date {date!r}, which {error.reason}.",
+                    f"give a day, month or year, or a range of two ({EXAMPLES}); say in the body what is uncertain.",
+                ) from None
+            raise EntryError(f"has the date {date!r}, which is not an EDTF date.", f"write e.g. {EXAMPLES}.") from None
         return {"title": title, "date": date, "start": start, "end": end, "place": one_line(self.options.get("place"))}
 
     def facts(self, record: dict[str, Any]) -> list[nodes.Node]:

@@ -9,11 +9,13 @@ where it happened, instead of as a cascade of mismatches.
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from .domain import get_domain
 from .essay import WITNESS_KEY, essay_paragraphs, witnesses
 from .messages import warn
 from .nodes import Editorial, paratext_block
@@ -60,8 +62,12 @@ class CheckFidelity(SphinxTransform):
         texts = [normalise(reading_text(p)) for p in edited]
         source = [p.text for p in witness.paragraphs]
         matcher = difflib.SequenceMatcher(a=source, b=texts, autojunk=False)
+        faithful = all(tag == "equal" for tag, *_ in matcher.get_opcodes())
+        for record in get_domain(self.env).data["essays"].get(self.env.docname, []):
+            record["faithful"] = faithful  # the exports anchor notes on the witness only when the text is its
         for tag, w1, w2, e1, e2 in matcher.get_opcodes():
             if tag == "equal":
+                self.check_lines(witness, witness.paragraphs[w1:w2], edited[e1:e2])
                 continue
             if tag == "replace" and w2 - w1 == e2 - e1:
                 for offset in range(w2 - w1):
@@ -97,6 +103,29 @@ class CheckFidelity(SphinxTransform):
                 )
         self.check_title(box, witness)
         self.check_paratext(box, witness)
+
+    def check_lines(self, witness: Witness, expected: list[WitnessParagraph], edited: list[nodes.paragraph]) -> None:
+        """An essay paragraph's lines in the source file are the witness's lines, byte for byte: links and
+        notes stand apart ({mentions}, {factcheck}), so any change to an essay line is a fidelity problem."""
+        source = self.document.get("source") or str(self.env.doc2path(self.env.docname))
+        lines = Path(source).read_text(encoding="utf-8").split("\n")
+        for paragraph, para in zip(expected, edited, strict=True):
+            count = next(
+                k
+                for k in range(1, len(witness.lines) - paragraph.line + 2)
+                if normalise(" ".join(witness.lines[paragraph.line - 1 : paragraph.line - 1 + k])) == paragraph.text
+            )
+            want = list(witness.lines[paragraph.line - 1 : paragraph.line - 1 + count])
+            have = lines[para.line - 1 : para.line - 1 + count] if para.line else []
+            if have != want:
+                warn(
+                    "fidelity",
+                    f"{self.name(witness)}: the line of ¶{para['edition-paragraph']} in this file is not witness line "
+                    f"{paragraph.line} as it stands (a role, a note marker or an edit inside an essay line).",
+                    "copy the line back from the witness; link essay words with a {mentions} block after the "
+                    "paragraph, never inside it.",
+                    para,
+                )
 
     def name(self, witness: Witness) -> str:
         return f"fidelity to {witness.path.name}"

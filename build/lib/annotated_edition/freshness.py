@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .domain import get_domain
+from .domain import CONTENT_KINDS, get_domain
 
 
 def bibliography_digest(env: BuildEnvironment) -> str:
@@ -54,12 +54,9 @@ def citing_pages(env: BuildEnvironment) -> set[str]:
     return {ref.docname for ref in env.domains["cite"].citation_refs}
 
 
-KINDS = ("essays", "notes", "events", "people", "mentions")
-
-
 def refresh_aggregates(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     domain = get_domain(env)
-    digests = {kind: domain.fingerprint(kind) for kind in KINDS} | {"bibliography": bibliography_digest(env)}
+    digests = {kind: domain.fingerprint(kind) for kind in CONTENT_KINDS} | {"bibliography": bibliography_digest(env)}
     digests |= {  # per essay too, for registers of one essay
         f"notes:{docname}": hashlib.sha256(repr(records).encode()).hexdigest()
         for docname, records in domain.data["notes"].items()

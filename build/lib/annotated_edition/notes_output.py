@@ -18,11 +18,21 @@ from sphinx.writers.text import TextTranslator
 
 from .anchoring import claim, noteref, sic_marker
 from .nodes import skip
+from .note_links import note_actions
 from .notes import factcheck_note
 
 
 def verdict_entry(translator: object, name: str) -> dict:
     return translator.config.edition_verdicts[name]
+
+
+def lemma(quote: str, longest: int = 8) -> str:
+    """The claim's words as a critical edition's lemma: in full when short, else its first five and last
+    two words around an ellipsis ("In the 1950s the … the split")."""
+    words = quote.split()
+    if len(words) <= longest:
+        return quote
+    return " ".join(words[:5]).rstrip(",;:") + " … " + " ".join(words[-2:])
 
 
 # HTML -------------------------------------------------------------------------------------------
@@ -37,11 +47,17 @@ def depart_claim_html(self: HTML5Translator, node: claim) -> None:
 
 
 def visit_noteref_html(self: HTML5Translator, node: noteref) -> None:
-    entry = verdict_entry(self, node["verdict"])
+    if self.builder.name == "epub":
+        visit_noteref_epub(self, node)
+    entry, verdict, refid = (
+        verdict_entry(self, node["verdict"]),
+        self.encode(node["verdict"]),
+        self.encode(node["refid"]),
+    )
     self.body.append(
-        f'<a class="edition-noteref edition-verdict-{node["verdict"]}" href="#{node["refid"]}" role="doc-noteref" '
-        f'id="ref-{node["refid"]}" aria-controls="{node["refid"]}">'
-        f'<sup>{entry["symbol"]}{node["number"]}<span class="edition-visually-hidden"> '
+        f'<a class="edition-noteref edition-verdict-{verdict}" href="#{refid}" role="doc-noteref" '
+        f'id="ref-{refid}" aria-controls="{refid}">'
+        f'<sup>{self.encode(entry["symbol"])}{node["number"]}<span class="edition-visually-hidden"> '
         f"(note {node['number']}: {self.encode(entry['label'])})</span></sup></a>"
     )
     raise nodes.SkipNode
@@ -53,19 +69,25 @@ def visit_sic_html(self: HTML5Translator, node: sic_marker) -> None:
 
 
 def visit_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
+    if self.builder.name == "epub":
+        return visit_factcheck_epub(self, node)
     entry = verdict_entry(self, node["verdict"])
+    legacy = "".join(f'<span id="{anchor}"></span>' for anchor in node["ids"][1:])  # addresses of earlier releases
     self.body.append(
-        f'<details class="edition-note edition-verdict-{node["verdict"]}" id="{node["id"]}">'
-        f'<summary><span class="edition-note-number">Note {node["number"]}</span> '
-        f'<span class="edition-verdict-badge"><span aria-hidden="true">{entry["symbol"]}</span> '
+        f'<details class="edition-note edition-verdict-{self.encode(node["verdict"])}" id="{self.encode(node["id"])}">'
+        f"<summary>{legacy}"
+        f'<span class="edition-note-number">Note {node["number"]}</span> '
+        f'<span class="edition-verdict-badge"><span aria-hidden="true">{self.encode(entry["symbol"])}</span> '
         f'{self.encode(entry["label"])}</span> <q class="edition-note-claim">{self.encode(node["quote"])}</q>'
         f'</summary><div class="edition-note-body" role="doc-footnote" aria-label="Note {node["number"]}">'
     )
 
 
 def depart_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
+    if self.builder.name == "epub":
+        return self.body.append("</aside>\n")
     self.body.append(
-        f'<p class="edition-backlink"><a href="#ref-{node["id"]}" role="doc-backlink">'
+        note_actions(self, node) + f'<p class="edition-backlink"><a href="#ref-{self.encode(node["id"])}" role="doc-backlink">'
         f"Back to ¶{node['paragraph']}</a></p></div></details>\n"
     )
 
@@ -95,8 +117,13 @@ def visit_sic_latex(self: LaTeXTranslator, node: sic_marker) -> None:
 def visit_factcheck_latex(self: LaTeXTranslator, node: factcheck_note) -> None:
     entry = verdict_entry(self, node["verdict"])
     self.body.append(
-        r"\footnotetext[%d]{%s\textbf{%s.}\ "
-        % (node["number"], self.hypertarget(node["id"], anchor=False), self.encode(entry["label"]))
+        r"\footnotetext[%d]{%s%s]\ \textbf{%s.}\ "
+        % (
+            node["number"],
+            self.hypertarget(node["id"], anchor=False),
+            self.encode(lemma(node["quote"])),
+            self.encode(entry["label"]),
+        )
     )
     self.in_footnote += 1
 
@@ -104,6 +131,26 @@ def visit_factcheck_latex(self: LaTeXTranslator, node: factcheck_note) -> None:
 def depart_factcheck_latex(self: LaTeXTranslator, node: factcheck_note) -> None:
     self.in_footnote -= 1
     self.body.append("}\n")
+
+
+# EPUB (the HTML visitors hand over): notes are EPUB footnotes, shown by reading systems as pop-ups -----
+
+
+def visit_noteref_epub(self: HTML5Translator, node: noteref) -> None:
+    entry = verdict_entry(self, node["verdict"])
+    self.body.append(
+        f'<a epub:type="noteref" class="edition-noteref" href="#{node["refid"]}" id="ref-{node["refid"]}">'
+        f"<sup>{self.encode(entry['symbol'])}{node['number']}</sup></a>"
+    )
+    raise nodes.SkipNode
+
+
+def visit_factcheck_epub(self: HTML5Translator, node: factcheck_note) -> None:
+    entry = verdict_entry(self, node["verdict"])
+    self.body.append(
+        f'<aside epub:type="footnote" class="edition-note" id="{node["id"]}"><p class="edition-note-lemma">'
+        f"{node['number']}. {self.encode(lemma(node['quote']))}] <strong>{self.encode(entry['label'])}.</strong></p>"
+    )
 
 
 # Text -------------------------------------------------------------------------------------------
@@ -122,7 +169,7 @@ def visit_sic_text(self: TextTranslator, node: sic_marker) -> None:
 def visit_factcheck_text(self: TextTranslator, node: factcheck_note) -> None:
     entry = verdict_entry(self, node["verdict"])
     self.new_state(4)
-    self.add_text(f"[{node['number']}] {entry['label']}: “{node['quote']}”")
+    self.add_text(f"[{node['number']}] {lemma(node['quote'])}] {entry['label']}.")
     self.end_state(first="")
     self.new_state(4)
 

@@ -18,6 +18,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .domain import get_domain
+from .essay import refused_witness
 from .messages import closest, warn
 from .sources_short import short_source
 
@@ -38,7 +39,8 @@ class RegisterDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         essay = self.options.get("essay", "").strip()
         depends = ["essays", f"notes:{essay}"] if essay else ["essays", "notes"]
-        get_domain(self.env).add("pages", self.env.docname, {"page": "register", "depends": depends})
+        lists = "counts-only" not in self.options
+        get_domain(self.env).add("pages", self.env.docname, {"page": "register", "depends": depends, "lists": lists})
         return [register_placeholder(counts_only="counts-only" in self.options, essay=essay, line=self.lineno)]
 
 
@@ -65,7 +67,7 @@ class BuildRegister(SphinxPostTransform):
         vocabulary = self.config.edition_verdicts
         notes = domain.data["notes"]
         if only:  # one essay's notes only: the work stays proportional to that essay, not to the edition
-            if only not in domain.data["essays"]:
+            if only not in domain.data["essays"] and not refused_witness(self.env):  # else it may be that essay
                 warn(
                     "register",
                     f"{only!r} is not an essay of this edition, so its register would be empty.",
@@ -81,7 +83,7 @@ class BuildRegister(SphinxPostTransform):
             if counts_only:
                 return result
         for docname, essay in essays.items():
-            result.append(nodes.rubric(text=essay["title"]))
+            result.append(nodes.rubric(text=essay["title"], ids=[essay_anchor(docname)]))
             items = nodes.bullet_list(classes=["edition-register"])
             for note in sorted(notes.get(docname, []), key=lambda n: n["number"]):
                 entry = vocabulary[note["verdict"]]
@@ -132,6 +134,24 @@ class BuildRegister(SphinxPostTransform):
         group += head
         group += body
         return table
+
+
+def essay_anchor(docname: str) -> str:
+    """The anchor of one essay's list in the register: ``register-essays-essay-2``."""
+    return "register-" + docname.replace("/", "-")
+
+
+def register_page(env: BuildEnvironment) -> str | None:
+    """The page holding the full register (not a one-essay register), if the edition has one."""
+    pages = get_domain(env).data["pages"]
+    return next(
+        (
+            d
+            for d in sorted(pages)
+            if any(p["page"] == "register" and p["lists"] and "notes" in p["depends"] for p in pages[d])
+        ),
+        None,
+    )
 
 
 def check_labels(app: Sphinx, env: BuildEnvironment) -> None:

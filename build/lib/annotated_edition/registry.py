@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -24,11 +25,12 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
-from .domain import EditionDomain, get_domain
+from .domain import get_domain
 from .messages import EntryError, closest, warn
 from .notes import cited_keys, factcheck_note
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,10 @@ class Registry:
     sort_name: Callable[[dict[str, Any]], str]  # the index entry
 
 
-REGISTRIES: dict[str, Registry] = {}
+def registries(env: BuildEnvironment) -> dict[str, Registry]:
+    """The registries this Sphinx application defines, by role (``add_registry``): kept on the app, not the
+    Python process, so two applications in one process (tests) never share them."""
+    return getattr(env._app, "edition_registries", {})  # env._app: as Sphinx's own ReferencesResolver reaches the app
 
 
 def anchor(role: str, record_id: str) -> str:
@@ -62,6 +67,8 @@ class RegistryDirective(SphinxDirective):
     required_arguments = 1
     has_content = True
     registry: Registry
+    #: Options every registry takes: an authority identifier, only where it has been verified.
+    common_options = {"wikidata": directives.unchanged}
 
     def fields(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -83,7 +90,7 @@ class RegistryDirective(SphinxDirective):
             )
             return []
         try:
-            record = {"id": record_id, **self.fields(), "line": self.lineno}
+            record = {"id": record_id, **self.fields(), "wikidata": self.wikidata(), "line": self.lineno}
         except EntryError as error:
             warn(role, f"{role} {record_id!r} {error.problem}", error.fix, location)
             return self.reject(record_id)
@@ -101,9 +108,20 @@ class RegistryDirective(SphinxDirective):
         box = nodes.container(classes=["edition-entry", f"edition-{role}"])
         box += nodes.rubric(text=self.registry.title(record), classes=["edition-entry-title"])
         box.extend(self.facts(record))
+        if record["wikidata"]:
+            box += authority(record["wikidata"])
         box += body
         box += mentions_placeholder(kind=role, target=record_id)
         return [nodes.target("", "", ids=[anchor(role, record_id)]), box]
+
+    def wikidata(self) -> str:
+        value = one_line(self.options.get("wikidata"))
+        if value and not WIKIDATA.fullmatch(value):
+            raise EntryError(
+                f"has the Wikidata id {value!r}, which is not of the form Q123.",
+                "copy the item's id (Q followed by digits) from its Wikidata page, or leave `:wikidata:` out; never guess one.",
+            )
+        return value
 
     def reject(self, record_id: str) -> list[nodes.Node]:
         """Keep a refused entry's id, so references to it do not add "unknown id" to the one real message."""
@@ -111,6 +129,14 @@ class RegistryDirective(SphinxDirective):
             self.registry.records, self.env.docname, {"id": record_id, "line": self.lineno, "rejected": True}
         )
         return [nodes.target("", "", ids=[anchor(self.registry.role, record_id)])]
+
+
+def authority(qid: str) -> nodes.paragraph:
+    """ "Wikidata: Q855", linked to the item."""
+    para = nodes.paragraph(classes=["edition-authority"])
+    para += nodes.emphasis(text="Wikidata: ")
+    para += nodes.reference("", qid, refuri=f"https://www.wikidata.org/wiki/{qid}")
+    return para
 
 
 def valid(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -136,9 +162,10 @@ class RegistryRole(XRefRole):
         return self.create_xref_node()
 
 
-def registry_refs(document: nodes.Node):
+def registry_refs(env: BuildEnvironment, document: nodes.Node):
+    known = registries(env)
     for ref in document.findall(addnodes.pending_xref):
-        if ref.get("refdomain") == "edition" and ref.get("reftype") in REGISTRIES:
+        if ref.get("refdomain") == "edition" and ref.get("reftype") in known:
             yield ref
 
 
@@ -150,7 +177,7 @@ class CollectMentions(SphinxTransform):
     def apply(self) -> None:
         domain = get_domain(self.env)
         essay = domain.data["essays"].get(self.env.docname, [{}])[0].get("title")
-        for ref in registry_refs(self.document):
+        for ref in registry_refs(self.env, self.document):
             place = self.place(ref, essay)
             if place:
                 domain.add("mentions", self.env.docname, {"kind": ref["reftype"], "target": ref["reftarget"], **place})
@@ -163,13 +190,12 @@ class CollectMentions(SphinxTransform):
                 return {
                     "anchor": node["id"],
                     "label": f"{essay}, note {node['number']} (¶{node['paragraph']})",
-                    "in_note": True,
                 }
             if isinstance(node, nodes.paragraph) and "edition-paragraph" in node:
                 return {
                     "anchor": f"p{node['edition-paragraph']}",
                     "label": f"{essay}, ¶{node['edition-paragraph']}",
-                    "in_note": False,
+                    "span": ref.get("edition-span"),
                 }
             node = node.parent
         return None
@@ -193,7 +219,7 @@ class FillMentions(SphinxPostTransform):
         if not placeholders:
             return
         builder = self.env._app.builder  # as Sphinx's ReferencesResolver does
-        by_kind = {kind: mentions_of(self.env, kind) for kind in REGISTRIES}
+        by_kind = {kind: mentions_of(self.env, kind) for kind in registries(self.env)}
         for placeholder in placeholders:
             mentions = by_kind[placeholder["kind"]].get(placeholder["target"], [])
             para = nodes.paragraph(classes=["edition-mentions"])
@@ -221,10 +247,10 @@ class IndexMentions(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         domain = get_domain(self.env)
-        for ref in list(registry_refs(self.document)):
+        for ref in list(registry_refs(self.env, self.document)):
             if CollectMentions.place(ref, None) is None:
                 continue  # only mentions in the essays and their notes are indexed
-            registry = REGISTRIES[ref["reftype"]]
+            registry = registries(self.env)[ref["reftype"]]
             found = domain.index(registry.records, "id").get(ref["reftarget"])
             if not found or found[1].get("rejected"):
                 continue
@@ -242,33 +268,31 @@ class IndexMentions(SphinxPostTransform):
         return node
 
 
-def resolver(registry: Registry) -> Callable[..., nodes.Node]:
-    def resolve(env: BuildEnvironment, fromdocname: str, builder, target: str, node, contnode):
-        records = get_domain(env).index(registry.records, "id")
-        if target not in records:
-            pages = sorted({str(env.doc2path(docname, False)) for docname, _ in records.values()}) or ["any page"]
-            warn(
-                registry.role,
-                f"unknown {registry.role} {target!r}.",
-                f"use an id defined with {{{registry.role}}} in {', '.join(pages)} ({closest(target, list(records))}).",
-                node,
-            )
-            return contnode
-        docname, record = records[target]
-        if record.get("rejected"):  # already reported where it is defined
-            return make_refnode(builder, fromdocname, docname, anchor(registry.role, target), contnode)
-        if not node.get("refexplicit"):
-            contnode = nodes.inline("", registry.title(record), classes=[f"edition-{registry.role}-ref"])
-        return make_refnode(
-            builder, fromdocname, docname, anchor(registry.role, target), contnode, registry.tooltip(record)
+def resolve(registry: Registry, env: BuildEnvironment, fromdocname: str, builder, target: str, node, contnode):
+    """Resolve ``{role}`id``` to the registry entry, or report an unknown id with the closest ones."""
+    records = get_domain(env).index(registry.records, "id")
+    if target not in records:
+        pages = sorted({str(env.doc2path(docname, False)) for docname, _ in records.values()}) or ["any page"]
+        warn(
+            registry.role,
+            f"unknown {registry.role} {target!r}.",
+            f"use an id defined with {{{registry.role}}} in {', '.join(pages)} ({closest(target, list(records))}).",
+            node,
         )
-
-    return resolve
+        return contnode
+    docname, record = records[target]
+    if record.get("rejected"):  # already reported where it is defined
+        return make_refnode(builder, fromdocname, docname, anchor(registry.role, target), contnode)
+    if not node.get("refexplicit"):
+        contnode = nodes.inline("", registry.title(record), classes=[f"edition-{registry.role}-ref"])
+    return make_refnode(
+        builder, fromdocname, docname, anchor(registry.role, target), contnode, registry.tooltip(record)
+    )
 
 
 def check_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
     domain = get_domain(env)
-    for registry in REGISTRIES.values():
+    for registry in registries(env).values():
         for docname, record, first in domain.duplicates(registry.records, "id"):
             warn(
                 registry.role,
@@ -279,9 +303,10 @@ def check_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def add_registry(app: Sphinx, registry: Registry) -> None:
-    REGISTRIES[registry.role] = registry
+    if not hasattr(app, "edition_registries"):
+        app.edition_registries = {}
+    app.edition_registries[registry.role] = registry
     app.add_role(registry.role, RegistryRole(registry.role))
-    EditionDomain.resolvers[registry.role] = resolver(registry)
 
 
 def setup_registry(app: Sphinx) -> None:

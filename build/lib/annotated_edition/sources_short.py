@@ -14,11 +14,16 @@ from .bibstyle import surnames
 
 
 def short_label(env: BuildEnvironment, key: str) -> str:
-    """ "Lüthi 2008"; worked out once per entry and build (registers list thousands of sources)."""
+    """ "Lüthi 2008": the bibliography style's own label where the work is in a bibliography ("Roberts
+    2006a" and "Roberts 2006b" stay apart), else author and year; worked out once per entry and build."""
     labels = env.edition_short_labels
     if key not in labels:
+        citation = next((c for c in env.domains["cite"].citations if c.key == key), None)
         entry = env.domains["cite"].bibdata.data.entries.get(key)
-        labels[key] = key if entry is None else f"{surnames(entry)} {entry.fields.get('year', 'n.d.')}"
+        if citation is not None:
+            labels[key] = citation.formatted_entry.label
+        else:
+            labels[key] = key if entry is None else f"{surnames(entry)} {entry.fields.get('year', 'n.d.')}"
     return labels[key]
 
 

@@ -1,15 +1,15 @@
-"""The timeline: drawn at build time from the events registry, as SVG in HTML and TikZ in LaTeX.
+"""The timeline: drawn at build time from the events registry, as an HTML list and a LaTeX long table.
 
-One row per event in chronological order: a bar (or a dot, for a single day) on a shared year axis,
-the date and title in words, and which essays mention the event, written as text ("E1", "E2"), not
-colour.  The chronological list below the drawing is the accessible form; the drawing needs no
-JavaScript.  A placeholder is filled by a post-transform before references are resolved, so the
-list's links work in every builder; the page is refreshed with the other generated pages.
+One row per event in chronological order: the date in words and the full title (never cut), a bar (or
+a dot, for a single day) on a shared year axis, and which essays mention the event, written as text
+("E1", "E2"), not colour.  In HTML the rows are an ordered list laid out by CSS (the bar moves under the
+title on a phone), so the chart is its own accessible form and needs no JavaScript; EPUB and text get
+the plain chronological list.  A placeholder is filled by a post-transform before references are
+resolved; the page is refreshed with the other generated pages.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from html import escape
 
@@ -17,13 +17,13 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.texescape import escape as escape_latex
 
 from . import dates
 from .domain import get_domain
 from .events import event_anchor
+from .jsonld import add_to_head
 from .registry import mentions_of, valid
-
-ROW, LEFT, WIDTH, AXIS = 22, 250, 640, 30
 
 
 class timeline_placeholder(nodes.General, nodes.Element):
@@ -73,81 +73,95 @@ class BuildTimeline(SphinxPostTransform):
             for docname, record in events
         ]
         for placeholder in placeholders:
-            drawing: list[nodes.Node] = []
-            if rows and builder.format == "html":
-                drawing.append(nodes.raw("", svg(rows, essays), format="html"))
+            legend_node = legend(essays, domain.data["essays"])
+            if rows and builder.format == "html" and builder.name != "epub":  # EPUB readers get the list
+                placeholder.replace_self([legend_node, nodes.raw("", chart_html(rows, essays), format="html")])
             elif rows and builder.format == "latex":
-                drawing.append(nodes.raw("", tikz(rows), format="latex"))
-            placeholder.replace_self([*drawing, legend(essays, domain.data["essays"]), chronology(rows)])
+                placeholder.replace_self(
+                    [legend_node, nodes.raw("", chart_latex(rows, self.config.latex_engine), format="latex")]
+                )
+            else:
+                placeholder.replace_self([legend_node, chronology(rows)])
 
 
 def span(rows: list) -> tuple[int, int]:
-    return (min(int(r[1]["start"][:4]) for r in rows), max(int(r[1]["end"][:4]) for r in rows) + 1)
+    """The first year and the year after the last, widened to whole five-year steps for the axis."""
+    first = min(int(r[1]["start"][:4]) for r in rows)
+    last = max(int(r[1]["end"][:4]) for r in rows) + 1
+    return first - first % 5, last + (-last) % 5
 
 
-def svg(rows: list, essays: dict[str, str]) -> str:
+def ticks(first: int, last: int) -> range:
+    return range(first, last + 1, 5 if last - first <= 60 else 10)
+
+
+def position(iso: str, first: int, last: int) -> float:
+    """Where a day falls on the axis, as a fraction of its length."""
+    return (_year_fraction(iso) - first) / (last - first)
+
+
+def chart_html(rows: list, essays: dict[str, str]) -> str:
+    """The timeline as an ordered list, one event a row: date and full title (wrapping, in the page's own
+    type size), a bar on a shared year axis, and the essays that mention it.  Plain HTML and CSS: on a
+    phone the bar goes under the title; every label is complete at every width."""
     first, last = span(rows)
-    scale = WIDTH / (last - first)
-    height = AXIS + ROW * len(rows) + 10
-    x = lambda iso: LEFT + (_year_fraction(iso) - first) * scale  # noqa: E731
+    names = {mark: f"essay {mark[1:]}" for mark in essays.values()}
+    axis = "".join(
+        f'<span style="left:{100 * (year - first) / (last - first):.2f}%">{year}</span>' for year in ticks(first, last)
+    )
     out = [
-        f'<figure class="edition-timeline"><svg role="group" aria-labelledby="timeline-title" '
-        f'viewBox="0 0 {LEFT + WIDTH + 60} {height}" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="timeline-title">Timeline of {len(rows)} events, {first}–{last - 1}; '
-        f"the list below gives the same information</title>"
+        f'<figure class="edition-timeline"><figcaption class="edition-visually-hidden">Timeline of {len(rows)} events, '
+        f"{first}–{last}, in chronological order</figcaption>"
+        f'<div class="edition-timeline-axis" aria-hidden="true"><span class="edition-timeline-axis-years">{axis}</span></div>'
+        '<ol class="edition-timeline-rows">'
     ]
-    for year in range(first - first % 5 + 5 if first % 5 else first, last, 5):
-        gx = LEFT + (year - first) * scale
+    for _, record, uri, marks in rows:
+        x1, x2 = position(record["start"], first, last), position(record["end"], first, last)
+        shape = "bar" if x2 - x1 > 0.004 else "dot"
+        spoken = " and ".join(names[m] for m in marks)
         out.append(
-            f'<line x1="{gx:.1f}" y1="{AXIS - 8}" x2="{gx:.1f}" y2="{height}" class="grid"/>'
-            f'<text x="{gx:.1f}" y="{AXIS - 12}" class="year">{year}</text>'
+            f'<li class="edition-timeline-row{" edition-timeline-mentioned" if marks else ""}">'
+            f'<span class="edition-timeline-label"><span class="edition-timeline-date">{escape(dates.in_words(record["date"]))}</span> '
+            f'<a href="{escape(uri)}">{escape(record["title"])}</a></span>'
+            f'<span class="edition-timeline-track" aria-hidden="true"><span class="edition-timeline-{shape}" '
+            f'style="left:{100 * x1:.2f}%;width:{100 * max(x2 - x1, 0):.2f}%"></span></span>'
+            f'<span class="edition-timeline-marks">{" ".join(marks)}'
+            + (f'<span class="edition-visually-hidden"> (mentioned in {spoken})</span>' if marks else "")
+            + "</span></li>"
         )
-    for i, (_, record, uri, marks) in enumerate(rows):
-        y = AXIS + i * ROW + ROW / 2
-        x1, x2 = x(record["start"]), x(record["end"])
-        shape = (
-            f'<rect x="{x1:.1f}" y="{y - 5}" width="{max(x2 - x1, 4):.1f}" height="10" rx="2"/>'
-            if x2 - x1 > 4
-            else f'<circle cx="{x1:.1f}" cy="{y}" r="5"/>'
-        )
-        label = escape(record["title"] if len(record["title"]) <= 38 else record["title"][:37] + "…")
-        out.append(
-            f'<a href="{escape(uri)}"><g class="event{" mentioned" if marks else ""}">'
-            f"<title>{escape(record['title'])}, {escape(dates.in_words(record['date']))}</title>"
-            f'<text x="{LEFT - 8}" y="{y + 4}" class="label">{label}</text>{shape}'
-            f'<text x="{LEFT + WIDTH + 8}" y="{y + 4}" class="marks">{" ".join(marks)}</text></g></a>'
-        )
-    out.append("</svg></figure>")
+    out.append("</ol></figure>")
     return "".join(out)
 
 
-def tikz(rows: list) -> str:
+def chart_latex(rows: list, engine: str) -> str:
+    """The timeline as a long table that breaks across pages: the full title and date, a bar drawn with TikZ
+    on a shared axis, and the essays that mention the event.  Every string through Sphinx's TeX escaping."""
     first, last = span(rows)
-    scale = 9.0 / (last - first)
-    lines = [r"\begin{figure}[htbp]\centering\small\begin{tikzpicture}[x=1cm,y=-0.36cm]"]
-    for year in range(first - first % 5 + 5 if first % 5 else first, last, 5):
-        gx = (year - first) * scale
-        lines.append(
-            rf"\draw[gray!40] ({gx:.2f},-0.6) -- ({gx:.2f},{len(rows)}); \node[above] at ({gx:.2f},-0.6) {{\scriptsize {year}}};"
-        )
-    for i, (_, record, _, marks) in enumerate(rows):
-        x1 = (_year_fraction(record["start"]) - first) * scale
-        x2 = (_year_fraction(record["end"]) - first) * scale
-        title = record["title"] if len(record["title"]) <= 42 else record["title"][:41] + "…"
-        title = title.replace("\\", "").replace("&", r"\&").replace("%", r"\%").replace("#", r"\#").replace("_", r"\_")
+    unit = 1 / (last - first)
+
+    def bar(start: float, end: float) -> str:  # x runs over the cell's width (\linewidth in a p column)
         shape = (
-            rf"\fill ({x1:.2f},{i - 0.2}) rectangle ({max(x2, x1 + 0.05):.2f},{i + 0.2});"
-            if x2 - x1 > 0.05
-            else rf"\fill ({x1:.2f},{i}) circle (0.08);"
+            rf"\fill ({start:.4f},0.05) rectangle ({end:.4f},0.25);"
+            if end - start > 0.004
+            else rf"\fill ({start:.4f},0.15) circle (0.09cm);"
         )
-        lines.append(
-            rf"\node[left,font=\tiny] at (0,{i}) {{{title}}}; {shape} "
-            rf"\node[right,font=\tiny] at (9.1,{i}) {{{' '.join(marks)}}};"
-        )
-    lines.append(
-        r"\end{tikzpicture}\caption{Timeline of the events in the registry; E1 and E2 mark the events "
-        r"each essay mentions.}\end{figure}"
+        return rf"\tikz[x=\linewidth,y=1em,baseline=0]{{\fill[black!8] (0,0.12) rectangle (1,0.18); {shape}}}"
+
+    axis = " ".join(
+        rf"\node[font=\scriptsize] at ({(year - first) * unit:.4f},0) {{{year}}};" for year in ticks(first, last)
     )
+    lines = [
+        r"\begingroup\small\setlength{\LTpre}{0pt}",
+        r"\begin{longtable}{@{}>{\raggedleft\arraybackslash}p{0.42\linewidth}@{\hspace{0.02\linewidth}}p{0.48\linewidth}@{\hspace{0.02\linewidth}}>{\raggedright\arraybackslash}p{0.06\linewidth}@{}}",
+        # the years at either end may stand out of the cell: only the cell counts for the line's width
+        rf" & \tikz[x=\linewidth,y=1em,baseline=0]{{\path[use as bounding box] (0,-0.3) rectangle (1,0.5); {axis}}} & \\[0.2em]\endhead",
+    ]
+    for _, record, _, marks in rows:
+        title = escape_latex(record["title"], engine)
+        when = escape_latex(dates.in_words(record["date"]), engine)
+        x1, x2 = position(record["start"], first, last), position(record["end"], first, last)
+        lines.append(rf"{title}\par{{\scriptsize {when}}} & {bar(x1, x2)} & {' '.join(marks)}\\[0.3em]")
+    lines.append(r"\end{longtable}\endgroup")
     return "\n".join(lines)
 
 
@@ -191,8 +205,7 @@ def add_event_json_ld(app: Sphinx, pagename: str, templatename: str, context: di
             if record["place"]:
                 item["location"] = {"@type": "Place", "name": record["place"]}
             data.append(item)
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    context["metatags"] = context.get("metatags", "") + f'\n<script type="application/ld+json">{payload}</script>\n'
+    add_to_head(context, data)
 
 
 def setup_timeline(app: Sphinx) -> None:

@@ -121,8 +121,10 @@ def data_files(env, pagename: str) -> list[tuple[str, str, str]]:
 
 
 def link_alternates(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    if not publishes(app):  # EPUB carries no data files
+        return
     links = "".join(
-        f'\n<link rel="alternate" type="{escape(media)}" href="{escape(url)}" title="{escape(label)}">'
+        f'\n<link rel="alternate" type="{escape(media)}" href="{escape(url)}" title="{escape(label)}" />'
         for url, media, label in data_files(app.env, pagename)
     )
     if links:

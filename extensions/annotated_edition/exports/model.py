@@ -83,8 +83,8 @@ def essay_data(
     domain = get_domain(env)
     essay = domain.data["essays"].get(docname, [None])[0]
     witness = witnesses(env).get(essay["witness"]) if essay else None
-    if witness is None:
-        return None
+    if witness is None or not essay.get("faithful"):
+        return None  # an essay that differs from its witness is reported, and not exported
     events = {r["id"]: r for r in valid(domain.records("events"))}
     people = {r["id"]: r for r in valid(domain.records("people"))}
     texts = note_texts(doctree) if doctree is not None else {}

@@ -76,4 +76,11 @@ document.querySelectorAll("ul.edition-register").forEach((list, index) => {
     });
   });
   list.parentNode.insertBefore(form, list.previousElementSibling || list);
+  // A link such as register.html?verdict=inaccurate#register-essays-essay-2 (an essay's verdict summary)
+  // shows that verdict alone.
+  const only = new URLSearchParams(location.search).get("verdict");
+  if (only && verdicts.has("edition-verdict-" + only)) {
+    form.querySelectorAll("input").forEach((input) => { input.checked = input.value === "edition-verdict-" + only; });
+    form.dispatchEvent(new Event("change"));
+  }
 });

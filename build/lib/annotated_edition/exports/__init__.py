@@ -1,0 +1,176 @@
+"""The edition's open data: TEI P5, W3C Web Annotation and CSV, written into the HTML site.
+
+After an HTML build (never EPUB), ``_data/`` in the output holds, per essay, ``ESSAY.tei.xml`` and
+``ESSAY.annotations.jsonld``, the register as ``register.csv``, and the witnesses as published
+(``_data/witnesses/``), which the Web Annotations target.  Each essay page links its files in its head
+(``<link rel="alternate">``) and, where the ``{edition-data}`` directive stands, in a small Data box with
+the licence.  Every file is made from the environment at the end of the build, so incremental and
+parallel builds write the same files as a clean serial one.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from ..domain import get_domain
+from ..events import event_anchor
+from ..sources_short import short_label
+from . import register_csv, tei, web_annotation
+from .model import essay_data, essays
+
+FOLDER = "_data"
+FORMATS = (
+    ("tei.xml", "application/tei+xml", "TEI P5"),
+    ("annotations.jsonld", 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', "Web Annotations"),
+)
+
+
+def base(app: Sphinx) -> str:
+    return app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
+
+
+def publishes(app: Sphinx) -> bool:
+    return app.builder.format == "html" and app.builder.name != "epub"
+
+
+def metadata(app: Sphinx) -> dict[str, str]:
+    config = app.config
+    return {
+        "title": config.edition_title or config.project,
+        "editors": config.author,
+        "release": config.release,
+        "date": config.edition_date,
+        "licence": config.edition_licence,
+        "licence_url": config.edition_licence_url,
+    }
+
+
+def write_essay_data(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """When an essay page is written (in whichever process writes it), write its TEI and Web Annotations.
+
+    Made from the page's own resolved doctree (the notes' texts as they print) and the domain's records;
+    an essay page is rewritten whenever what its files show changes (see :mod:`..freshness`).
+    """
+    if not publishes(app) or docname not in get_domain(app.env).data["essays"]:
+        return
+    env, root = app.env, base(app)
+    essay = essay_data(env, app.builder, root, docname, doctree)
+    if essay is None:
+        return
+    out = Path(app.outdir, FOLDER)
+    out.mkdir(parents=True, exist_ok=True)
+    entries = env.domains["cite"].bibdata.data.entries
+    labels = {key: short_label(env, key) for key in entries}
+    meta = metadata(app)
+    document = tei.document(essay, meta, app.config.edition_verdicts, entries, labels)
+    (out / f"{essay.slug}.tei.xml").write_bytes(document)
+    collection = web_annotation.collection(
+        essay,
+        f"{root}{FOLDER}/witnesses/{essay.witness.path.name}",
+        f"{root}{FOLDER}/{essay.slug}.annotations.jsonld",
+        registry_addresses(app, root),
+        app.config.edition_verdicts,
+        meta["editors"],
+        meta["date"],
+        meta["licence_url"],
+    )
+    text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+    (out / f"{essay.slug}.annotations.jsonld").write_text(text, encoding="utf-8")
+
+
+def write_register(app: Sphinx, exception: Exception | None) -> None:
+    """At the end of the build: the register as CSV, and the witnesses the annotations target."""
+    if exception is not None or not publishes(app):
+        return
+    out = Path(app.outdir, FOLDER)
+    (out / "witnesses").mkdir(parents=True, exist_ok=True)
+    data = essays(app.env, app.builder, base(app))
+    for essay in data:
+        shutil.copyfile(essay.witness.path, out / "witnesses" / essay.witness.path.name)
+    (out / "register.csv").write_text(register_csv.register(data), encoding="utf-8")
+
+
+def registry_addresses(app: Sphinx, root: str) -> dict[str, str]:
+    """``{"event-ID": URL}`` (and persons) of every registry entry."""
+    domain = get_domain(app.env)
+    found = {}
+    for kind, records in (("event", "events"), ("person", "people")):
+        for docname, entries in domain.data[records].items():
+            for record in entries:
+                anchor = event_anchor(record["id"]) if kind == "event" else f"person-{record['id']}"
+                found[f"{kind}-{record['id']}"] = f"{root}{app.builder.get_target_uri(docname)}#{anchor}"
+    return found
+
+
+def data_files(env, pagename: str) -> list[tuple[str, str, str]]:
+    """(relative URL, media type, label) of an essay page's data files."""
+    if pagename not in get_domain(env).data["essays"]:
+        return []
+    slug = pagename.replace("/", "-")
+    prefix = "../" * pagename.count("/") + FOLDER
+    files = [(f"{prefix}/{slug}.{suffix}", media, label) for suffix, media, label in FORMATS]
+    return [*files, (f"{prefix}/register.csv", "text/csv", "CSV register")]
+
+
+def link_alternates(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    if not publishes(app):  # EPUB carries no data files
+        return
+    links = "".join(
+        f'\n<link rel="alternate" type="{escape(media)}" href="{escape(url)}" title="{escape(label)}" />'
+        for url, media, label in data_files(app.env, pagename)
+    )
+    if links:
+        context["metatags"] = context.get("metatags", "") + links
+
+
+class data_box(nodes.General, nodes.Element):
+    """The Data box of an essay page; HTML only (the files are part of the HTML site)."""
+
+
+class EditionDataDirective(SphinxDirective):
+    def run(self) -> list[nodes.Node]:
+        return [data_box()]
+
+
+def visit_data_box_html(self, node: data_box) -> None:
+    files = [] if self.builder.name == "epub" else data_files(self.builder.env, self.builder.current_docname)
+    if files:
+        links = " · ".join(
+            f'<a href="{escape(url)}" type="{escape(media)}">{escape(label)}</a>' for url, media, label in files
+        )
+        licence = escape(self.config.edition_licence)
+        self.body.append(
+            f'<aside class="edition-data" aria-label="Data"><p><strong>Data:</strong> {links}. '
+            f'<a href="{escape(self.builder.get_relative_uri(self.builder.current_docname, self.config.edition_data_page))}">'
+            f'About the formats</a>.</p><p class="edition-data-licence">{licence}</p></aside>'
+        )
+    raise nodes.SkipNode
+
+
+def skip(self, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+def setup_exports(app: Sphinx) -> None:
+    app.add_config_value("edition_licence_url", "", "env", str)
+    app.add_config_value("edition_data_page", "data", "env", str)
+    app.add_node(
+        data_box,
+        html=(visit_data_box_html, None),
+        latex=(skip, None),
+        text=(skip, None),
+        man=(skip, None),
+        texinfo=(skip, None),
+    )
+    app.add_directive("edition-data", EditionDataDirective)
+    app.connect("html-page-context", link_alternates)
+    app.connect("doctree-resolved", write_essay_data)
+    app.connect("build-finished", write_register)

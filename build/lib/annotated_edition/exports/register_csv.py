@@ -1,0 +1,31 @@
+"""The register as CSV, one row per note, for spreadsheets and pandas."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .model import EssayData
+
+COLUMNS = ("essay", "paragraph", "note", "number", "claim", "verdict", "cited", "url")
+
+
+def register(essays: list[EssayData]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for essay in essays:
+        for note in essay.notes:
+            writer.writerow(
+                (
+                    essay.docname,
+                    note.paragraph,
+                    note.id,
+                    note.number,
+                    note.quote,
+                    note.verdict,
+                    ";".join(note.keys),
+                    f"{essay.url}#{note.id}",
+                )
+            )
+    return out.getvalue()
