@@ -138,8 +138,8 @@ CASES: dict[str, Case] = {
     "duplicate-label-in-page": Case(
         ("anchoring.py", "is used twice in this document"),
         {ESSAY: replace(":verdict: imprecise\n", ":verdict: imprecise\n:label: mao-stalin\n")},
-        "the label 'mao-stalin' is used twice",
-        "give each note its own :label:",
+        "the label 'mao-stalin' is used twice in this document: the note at line 16, its first use, has it",
+        "give this note a label of its own",
     ),
     "duplicate-address": Case(
         ("anchoring.py", "is already taken in this document"),
@@ -276,6 +276,41 @@ CASES: dict[str, Case] = {
         "never guess one",
         where=r"events\.md:\d+",
         alone=False,
+    ),
+    "notes-out-of-order": Case(
+        ("anchoring.py", "follow the order of their quotes"),
+        {
+            ESSAY: replace(
+                "```{sic} paragraph names",
+                "```{factcheck} The second paragraph\n:verdict: accurate\n\nIt is {cite:p}`luthi2008`.\n```\n\n```{sic} paragraph names",
+            )
+        },
+        "this note's quote comes earlier in ¶2 than the quote of the note at line 23",
+        "move this note above the note at line 23",
+    ),
+    "events-out-of-order": Case(
+        ("event_order.py", "but the registry is in date order"),
+        {
+            EVENTS: append(
+                "\n```{event} stalin-death\n:date: 1953-03-05\n:title: Death of Stalin\n\nHe died {cite:p}`luthi2008`.\n```\n"
+            )
+        },
+        "event 'stalin-death' (1953-03-05) stands after 'split' (1960-07/1963-07), but the registry is in date order",
+        "move it above 'split' (line 11)",
+        where=r"events\.md:\d+",
+    ),
+    "event-under-wrong-heading": Case(
+        ("event_order.py", "which does not cover its date"),
+        {EVENTS: replace("```{event} split", "## 1950\n\n```{event} split")},
+        "event 'split' (1960-07/1963-07) stands under the heading “1950”",
+        "move it under the heading whose years include its start",
+        where=r"events\.md:\d+",
+    ),
+    "label-is-a-heading": Case(
+        ("anchoring.py", "is used twice in this document"),
+        {ESSAY: replace(":label: mao-stalin", ":label: editors-section")},
+        "the label 'editors-section' is used twice in this document: the heading “Editors’ section” at line",
+        "give this note a label of its own",
     ),
     "duplicate-label-in-edition": Case(
         ("register.py", "is also used in"),
@@ -631,16 +666,20 @@ def test_every_message_is_walked_through() -> None:
 
 
 def test_every_mistake_in_a_note_is_reported_in_one_run(build) -> None:
+    """Verdict, label, citation and quote: four independent mistakes, four messages, each at its own line."""
     edits = {
         ESSAY: lambda text: replace(":verdict: accurate\n:label: mao-stalin", ":verdict: acurate\n:label: p3")(
-            replace("<treaty-1950>` {cite:p}`luthi2008`.", "<treaty-1950>`.")(text)
+            replace("<treaty-1950>` {cite:p}`luthi2008`.", "<treaty-1950>`.")(
+                replace("```{factcheck} names Mao and Stalin", "```{factcheck} names Mao and Lenin")(text)
+            )
         )
     }
     edition = [line for line in build("essay", edits=edits).warning_lines() if "[edition." in line]
-    assert len(edition) == 3, edition
-    assert any("unknown verdict 'acurate'" in line for line in edition)
-    assert any("label 'p3' is reserved" in line for line in edition)
-    assert any("fact-check without a citation" in line for line in edition)
+    assert len(edition) == 4, edition
+    assert any(re.search(r"essay\.md:17: .*unknown verdict 'acurate'", line) for line in edition)  # the :verdict: line
+    assert any(re.search(r"essay\.md:18: .*label 'p3' is reserved", line) for line in edition)  # the :label: line
+    assert any(re.search(r"essay\.md:16: .*fact-check without a citation", line) for line in edition)
+    assert any("the quote “names Mao and Lenin” is not in the paragraph" in line for line in edition)
 
 
 def test_a_note_below_the_wrong_paragraph_is_told_where_its_words_are(build) -> None:

@@ -22,6 +22,7 @@ from .coverage import setup_coverage
 from .design_assets import setup_design_assets
 from .domain import setup_domain
 from .essay import setup_essay
+from .event_order import setup_event_order
 from .events import setup_events
 from .exports import setup_exports
 from .fidelity import setup_fidelity
@@ -74,6 +75,7 @@ PARTS = (
     setup_freshness,
     setup_registry,
     setup_events,
+    setup_event_order,
     setup_people,
     setup_timeline,
     setup_works_cited,

@@ -24,7 +24,7 @@ from .fidelity import reading_text
 from .mentions import link_mentions, mention_note
 from .messages import warn
 from .nodes import Editorial
-from .notes import RESERVED, annotation, sic_note
+from .notes import RESERVED, annotation, factcheck_note, sic_note
 from .releases import legacy_anchors
 from .tree import ancestor
 
@@ -130,6 +130,9 @@ class AnchorNotes(SphinxTransform):
                 if paragraph is None:
                     continue  # reported as a stray note
                 span = self.locate(child, paragraph)
+                if child.get("refused"):  # reported where it is written; its quote was checked all the same
+                    section.remove(child)
+                    continue
                 if span is None or isinstance(child, (sic_note, mention_note)):
                     section.remove(child)  # a sic lives on as its marker, a mention as its link; a bad note is reported
                 if span is not None:
@@ -145,6 +148,7 @@ class AnchorNotes(SphinxTransform):
 
     def mark(self, paragraph: nodes.paragraph, spans: list[tuple[int, int, annotation]]) -> None:
         """Link the mentions first (the claims' offsets in the reading text do not change), then mark claims."""
+        check_order([span for span in spans if isinstance(span[2], factcheck_note)], paragraph)
         link_mentions(paragraph, [s for s in spans if isinstance(s[2], mention_note)], self.env.docname)
         mark_claims(paragraph, [s for s in spans if not isinstance(s[2], mention_note)])
 
@@ -243,21 +247,50 @@ class AnchorNotes(SphinxTransform):
         taken = self.document.ids.get(wanted)
         if taken is None and not RESERVED.fullmatch(wanted):
             return wanted
+        taken_by = describe_anchor(taken) if taken is not None else "the edition, which reserves it"
         if note["label"]:
             warn(
                 "factcheck",
-                f"the label {wanted!r} is used twice in this document.",
-                "give each note its own :label:.",
+                f"the label {wanted!r} is used twice in this document: {taken_by} has it.",
+                "give this note a label of its own (the other keeps its address).",
                 note,
             )
         else:
             warn(
                 "factcheck",
-                f"this note's address #{wanted} (the first words of its quote) is already taken in this document.",
+                f"this note's address #{wanted} (the first words of its quote) is already taken in this document: "
+                f"{taken_by} has it.",
                 "give the note a `:label:` of its own (a short slug); the address stays even if other notes change.",
                 note,
             )
         return f"{wanted}-{self.number}"
+
+
+def check_order(spans: list[tuple[int, int, annotation]], paragraph: nodes.paragraph) -> None:
+    """Fact-checks under a paragraph stand in the order of their quotes, as the guide says: the first out of
+    place is reported, with the note it belongs above."""
+    for (before_start, _, before), (start, _, note) in zip(spans, spans[1:], strict=False):
+        if start < before_start:
+            warn(
+                "anchor",
+                f"this note's quote comes earlier in ¶{paragraph['edition-paragraph']} than the quote of the note "
+                f"at line {before.line}, but notes under a paragraph follow the order of their quotes.",
+                f"move this note above the note at line {before.line}.",
+                note,
+            )
+            return
+
+
+def describe_anchor(node: nodes.Element) -> str:
+    """What already holds an anchor, in words an editor can find: "the note at line 56"."""
+    line = node.line or (node.next_node(nodes.title).line if isinstance(node, nodes.section) else None)
+    line = f" at line {line}" if line else ""
+    if isinstance(node, annotation):
+        return f"the note{line}, its first use,"
+    if isinstance(node, nodes.section):
+        title = node.next_node(nodes.title)
+        return f"the heading “{title.astext() if title else ''}”{line}"
+    return f"another target{line}"
 
 
 def mark_claims(paragraph: nodes.paragraph, spans: list[tuple[int, int, annotation]]) -> None:

@@ -47,6 +47,12 @@ class AnnotationDirective(SphinxDirective):
         self.set_source_info(node)
         return node
 
+    def option_location(self, name: str) -> tuple[str, int]:
+        """Where the option *name* is written (its own line), or the directive's line if it is not written."""
+        lines = self.block_text.split("\n")
+        offset = next((i for i, line in enumerate(lines) if line.strip().startswith(f":{name}:")), 0)
+        return self.env.docname, self.lineno + offset
+
 
 class FactcheckDirective(AnnotationDirective):
     has_content = True
@@ -63,17 +69,24 @@ class FactcheckDirective(AnnotationDirective):
         node["fingerprint"] = fingerprint("\n".join(self.content))
         node += self.parse_content_to_nodes()
         node["keys"] = cited_keys(node)
-        problems = [*self.verdict_problems(verdict), *label_problems(label)]
+        problems = [
+            *((error, self.option_location("verdict")) for error in self.verdict_problems(verdict)),
+            *((error, self.option_location("label")) for error in label_problems(label)),
+        ]
         if not node["keys"]:
             problems.append(
-                EntryError(
-                    "fact-check without a citation.",
-                    "cite at least one source in the body, e.g. {cite:p}`luthi2008`; add the work to bib/ first.",
+                (
+                    EntryError(
+                        "fact-check without a citation.",
+                        "cite at least one source in the body, e.g. {cite:p}`luthi2008`; add the work to bib/ first.",
+                    ),
+                    location,
                 )
             )
-        for error in problems:
-            warn("factcheck", error.problem, error.fix, location)
-        return [] if problems else [node]
+        for error, where in problems:
+            warn("factcheck", error.problem, error.fix, where)
+        node["refused"] = bool(problems)  # its quote is still looked for: every mistake of a note in one run
+        return [node]
 
     def verdict_problems(self, verdict: str) -> list[EntryError]:
         vocabulary = verdicts(self.config)
