@@ -56,3 +56,37 @@ def test_a_verified_wikidata_id_is_shown_and_exported(build) -> None:
     )
     tei = (result.outdir / "_data" / "essay.tei.xml").read_text(encoding="utf-8")
     assert '<idno type="wikidata">Q1</idno>' in tei
+
+
+def test_a_season_reads_as_a_season_everywhere(build) -> None:
+    """EDTF's seasons (1960-21 is spring 1960): in words on the page and the timeline, months in JSON-LD."""
+    result = build("essay", edits={"docs/events.md": lambda t: t.replace(":date: 1960-07/1963-07", ":date: 1960-24")})
+    assert [line for line in result.warning_lines() if "[edition." in line] == []
+    assert "winter 1960–61" in result.page("events") and "winter 1960–61" in result.page("timeline")
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', result.page("timeline"), re.S).group(1)
+    )
+    split = next(e for e in data if e["name"] == "The split")
+    assert (split["startDate"], split["endDate"]) == ("1960-12", "1961-02")
+    tei = (result.outdir / "_data" / "essay.tei.xml").read_text(encoding="utf-8")
+    assert 'notBefore="1960-12-01" notAfter="1961-02-28"' in tei
+
+
+def test_a_plain_language_date_is_refused_with_its_edtf_spelling(build) -> None:
+    result = build(
+        "essay", edits={"docs/events.md": lambda t: t.replace(":date: 1960-07/1963-07", ":date: Spring 1960")}
+    )
+    lines = [line for line in result.warning_lines() if "[edition." in line]
+    assert (
+        len(lines) == 1
+        and "'Spring 1960', which is written in words, not in EDTF. Fix: write it as 1960-21." in lines[0]
+    )
+
+
+def test_season_arithmetic() -> None:
+    from annotated_edition import dates
+
+    assert dates.parse("1960-21") == ("1960-03-01", "1960-05-31")
+    assert dates.parse("1959-24") == ("1959-12-01", "1960-02-29")  # winter runs into a leap February
+    assert dates.in_words("1960-33/1960-40") == "first quarter of 1960 – first half of 1960"
+    assert dates.suggestion("14 Feb 1950") == "1950-02-14" and dates.suggestion("soon") is None

@@ -441,9 +441,16 @@ CASES: dict[str, Case] = {
     ),
     "event-bad-date": Case(
         ("events.py", "which is not an EDTF date"),
-        {EVENTS: replace(":date: 1950-02-14", ":date: 14 Feb 1950")},
-        "has the date '14 Feb 1950', which is not an EDTF date",
+        {EVENTS: replace(":date: 1950-02-14", ":date: c. 1950")},
+        "has the date 'c. 1950', which is not an EDTF date",
         "1958-08-23/1958-10-06",
+        where=r"events\.md:\d+",
+    ),
+    "event-date-in-words": Case(
+        ("events.py", "which is written in words"),
+        {EVENTS: replace(":date: 1950-02-14", ":date: 14 Feb 1950")},
+        "has the date '14 Feb 1950', which is written in words, not in EDTF",
+        "write it as 1950-02-14",
         where=r"events\.md:\d+",
     ),
     "event-no-citation": Case(

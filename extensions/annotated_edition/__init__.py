@@ -14,7 +14,6 @@ from .bibcheck import setup_bibcheck
 from .bibfiles import setup_bibfiles
 from .bibstyle import setup_bibstyle
 from .citation_groups import setup_citation_groups
-from .claimreview import setup_claimreview
 from .configuration import setup_configuration
 from .confinement import setup_confinement
 from .corrections import setup_corrections
@@ -85,7 +84,6 @@ PARTS = (
     setup_coverage,
     setup_agreement,
     setup_latex_bibliography,
-    setup_claimreview,
     setup_exports,
     setup_a11y,
     setup_static_assets,

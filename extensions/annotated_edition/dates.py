@@ -1,10 +1,13 @@
 """EDTF dates (Library of Congress Extended Date/Time Format) for events: parsing, words, sorting.
 
 The edition shows a subset of EDTF: a day, a month or a year, optionally uncertain (``?``),
-approximate (``~``) or both (``%``), and ranges of two such dates.  Every date in the subset has a
-defined form in words, on the timeline and in JSON-LD.  Other EDTF (open or unknown ends, unspecified
-digits, seasons, sets, times) is refused with the reason, never drawn by guesswork: EDTF reads
-``1950-02-14/`` as "end unknown" and a library would draw it to 1960.
+approximate (``~``) or both (``%``); a season, quarter, third or half of a year (EDTF's "months" 21–41,
+``1960-21`` is spring 1960); and ranges of two such dates.  Every date in the subset has a defined form
+in words, a span of days (for sorting and the timeline: a season covers its three months, winter runs
+from December into the next year) and a form in months for JSON-LD.  Other EDTF (open or unknown ends,
+unspecified digits, sets, times) is refused with the reason, never drawn by guesswork: EDTF reads
+``1950-02-14/`` as "end unknown" and a library would draw it to 1960.  Plain-language dates ("Spring
+1960", "14 Feb 1950") are refused with the EDTF spelling to use.
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-import time
 
 from edtf import parse_edtf
 
@@ -36,8 +38,6 @@ def unsupported(part: str) -> str | None:
         return "has an open or unknown end"
     if "X" in part:
         return "has unspecified digits (X)"
-    if match and match[2] and int(match[2]) > 12:
-        return "is a season (month numbers 21–41), which the edition cannot show yet"
     if match and match[1] == "0000":
         return "is in the year 0"
     if not match:
@@ -45,9 +45,54 @@ def unsupported(part: str) -> str | None:
     return None
 
 
-def iso(moment: time.struct_time) -> str:
-    """``YYYY-MM-DD`` with four year digits (``strftime`` drops the zeros of a year before 1000)."""
-    return f"{moment.tm_year:04d}-{moment.tm_mon:02d}-{moment.tm_mday:02d}"
+#: EDTF's divisions of a year (its "months" 21–41): words, first and last month, and whether the last month
+#: falls in the next year (winter).  Level 1 seasons are read as the northern hemisphere's, as EDTF's own
+#: examples do.
+DIVISIONS: dict[int, tuple[str, int, int, int]] = {
+    21: ("spring {y}", 3, 5, 0),
+    22: ("summer {y}", 6, 8, 0),
+    23: ("autumn {y}", 9, 11, 0),
+    24: ("winter {y}–{n}", 12, 2, 1),
+    25: ("spring {y} (northern hemisphere)", 3, 5, 0),
+    26: ("summer {y} (northern hemisphere)", 6, 8, 0),
+    27: ("autumn {y} (northern hemisphere)", 9, 11, 0),
+    28: ("winter {y}–{n} (northern hemisphere)", 12, 2, 1),
+    29: ("spring {y} (southern hemisphere)", 9, 11, 0),
+    30: ("summer {y}–{n} (southern hemisphere)", 12, 2, 1),
+    31: ("autumn {y} (southern hemisphere)", 3, 5, 0),
+    32: ("winter {y} (southern hemisphere)", 6, 8, 0),
+    33: ("first quarter of {y}", 1, 3, 0),
+    34: ("second quarter of {y}", 4, 6, 0),
+    35: ("third quarter of {y}", 7, 9, 0),
+    36: ("fourth quarter of {y}", 10, 12, 0),
+    37: ("first third of {y}", 1, 4, 0),
+    38: ("second third of {y}", 5, 8, 0),
+    39: ("last third of {y}", 9, 12, 0),
+    40: ("first half of {y}", 1, 6, 0),
+    41: ("second half of {y}", 7, 12, 0),
+}
+
+
+def months(part: str) -> tuple[str, str]:
+    """The first and last month (``YYYY-MM``) a date of the subset covers."""
+    year, month, _, _ = POINT.fullmatch(part).groups()
+    number = int(year)
+    if not month:
+        return f"{year}-01", f"{year}-12"
+    if int(month) <= 12:
+        return f"{year}-{month}", f"{year}-{month}"
+    _, first, last, later = DIVISIONS[int(month)]
+    return f"{year}-{first:02d}", f"{number + later:04d}-{last:02d}"
+
+
+def bounds(part: str) -> tuple[str, str]:
+    """The first and last day a date of the subset covers, as ISO days."""
+    year, month, day, _ = POINT.fullmatch(part).groups()
+    if day:
+        return f"{year}-{month}-{day}", f"{year}-{month}-{day}"
+    first, last = months(part)
+    end_year, end_month = int(last[:4]), int(last[5:])
+    return f"{first}-01", f"{last}-{calendar.monthrange(end_year, end_month)[1]:02d}"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -56,13 +101,14 @@ def parse(value: str) -> tuple[str, str]:
 
     Cached: the EDTF grammar is slow (milliseconds a date), and a registry repeats dates."""
     try:
-        parsed = parse_edtf(value)
+        parse_edtf(value)  # valid EDTF; the edition's own reading of its subset gives the days
     except Exception:  # the EDTF library raises several kinds of error on bad input
         raise DateError() from None
     reasons = [reason for reason in map(unsupported, value.split("/")) if reason]
     if reasons:
         raise DateError(reasons[0])
-    start, end = iso(parsed.lower_strict()), iso(parsed.upper_strict())
+    parts = value.split("/")
+    start, end = bounds(parts[0])[0], bounds(parts[-1])[1]
     if end < start:
         raise DateError("ends before it starts")
     return start, end
@@ -71,7 +117,9 @@ def parse(value: str) -> tuple[str, str]:
 def _words(part: str) -> str:
     year, month, day, qualifier = POINT.fullmatch(part).groups()
     text = year
-    if month:
+    if month and int(month) > 12:
+        text = DIVISIONS[int(month)][0].format(y=year, n=f"{(int(year) + 1) % 100:02d}")
+    elif month:
         text = f"{calendar.month_name[int(month)]} {year}"
     if day:
         text = f"{int(day)} {text}"
@@ -84,6 +132,29 @@ def in_words(value: str) -> str:
 
 
 def edtf_part(value: str, index: int) -> str:
-    """The ISO form of the start (0) or end (1) of an EDTF value, at its own precision."""
+    """The ISO form of the start (0) or end (1) of an EDTF value, at its own precision; a season as the first
+    or last month it covers (schema.org dates have no seasons)."""
     parts = value.split("/")
-    return re.sub(r"[?~%]", "", parts[min(index, len(parts) - 1)])
+    part = re.sub(r"[?~%]", "", parts[min(index, len(parts) - 1)])
+    month = POINT.fullmatch(part)[2]
+    return months(part)[min(index, 1)] if month and int(month) > 12 else part
+
+
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name} | {
+    name.lower(): number for number, name in enumerate(calendar.month_abbr) if name
+}
+PLAIN_SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+
+
+def suggestion(value: str) -> str | None:
+    """The EDTF spelling of a plain-language date ("Spring 1960" → ``1960-21``), if it is one."""
+    words = value.replace(",", " ").replace(".", " ").lower().split()
+    if len(words) == 2 and words[0] in PLAIN_SEASONS and words[1].isdigit():
+        return f"{int(words[1]):04d}-{PLAIN_SEASONS[words[0]]}"
+    if len(words) == 2 and words[0] in MONTHS and words[1].isdigit():
+        return f"{int(words[1]):04d}-{MONTHS[words[0]]:02d}"
+    if len(words) == 3 and words[1] in MONTHS and words[0].isdigit() and words[2].isdigit():
+        return f"{int(words[2]):04d}-{MONTHS[words[1]]:02d}-{int(words[0]):02d}"
+    if len(words) == 3 and words[0] in MONTHS and words[1].isdigit() and words[2].isdigit():
+        return f"{int(words[2]):04d}-{MONTHS[words[0]]:02d}-{int(words[1]):02d}"
+    return None

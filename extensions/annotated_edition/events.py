@@ -16,7 +16,10 @@ from . import dates
 from .messages import EntryError
 from .registry import Registry, RegistryDirective, add_registry, anchor, one_line
 
-EXAMPLES = "1950-02-14, 1960-07, 1958, 1958-08-23/1958-10-06, 1960-07? (uncertain) or 1960~ (approximate)"
+EXAMPLES = (
+    "1950-02-14, 1960-07, 1958, 1958-08-23/1958-10-06, 1960-21 (spring 1960; 22 summer, 23 autumn, 24 winter), "
+    "1960-07? (uncertain) or 1960~ (approximate)"
+)
 
 
 def event_anchor(event_id: str) -> str:
@@ -43,6 +46,11 @@ class EventDirective(RegistryDirective):
                 raise EntryError(
                     f"has the date {date!r}, which {error.reason}.",
                     f"give a day, month or year, or a range of two ({EXAMPLES}); say in the body what is uncertain.",
+                ) from None
+            plain = dates.suggestion(date)
+            if plain:
+                raise EntryError(
+                    f"has the date {date!r}, which is written in words, not in EDTF.", f"write it as {plain}."
                 ) from None
             raise EntryError(f"has the date {date!r}, which is not an EDTF date.", f"write e.g. {EXAMPLES}.") from None
         return {"title": title, "date": date, "start": start, "end": end, "place": one_line(self.options.get("place"))}

@@ -22,7 +22,6 @@ from sphinx.util.texescape import escape as escape_latex
 from . import dates
 from .domain import get_domain
 from .events import event_anchor
-from .jsonld import add_to_head
 from .registry import mentions_of, valid
 
 
@@ -184,33 +183,8 @@ def chronology(rows: list) -> nodes.bullet_list:
     return items
 
 
-def add_event_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """schema.org ``Event`` data for every event, on the page that holds the timeline."""
-    domain = get_domain(app.env)
-    if pagename not in domain.data["pages"] or not any(p["page"] == "timeline" for p in domain.data["pages"][pagename]):
-        return
-    base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
-    data = []
-    for docname, records in sorted(domain.data["events"].items()):
-        for record in valid(records):
-            item = {
-                "@context": "https://schema.org",
-                "@type": "Event",
-                "name": record["title"],
-                "startDate": dates.edtf_part(record["date"], 0),
-                "url": f"{base}{app.builder.get_target_uri(docname)}#{event_anchor(record['id'])}",
-            }
-            if "/" in record["date"]:
-                item["endDate"] = dates.edtf_part(record["date"], 1)
-            if record["place"]:
-                item["location"] = {"@type": "Place", "name": record["place"]}
-            data.append(item)
-    add_to_head(context, data)
-
-
 def setup_timeline(app: Sphinx) -> None:
     app.add_node(timeline_placeholder)
     app.add_directive("timeline", TimelineDirective)
     app.add_post_transform(BuildTimeline)
-    app.connect("html-page-context", add_event_json_ld)
     app.add_latex_package("tikz")

@@ -1,11 +1,13 @@
-"""The edition's open data: TEI P5, W3C Web Annotation and CSV, written into the HTML site.
+"""The edition's open data, one module per format, each a function of the records and the witness text.
 
-After an HTML build (never EPUB), ``_data/`` in the output holds, per essay, ``ESSAY.tei.xml`` and
-``ESSAY.annotations.jsonld``, the register as ``register.csv``, and the witnesses as published
-(``_data/witnesses/``), which the Web Annotations target.  Each essay page links its files in its head
-(``<link rel="alternate">``) and, where the ``{edition-data}`` directive stands, in a small Data box with
-the licence.  Every file is made from the environment at the end of the build, so incremental and
-parallel builds write the same files as a clean serial one.
+After an HTML build (never EPUB), ``_data/`` in the output holds, per essay, ``ESSAY.tei.xml``
+(:mod:`.tei`) and ``ESSAY.annotations.jsonld`` (:mod:`.web_annotation`), the register as
+``register.csv`` (:mod:`.register_csv`), and the witnesses as published (``_data/witnesses/``), which
+the Web Annotations target.  Pages embed schema.org data: ``ClaimReview`` on essay pages
+(:mod:`.claimreview`), ``Event`` on the timeline's (:mod:`.events_jsonld`).  Each essay page links its
+files in its head (``<link rel="alternate">``) and, where ``{edition-data}`` stands, in a small Data box
+with the licence.  An essay's files are written with its page, the register at the end of the build,
+all from the environment: incremental and parallel builds write what a clean serial one does.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from ..domain import get_domain
 from ..events import event_anchor
 from ..sources_short import short_label
 from . import register_csv, tei, web_annotation
+from .claimreview import add_claim_reviews
+from .events_jsonld import add_event_json_ld
 from .model import essay_data, essays
 
 FOLDER = "_data"
@@ -172,5 +176,7 @@ def setup_exports(app: Sphinx) -> None:
     )
     app.add_directive("edition-data", EditionDataDirective)
     app.connect("html-page-context", link_alternates)
+    app.connect("html-page-context", add_claim_reviews)
+    app.connect("html-page-context", add_event_json_ld)
     app.connect("doctree-resolved", write_essay_data)
     app.connect("build-finished", write_register)

@@ -115,7 +115,7 @@ def paragraph(div: ET.Element, essay: EssayData, number: int) -> dict[int, list[
 def event_dates(record: dict) -> dict[str, str]:
     """EDTF to TEI's W3C date attributes: exact ends as @when/@from/@to, qualified ones as bounds."""
     parts = record["date"].split("/")
-    if all(PLAIN_DATE.fullmatch(part) for part in parts):
+    if all(PLAIN_DATE.fullmatch(part) and int((part + "-01")[5:7]) <= 12 for part in parts):  # not a season
         return {"when": parts[0]} if len(parts) == 1 else {"from": parts[0], "to": parts[1]}
     return {"notBefore": record.get("start", ""), "notAfter": record.get("end", "")}
 

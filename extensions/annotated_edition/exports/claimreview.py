@@ -10,8 +10,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .domain import get_domain
-from .jsonld import add_to_head
+from ..domain import get_domain
+from ..jsonld import add_to_head
 
 
 def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
@@ -62,7 +62,3 @@ def add_claim_reviews(app: Sphinx, pagename: str, templatename: str, context: di
     reviews = claim_reviews(app, pagename)
     if reviews:
         add_to_head(context, reviews)
-
-
-def setup_claimreview(app: Sphinx) -> None:
-    app.connect("html-page-context", add_claim_reviews)
