@@ -41,7 +41,7 @@ def test_three_mistakes_three_located_messages(three_mistakes: Path) -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 3, lines
-    assert any(line.startswith("docs/essay.md:23: unknown verdict 'imprecize'.") for line in lines), lines
+    assert any(line.startswith("docs/essay.md:24: unknown verdict 'imprecize'.") for line in lines), lines
     assert any(line.startswith("docs/events.md:3: event 'treaty-1950' has the date '14 Feb 1950'") for line in lines)
     assert any(line.startswith("bib/refs.bib:1: luthi2008: the ISBN") for line in lines), lines
     assert all("Fix: " in line for line in lines)
@@ -53,7 +53,7 @@ def test_github_annotations(three_mistakes: Path) -> None:
     annotations = [line for line in lines if line.startswith("::error ")]
     assert len(annotations) == 3
     assert any(
-        line.startswith("::error file=docs/essay.md,line=23::unknown verdict 'imprecize'.") for line in annotations
+        line.startswith("::error file=docs/essay.md,line=24::unknown verdict 'imprecize'.") for line in annotations
     )
     assert any(line.startswith("::error file=bib/refs.bib,line=1::luthi2008:") for line in annotations)
 

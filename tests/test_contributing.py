@@ -22,14 +22,15 @@ def example(directive: str) -> str:
 
 
 def test_worked_examples_build_in_the_real_edition(tmp_path: Path) -> None:
-    """A newcomer pastes the guide's fact-check after ¶2 of essay 2 and its event into the registry."""
+    """A newcomer pastes the guide's fact-check under ¶2 of essay 2, in the order of its quote, and its event
+    into the registry in date order."""
     for folder in ("docs", "sources", "bib"):
         shutil.copytree(REPO / folder, tmp_path / folder)
     shutil.copy(REPO / "CONTRIBUTING.md", tmp_path)
     essay = tmp_path / "docs" / "essays" / "essay-2.md"
     text = essay.read_text(encoding="utf-8")
-    paragraph_3 = text.index("The treaty's material benefits for China")
-    essay.write_text(text[:paragraph_3] + example("factcheck") + "\n" + text[paragraph_3:], encoding="utf-8")
+    first_note_of_2 = text.index("```{factcheck}", text.index("The early phase of Sino-Soviet relations"))
+    essay.write_text(text[:first_note_of_2] + example("factcheck") + "\n" + text[first_note_of_2:], encoding="utf-8")
     readings = tmp_path / "docs" / "verdicts" / "second-readings.csv"  # the reviewer's blind reading
     readings.write_text(
         readings.read_text(encoding="utf-8")
@@ -37,7 +38,10 @@ def test_worked_examples_build_in_the_real_edition(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     events = tmp_path / "docs" / "events" / "index.md"
-    events.write_text(events.read_text(encoding="utf-8") + "\n" + example("event"), encoding="utf-8")
+    registry = events.read_text(encoding="utf-8").replace(
+        "```{event} khrushchev-visit-1954", example("event") + "\n```{event} khrushchev-visit-1954"
+    )
+    events.write_text(registry, encoding="utf-8")
     out = tmp_path / "html"
     result = sphinx_build(out, source=tmp_path / "docs")
     assert result.returncode == 0, result.stderr

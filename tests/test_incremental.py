@@ -53,9 +53,9 @@ EDITS = {
     "redate-event": ("docs/events.md", ":date: 1950-02-14", ":date: 1950-02"),
     "add-event": (
         "docs/events.md",
-        "# Events\n",
-        "# Events\n\n```{event} stalin-death\n:date: 1953-03-05\n"
-        ":title: Death of Stalin\n\nStalin died {cite:p}`luthi2008`.\n```\n",
+        "```{event} split\n",
+        "```{event} stalin-death\n:date: 1953-03-05\n:title: Death of Stalin\n\nStalin died {cite:p}`luthi2008`.\n```\n\n"
+        "```{event} split\n",
     ),
     "remove-event": (
         "docs/events.md",

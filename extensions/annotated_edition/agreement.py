@@ -23,6 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .confinement import refused_file
 from .domain import get_domain
+from .links import link
 from .messages import warn
 
 COLUMNS = ("essay", "note", "first", "blind", "final", "reason")
@@ -119,7 +120,6 @@ class FillAgreement(SphinxPostTransform):
     default_priority = 5  # before references are resolved
 
     def run(self, **kwargs) -> None:
-        builder = self.env._app.builder  # as Sphinx's ReferencesResolver does
         vocabulary = self.config.edition_verdicts
         for placeholder in list(self.document.findall(agreement_placeholder)):
             readings = read_readings(Path(placeholder["path"]))
@@ -128,8 +128,7 @@ class FillAgreement(SphinxPostTransform):
             for r in (r for r in readings if r.first != r.blind):
                 para = nodes.paragraph()
                 quote = notes.get(r.note, (None, {"quote": r.note}))[1]["quote"]
-                uri = builder.get_relative_uri(self.env.docname, r.essay) + "#" + r.note
-                para += nodes.reference("", f"“{quote}”", internal=True, refuri=uri)
+                para += link(self.env, r.essay, r.note, f"“{quote}”")
                 label = lambda name: vocabulary.get(name, {}).get("label", name)  # noqa: E731
                 para += nodes.Text(f": first {label(r.first)}, blind {label(r.blind)}; final ")
                 para += nodes.strong(text=label(r.final))

@@ -26,6 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import dates
 from .domain import get_domain
+from .links import link
 from .messages import warn
 from .notes import factcheck_note
 from .releases import PublishedNote, Release, releases
@@ -166,24 +167,19 @@ class FillCorrections(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs) -> None:
-        builder = self.env._app.builder  # as Sphinx's ReferencesResolver does
         page = corrections_page(self.env)
         for mark in list(self.document.findall(correction_mark)):
             para = nodes.paragraph(classes=["edition-corrected"])
             for i, (date, anchor) in enumerate(mark["entries"]):
                 text = f"Corrected on {dates.in_words(date)}"
                 para += nodes.Text("; " if i else "")
-                if page:
-                    uri = builder.get_relative_uri(self.env.docname, page) + "#" + anchor
-                    para += nodes.reference("", text, internal=True, refuri=uri)
-                else:
-                    para += nodes.Text(text)
+                para += link(self.env, page, anchor, text) if page else nodes.Text(text)
             para += nodes.Text(".")
             mark.replace_self(para)
         for placeholder in list(self.document.findall(corrections_placeholder)):
-            placeholder.replace_self(self.log(builder))
+            placeholder.replace_self(self.log())
 
-    def log(self, builder) -> nodes.Node:
+    def log(self) -> nodes.Node:
         domain = get_domain(self.env)
         entries = nodes.bullet_list(classes=["edition-corrections"])
         for correction in sorted(corrections(self.env), key=lambda c: (c.date, c.number), reverse=True):
@@ -195,8 +191,7 @@ class FillCorrections(SphinxPostTransform):
             para += nodes.Text(f" — {essay}, ")
             claim = f"“{correction.note.quote}”"
             if correction.change != "removed" and current and current[0] == correction.note.essay:
-                uri = builder.get_relative_uri(self.env.docname, correction.note.essay) + "#" + correction.note.id
-                para += nodes.reference("", f"note on {claim}", internal=True, refuri=uri)
+                para += link(self.env, correction.note.essay, correction.note.id, f"note on {claim}")
             else:
                 para += nodes.Text(f"note on {claim}")
             labels = self.config.edition_verdicts

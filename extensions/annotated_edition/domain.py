@@ -15,10 +15,9 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
 
-#: Every kind of record, listed once: "pages" says which generated pages depend on which kinds.
+#: The kinds of record every edition has, listed once ("pages" says which generated pages depend on
+#: which kinds).  A registry adds its own kind (``Registry.records``) when it is registered.
 RECORD_KINDS = ("essays", "notes", "sics", "events", "people", "mentions", "pages")
-#: The kinds that generated pages show (everything but "pages").
-CONTENT_KINDS = tuple(kind for kind in RECORD_KINDS if kind != "pages")
 
 
 class EditionDomain(Domain):
@@ -31,8 +30,18 @@ class EditionDomain(Domain):
         super().__init__(env)
         self._indexes: dict[tuple[str, str], dict[str, tuple[str, dict[str, Any]]]] = {}
 
+    @property
+    def kinds(self) -> list[str]:
+        """Every kind of record held: the built-in ones and those registries added."""
+        return [kind for kind, value in self.data.items() if kind != "version" and isinstance(value, dict)]
+
+    @property
+    def content_kinds(self) -> list[str]:
+        """The kinds generated pages show (all but "pages")."""
+        return [kind for kind in self.kinds if kind != "pages"]
+
     def add(self, kind: str, docname: str, record: dict[str, Any]) -> None:
-        self.data[kind].setdefault(docname, []).append(record)
+        self.data.setdefault(kind, {}).setdefault(docname, []).append(record)
         self._indexes.clear()
 
     def index(self, kind: str, field: str) -> dict[str, tuple[str, dict[str, Any]]]:
@@ -40,21 +49,21 @@ class EditionDomain(Domain):
         key = (kind, field)
         if key not in self._indexes:
             found: dict[str, tuple[str, dict[str, Any]]] = {}
-            for docname in sorted(self.data[kind]):
-                for record in self.data[kind][docname]:
+            for docname in sorted(self.data.get(kind, {})):
+                for record in self.data.get(kind, {})[docname]:
                     found.setdefault(record[field], (docname, record))
             self._indexes[key] = found
         return self._indexes[key]
 
     def records(self, kind: str) -> Iterator[dict[str, Any]]:
         """All records of *kind*, in document order then source order: deterministic for -j."""
-        for docname in sorted(self.data[kind]):
+        for docname in sorted(self.data.get(kind, {})):
             yield from self.data[kind][docname]
 
     def duplicates(self, kind: str, field: str) -> Iterator[tuple[str, dict[str, Any], str]]:
         """Records whose *field* repeats an earlier one's: (docname, record, docname of the first)."""
         seen: dict[str, str] = {}
-        for docname in sorted(self.data[kind]):
+        for docname in sorted(self.data.get(kind, {})):
             for record in self.data[kind][docname]:
                 value = record[field]
                 if value and value in seen:
@@ -62,15 +71,15 @@ class EditionDomain(Domain):
                 seen.setdefault(value, docname)
 
     def clear_doc(self, docname: str) -> None:
-        for kind in RECORD_KINDS:
+        for kind in self.kinds:
             self.data[kind].pop(docname, None)
         self._indexes.clear()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for kind in RECORD_KINDS:
+        for kind in [k for k, value in otherdata.items() if k != "version" and isinstance(value, dict)]:
             for docname, records in otherdata[kind].items():
                 if docname in docnames:
-                    self.data[kind][docname] = records
+                    self.data.setdefault(kind, {})[docname] = records
         self._indexes.clear()
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
@@ -84,7 +93,7 @@ class EditionDomain(Domain):
 
     def fingerprint(self, *kinds: str) -> str:
         """A stable digest of the records that generated pages are made from."""
-        return hashlib.sha256(repr([sorted(self.data[kind].items()) for kind in kinds]).encode()).hexdigest()
+        return hashlib.sha256(repr([sorted(self.data.get(kind, {}).items()) for kind in kinds]).encode()).hexdigest()
 
 
 def get_domain(env: Any) -> EditionDomain:

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .domain import CONTENT_KINDS, get_domain
+from .domain import get_domain
+from .registry import registries
 
 
 def bibliography_digest(env: BuildEnvironment) -> str:
@@ -43,9 +44,10 @@ def dependent_pages(env: BuildEnvironment, changed: set[str]) -> set[str]:
     """
     data = get_domain(env).data
     pages = {doc for doc, records in data["pages"].items() if any(changed & set(r["depends"]) for r in records)}
-    if changed & {"events", "people", "mentions"}:
-        pages |= set(data["events"]) | set(data["people"])
-    if changed & {"events", "people"}:
+    kinds = {registry.records for registry in registries(env).values()}
+    if changed & (kinds | {"mentions"}):
+        pages |= {doc for kind in kinds for doc in data.get(kind, {})}
+    if changed & kinds:
         pages |= set(data["mentions"])
     return pages
 
@@ -56,7 +58,9 @@ def citing_pages(env: BuildEnvironment) -> set[str]:
 
 def refresh_aggregates(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     domain = get_domain(env)
-    digests = {kind: domain.fingerprint(kind) for kind in CONTENT_KINDS} | {"bibliography": bibliography_digest(env)}
+    digests = {kind: domain.fingerprint(kind) for kind in domain.content_kinds} | {
+        "bibliography": bibliography_digest(env)
+    }
     digests |= {  # per essay too, for registers of one essay
         f"notes:{docname}": hashlib.sha256(repr(records).encode()).hexdigest()
         for docname, records in domain.data["notes"].items()

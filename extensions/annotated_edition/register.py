@@ -12,13 +12,13 @@ from collections import Counter
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .domain import get_domain
 from .essay import refused_witness
+from .links import address
 from .messages import closest, warn
 from .sources_short import short_source
 
@@ -54,12 +54,9 @@ class BuildRegister(SphinxPostTransform):
                 self.register(placeholder["essay"], placeholder["line"], placeholder["counts_only"])
             )
 
-    def builder(self) -> Builder:
-        return self.env._app.builder  # as Sphinx's own ReferencesResolver does (env.app is deprecated)
-
     def link(self, docname: str, anchor: str, text: str) -> nodes.reference:
         if docname not in self.uris:  # thousands of links to a few pages: work each address out once
-            self.uris[docname] = self.builder().get_relative_uri(self.env.docname, docname)
+            self.uris[docname] = address(self.env, docname)
         return nodes.reference("", text, internal=True, refuri=f"{self.uris[docname]}#{anchor}")
 
     def register(self, only: str, line: int, counts_only: bool) -> list[nodes.Node]:
@@ -97,7 +94,7 @@ class BuildRegister(SphinxPostTransform):
                 para += nodes.Text("” — ")
                 for i, key in enumerate(note["keys"]):
                     para += nodes.Text("; " if i else "")
-                    para += short_source(self.env, self.builder(), self.env.docname, key)
+                    para += short_source(self.env, key)
                 items += nodes.list_item(
                     "", para, classes=["edition-register-item", f"edition-verdict-{note['verdict']}"]
                 )

@@ -26,8 +26,10 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from .domain import get_domain
+from .links import link
 from .messages import EntryError, closest, warn
 from .notes import cited_keys, factcheck_note
+from .tree import ancestor
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 WIKIDATA = re.compile(r"Q[1-9][0-9]*")
@@ -184,20 +186,18 @@ class CollectMentions(SphinxTransform):
 
     @staticmethod
     def place(ref: nodes.Element, essay: str | None) -> dict | None:
-        node = ref.parent
-        while node is not None:
-            if isinstance(node, factcheck_note) and "id" in node:
-                return {
-                    "anchor": node["id"],
-                    "label": f"{essay}, note {node['number']} (¶{node['paragraph']})",
-                }
-            if isinstance(node, nodes.paragraph) and "edition-paragraph" in node:
-                return {
-                    "anchor": f"p{node['edition-paragraph']}",
-                    "label": f"{essay}, ¶{node['edition-paragraph']}",
-                    "span": ref.get("edition-span"),
-                }
-            node = node.parent
+        """The note or essay paragraph a reference stands in (the nearer of the two), or None."""
+        node = ancestor(ref, (factcheck_note, nodes.paragraph))
+        while isinstance(node, nodes.paragraph) and "edition-paragraph" not in node:  # a paragraph of a note
+            node = ancestor(node, (factcheck_note, nodes.paragraph))
+        if isinstance(node, factcheck_note) and "id" in node:
+            return {"anchor": node["id"], "label": f"{essay}, note {node['number']} (¶{node['paragraph']})"}
+        if isinstance(node, nodes.paragraph):
+            return {
+                "anchor": f"p{node['edition-paragraph']}",
+                "label": f"{essay}, ¶{node['edition-paragraph']}",
+                "span": ref.get("edition-span"),
+            }
         return None
 
 
@@ -218,7 +218,6 @@ class FillMentions(SphinxPostTransform):
         placeholders = list(self.document.findall(mentions_placeholder))
         if not placeholders:
             return
-        builder = self.env._app.builder  # as Sphinx's ReferencesResolver does
         by_kind = {kind: mentions_of(self.env, kind) for kind in registries(self.env)}
         for placeholder in placeholders:
             mentions = by_kind[placeholder["kind"]].get(placeholder["target"], [])
@@ -228,8 +227,7 @@ class FillMentions(SphinxPostTransform):
                 para += nodes.Text("no essay or note yet.")
             for i, (docname, record) in enumerate(mentions):
                 para += nodes.Text("; " if i else "")
-                uri = builder.get_relative_uri(self.env.docname, docname) + "#" + record["anchor"]
-                para += nodes.reference("", record["label"], internal=True, refuri=uri)
+                para += link(self.env, docname, record["anchor"], record["label"])
             placeholder.replace_self(para)
 
 
@@ -255,17 +253,11 @@ class IndexMentions(SphinxPostTransform):
             if not found or found[1].get("rejected"):
                 continue
             entry = [("single", f"{registry.index_heading}; {registry.sort_name(found[1])}", "", "", None)]
-            note = self.enclosing_note(ref)
+            note = ancestor(ref, factcheck_note)
             anchor_node = note if note is not None else ref
             anchor_node.parent.insert(
                 anchor_node.parent.index(anchor_node), addnodes.index(entries=entry, inline=note is None)
             )
-
-    @staticmethod
-    def enclosing_note(node: nodes.Element) -> factcheck_note | None:
-        while node is not None and not isinstance(node, factcheck_note):
-            node = node.parent
-        return node
 
 
 def resolve(registry: Registry, env: BuildEnvironment, fromdocname: str, builder, target: str, node, contnode):

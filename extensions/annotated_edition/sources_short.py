@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
 from .bibstyle import surnames
+from .links import link, writing_builder
 
 
 def short_label(env: BuildEnvironment, key: str) -> str:
@@ -36,11 +36,10 @@ def setup_sources_short(app: Sphinx) -> None:
     app.connect("env-updated", forget_labels)
 
 
-def short_source(env: BuildEnvironment, builder: Builder, fromdoc: str, key: str) -> nodes.Node:
-    """The key's short label, as a link to its bibliography entry where one exists."""
+def short_source(env: BuildEnvironment, key: str) -> nodes.Node:
+    """The key's short label, as a link to its bibliography entry where one exists (on the page being written)."""
     label = short_label(env, key)
     citation = next((c for c in env.domains["cite"].citations if c.key == key), None)
-    if citation is None or builder.format == "latex":
+    if citation is None or writing_builder(env).format == "latex":
         return nodes.Text(label)  # LaTeX moves bibliography entries; its register lists sources unlinked
-    uri = builder.get_relative_uri(fromdoc, citation.bibliography_key.docname) + "#" + citation.citation_id
-    return nodes.reference("", label, internal=True, refuri=uri)
+    return link(env, citation.bibliography_key.docname, citation.citation_id, label)

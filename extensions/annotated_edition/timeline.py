@@ -22,6 +22,7 @@ from sphinx.util.texescape import escape as escape_latex
 from . import dates
 from .domain import get_domain
 from .events import event_anchor
+from .links import address, writing_builder
 from .registry import mentions_of, valid
 
 
@@ -49,7 +50,7 @@ class BuildTimeline(SphinxPostTransform):
         placeholders = list(self.document.findall(timeline_placeholder))
         if not placeholders:
             return
-        builder = self.env._app.builder  # as Sphinx's ReferencesResolver does
+        builder = writing_builder(self.env)
         domain = get_domain(self.env)
         events = sorted(
             ((d, r) for d, records in domain.data["events"].items() for r in valid(records)),
@@ -66,7 +67,7 @@ class BuildTimeline(SphinxPostTransform):
             (
                 docname,
                 record,
-                builder.get_relative_uri(self.env.docname, docname) + "#" + event_anchor(record["id"]),
+                address(self.env, docname, event_anchor(record["id"])),
                 mentioned.get(record["id"], []),
             )
             for docname, record in events

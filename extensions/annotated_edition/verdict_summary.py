@@ -16,6 +16,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .domain import get_domain
+from .links import address, writing_builder
 from .register import essay_anchor, register_page
 
 
@@ -35,7 +36,7 @@ class FillVerdictSummary(SphinxPostTransform):
         placeholders = list(self.document.findall(summary_placeholder))
         if not placeholders:
             return
-        builder = self.env._app.builder  # as Sphinx's ReferencesResolver does
+        builder = writing_builder(self.env)
         counts = Counter(n["verdict"] for n in get_domain(self.env).data["notes"].get(self.env.docname, []))
         register = register_page(self.env)
         box = nodes.container(classes=["edition-verdict-summary"])
@@ -50,7 +51,7 @@ class FillVerdictSummary(SphinxPostTransform):
             ]
             if register and builder.format == "html":
                 query = urlencode({"verdict": name})
-                uri = f"{builder.get_relative_uri(self.env.docname, register)}?{query}#{essay_anchor(self.env.docname)}"
+                uri = address(self.env, register, essay_anchor(self.env.docname), query)
                 para += nodes.reference("", "", *words, internal=True, refuri=uri, classes=[f"edition-verdict-{name}"])
             else:
                 para.extend(words)

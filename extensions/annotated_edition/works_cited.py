@@ -17,6 +17,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from .links import link, writing_builder
 from .messages import warn
 
 
@@ -35,7 +36,7 @@ class FillWorksCited(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         cite = self.env.domains["cite"]
-        builder = self.env._app.builder  # as Sphinx's ReferencesResolver does
+        builder = writing_builder(self.env)
         for placeholder in list(self.document.findall(works_cited_placeholder)):
             docname = placeholder["docname"]
             keys = self.env.edition_cited_by_page.get(docname, set())
@@ -58,8 +59,7 @@ class FillWorksCited(SphinxPostTransform):
                 if builder.format == "latex":  # bibliography entries are not link targets in LaTeX
                     para += label
                 else:
-                    uri = builder.get_relative_uri(self.env.docname, citation.bibliography_key.docname)
-                    para += nodes.reference("", "", label, internal=True, refuri=f"{uri}#{citation.citation_id}")
+                    para += link(self.env, citation.bibliography_key.docname, citation.citation_id, label)
                 para += nodes.Text(" ")
                 para += citation.formatted_entry.text.render(self.backend)
                 items += nodes.list_item("", para)
