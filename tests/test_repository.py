@@ -140,3 +140,15 @@ def test_readme_documents_the_commands() -> None:
     for target in ("html", "test", "pdf", "epub", "check", "clean"):
         assert f"make {target}" in readme and target in make_targets(), target
     assert "apt-get install" in readme and "texlive-xetex" in readme
+
+
+def test_every_environment_attribute_is_declared() -> None:
+    """The extension's attributes on Sphinx's environment are listed, with what they hold, in state.py."""
+    from annotated_edition.state import ATTRIBUTES
+
+    used: set[str] = set()
+    for path in (REPO / "extensions" / "annotated_edition").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"env\.(edition_\w+)", text))
+        used |= set(re.findall(r"getattr\([\w.]*env, \"(edition_\w+)\"", text))
+    assert used and used <= set(ATTRIBUTES), sorted(used - set(ATTRIBUTES))

@@ -149,7 +149,7 @@ class ParatextDirective(SphinxDirective):
             )
             return []
         summary = f"Not part of the essay: {paratext.kind}, witness line{'s' if rng.first != rng.last else ''} {rng}"
-        block = paratext_block(summary=summary, lines=str(rng), witness=witness.id)
+        block = paratext_block(summary=summary, lines=str(rng))
         self.set_source_info(block)
         text = nodes.literal_block(paratext.text, paratext.text, classes=["edition-paratext-text"])
         block += text

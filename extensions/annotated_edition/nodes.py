@@ -1,7 +1,8 @@
-"""Doctree nodes the edition adds, and their output for every builder.
+"""The essay's own nodes (paragraph numbers, paratext) and their output for every builder.
 
 Nodes that derive from :class:`Editorial` are the editors' additions inside essay paragraphs; the
-fidelity check leaves their text out when it compares an essay with its witness.
+fidelity check leaves their text out when it compares an essay with its witness.  The notes' nodes are
+made in :mod:`.notes` and :mod:`.anchoring` and written by :mod:`.notes_output`, one module per node family.
 """
 
 from __future__ import annotations
