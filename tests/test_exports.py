@@ -142,3 +142,10 @@ def test_essay_pages_link_their_data(edition: Path) -> None:
     assert 'type="application/ld+json; profile=&quot;http://www.w3.org/ns/anno.jsonld&quot;"' in html
     box = re.search(r'<aside class="edition-data".*?</aside>', html, re.S).group(0)
     assert "../_data/essays-essay-2.tei.xml" in box and "../_data/register.csv" in box and "CC BY 4.0" in box
+
+
+def test_the_data_page_lists_every_file(edition: Path) -> None:
+    html = body(edition / "data.html")
+    for name in ("essays-essay-1.tei.xml", "essays-essay-2.annotations.jsonld", "register.csv"):
+        assert f'href="_data/{name}"' in html, name
+    assert "sd-card" in body(edition / "index.html") and 'href="data.html"' in body(edition / "index.html")

@@ -114,11 +114,14 @@ def registry_addresses(app: Sphinx, root: str) -> dict[str, str]:
     return found
 
 
-def data_files(env, pagename: str) -> list[tuple[str, str, str]]:
-    """(relative URL, media type, label) of an essay page's data files."""
-    if pagename not in get_domain(env).data["essays"]:
+def data_files(env, pagename: str, essay: str | None = None) -> list[tuple[str, str, str]]:
+    """(URL relative to *pagename*, media type, label) of the data files of *essay* (by default the page
+    itself, if it is an essay), then the register."""
+    essays = get_domain(env).data["essays"]
+    essay = essay or pagename
+    if essay not in essays:
         return []
-    slug = pagename.replace("/", "-")
+    slug = essay.replace("/", "-")
     prefix = "../" * pagename.count("/") + FOLDER
     files = [(f"{prefix}/{slug}.{suffix}", media, label) for suffix, media, label in FORMATS]
     return [*files, (f"{prefix}/register.csv", "text/csv", "CSV register")]
@@ -145,18 +148,31 @@ class EditionDataDirective(SphinxDirective):
 
 
 def visit_data_box_html(self, node: data_box) -> None:
-    files = [] if self.builder.name == "epub" else data_files(self.builder.env, self.builder.current_docname)
-    if files:
-        links = " · ".join(
-            f'<a href="{escape(url)}" type="{escape(media)}">{escape(label)}</a>' for url, media, label in files
-        )
-        licence = escape(self.config.edition_licence)
+    """On an essay page, its files; on any other page (the Data page), every essay's."""
+    env, page = self.builder.env, self.builder.current_docname
+    if self.builder.name == "epub":
+        raise nodes.SkipNode
+    licence = f'<p class="edition-data-licence">{escape(self.config.edition_licence)}</p>'
+    if page in get_domain(env).data["essays"]:
+        links = " · ".join(anchor(url, media, label) for url, media, label in data_files(env, page))
+        about = escape(self.builder.get_relative_uri(page, self.config.edition_data_page))
         self.body.append(
             f'<aside class="edition-data" aria-label="Data"><p><strong>Data:</strong> {links}. '
-            f'<a href="{escape(self.builder.get_relative_uri(self.builder.current_docname, self.config.edition_data_page))}">'
-            f'About the formats</a>.</p><p class="edition-data-licence">{licence}</p></aside>'
+            f'<a href="{about}">About the formats</a>.</p>{licence}</aside>'
         )
+    else:
+        rows = []
+        for essay, (record, *_) in sorted(get_domain(env).data["essays"].items()):
+            files = data_files(env, page, essay)[:-1]
+            rows.append(f"<li>{escape(record['title'])}: " + " · ".join(anchor(*f) for f in files) + "</li>")
+        register = data_files(env, page, next(iter(sorted(get_domain(env).data["essays"])), ""))[-1:]
+        rows += [f"<li>All notes: {anchor(*f)}</li>" for f in register]
+        self.body.append(f'<div class="edition-data"><ul>{"".join(rows)}</ul>{licence}</div>')
     raise nodes.SkipNode
+
+
+def anchor(url: str, media: str, label: str) -> str:
+    return f'<a href="{escape(url)}" type="{escape(media)}">{escape(label)}</a>'
 
 
 def skip(self, node: nodes.Element) -> None:
