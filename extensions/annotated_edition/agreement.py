@@ -25,6 +25,7 @@ from .confinement import refused_file
 from .domain import get_domain
 from .links import link
 from .messages import warn
+from .records import PageRecord
 
 COLUMNS = ("essay", "note", "first", "blind", "final", "reason")
 
@@ -70,7 +71,7 @@ class AgreementDirective(SphinxDirective):
             return []
         self.env.note_dependency(relpath)
         try:
-            readings = read_readings(Path(path))
+            read_readings(Path(path))  # refused now, at the directive, if it cannot be read
         except (OSError, ValueError, csv.Error) as err:
             warn(
                 "agreement",
@@ -79,7 +80,7 @@ class AgreementDirective(SphinxDirective):
                 self.get_location(),
             )
             return []
-        page = {"page": "agreement", "depends": ["essays", "notes"], "path": path, "count": len(readings)}
+        page = PageRecord("agreement", ["essays", "notes"], path=path)
         get_domain(self.env).add("pages", self.env.docname, page)
         return [agreement_placeholder(path=path)]
 
@@ -127,7 +128,7 @@ class FillAgreement(SphinxPostTransform):
             items = nodes.bullet_list(classes=["edition-adjudications"])
             for r in (r for r in readings if r.first != r.blind):
                 para = nodes.paragraph()
-                quote = notes.get(r.note, (None, {"quote": r.note}))[1]["quote"]
+                quote = notes[r.note][1].quote if r.note in notes else r.note
                 para += link(self.env, r.essay, r.note, f"“{quote}”")
                 label = lambda name: vocabulary.get(name, {}).get("label", name)  # noqa: E731
                 para += nodes.Text(f": first {label(r.first)}, blind {label(r.blind)}; final ")
@@ -139,13 +140,13 @@ class FillAgreement(SphinxPostTransform):
 
 def check_readings(app: Sphinx, env: BuildEnvironment) -> None:
     """Every note has a second reading, each final verdict is the note's verdict now, each disagreement a reason."""
-    pages = [p for pages in get_domain(env).data["pages"].values() for p in pages if p["page"] == "agreement"]
+    pages = get_domain(env).pages("agreement")
     if not pages:
         return
-    path = pages[0]["path"]
+    path = pages[0][1].path
     readings = read_readings(Path(path))
     vocabulary = app.config.edition_verdicts
-    notes = {(d, n["id"]): n for d, records in get_domain(env).data["notes"].items() for n in records}
+    notes = {(d, n.id): n for d in get_domain(env).essays() for n in get_domain(env).notes(d)}
     seen = set()
     for r in readings:
         note = notes.get((r.essay, r.note))
@@ -158,9 +159,9 @@ def check_readings(app: Sphinx, env: BuildEnvironment) -> None:
             )
         elif unknown:
             problem, fix = f"{unknown[0]!r} is not a verdict.", f"use one of {', '.join(vocabulary)}."
-        elif r.final != note["verdict"]:
+        elif r.final != note.verdict:
             problem, fix = (
-                f"the final verdict of {r.note} is {r.final}, but the note says {note['verdict']}.",
+                f"the final verdict of {r.note} is {r.final}, but the note says {note.verdict}.",
                 "change the note or the row so that they agree (and log a correction if the note changed).",
             )
         elif r.first != r.blind and not r.reason:
@@ -176,7 +177,7 @@ def check_readings(app: Sphinx, env: BuildEnvironment) -> None:
             "agreement",
             f"the note #{note_id} has no second reading.",
             f"add a row for it to {Path(path).name}, read blind.",
-            (essay, notes[(essay, note_id)]["line"]),
+            (essay, notes[(essay, note_id)].line),
         )
 
 

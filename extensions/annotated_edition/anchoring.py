@@ -25,6 +25,7 @@ from .mentions import link_mentions, mention_note
 from .messages import warn
 from .nodes import Editorial
 from .notes import RESERVED, annotation, factcheck_note, sic_note
+from .records import NoteRecord, SicRecord
 from .releases import legacy_anchors
 from .tree import ancestor
 
@@ -207,16 +208,8 @@ class AnchorNotes(SphinxTransform):
         if isinstance(note, (sic_note, mention_note)):
             note["id"] = ""
             if isinstance(note, sic_note):
-                get_domain(self.env).add(
-                    "sics",
-                    self.env.docname,
-                    {
-                        "paragraph": note["paragraph"],
-                        "quote": note["quote"],
-                        "reading": note["reading"],
-                        "span": note["span"],
-                    },
-                )
+                record = SicRecord(note["paragraph"], note["quote"], note["reading"], note["span"])
+                get_domain(self.env).add("sics", self.env.docname, record)
             return
         self.number += 1
         note["number"] = self.number
@@ -224,22 +217,19 @@ class AnchorNotes(SphinxTransform):
         note["ids"] = [note["id"], *legacy_anchors(self.env, self.env.docname, note["id"])]
         for anchor in note["ids"]:
             self.document.ids[anchor] = note
-        get_domain(self.env).add(
-            "notes",
-            self.env.docname,
-            {
-                "id": note["id"],
-                "label": note["label"],
-                "number": self.number,
-                "verdict": note["verdict"],
-                "quote": note["quote"],
-                "paragraph": note["paragraph"],
-                "keys": note["keys"],
-                "line": note.line,
-                "fingerprint": note["fingerprint"],
-                "span": note["span"],
-            },
+        record = NoteRecord(
+            id=note["id"],
+            label=note["label"],
+            number=self.number,
+            verdict=note["verdict"],
+            quote=note["quote"],
+            paragraph=note["paragraph"],
+            keys=note["keys"],
+            line=note.line,
+            fingerprint=note["fingerprint"],
+            span=note["span"],
         )
+        get_domain(self.env).add("notes", self.env.docname, record)
 
     def address(self, note: annotation) -> str:
         """The note's stable address: its label, or the first words of its claim; unique in the document."""

@@ -29,6 +29,7 @@ from .domain import get_domain
 from .links import link
 from .messages import warn
 from .notes import factcheck_note
+from .records import PageRecord
 from .releases import PublishedNote, Release, releases
 
 CHANGES = ("verdict", "removed", "text", "citation")
@@ -130,32 +131,25 @@ class MarkCorrected(SphinxTransform):
         ):
             if dependency:
                 self.env.note_dependency(dependency)
-        records = {r["id"]: r for r in get_domain(self.env).data["notes"].get(self.env.docname, [])}
+        records = {r.id: r for r in get_domain(self.env).notes(self.env.docname)}
         for note in notes:
             mine = [
                 c for c in corrections(self.env) if c.note.essay == self.env.docname and c.note.id == note.get("id")
             ]
             if mine and note["id"] in records:
-                records[note["id"]]["modified"] = max(c.date for c in mine)
+                records[note["id"]].modified = max(c.date for c in mine)
                 note += correction_mark(entries=[(c.date, c.anchor) for c in mine])
 
 
 def corrections_page(env: BuildEnvironment) -> str | None:
-    return next(
-        (
-            d
-            for d, pages in sorted(get_domain(env).data["pages"].items())
-            if any(p["page"] == "corrections" for p in pages)
-        ),
-        None,
-    )
+    return next((docname for docname, _ in get_domain(env).pages("corrections")), None)
 
 
 class CorrectionsDirective(SphinxDirective):
     """``{corrections}``: the log, newest first, each entry linked to the note it corrects."""
 
     def run(self) -> list[nodes.Node]:
-        get_domain(self.env).add("pages", self.env.docname, {"page": "corrections", "depends": ["essays", "notes"]})
+        get_domain(self.env).add("pages", self.env.docname, PageRecord("corrections", ["essays", "notes"]))
         if getattr(self.env, "edition_corrections_path", None):
             self.env.note_dependency(self.env.edition_corrections_path)
         return [corrections_placeholder()]
@@ -183,7 +177,8 @@ class FillCorrections(SphinxPostTransform):
         domain = get_domain(self.env)
         entries = nodes.bullet_list(classes=["edition-corrections"])
         for correction in sorted(corrections(self.env), key=lambda c: (c.date, c.number), reverse=True):
-            essay = domain.data["essays"].get(correction.note.essay, [{}])[0].get("title", correction.note.essay)
+            record = domain.essay(correction.note.essay)
+            essay = record.title if record else correction.note.essay
             current = domain.index("notes", "id").get(correction.note.id)
             para = nodes.paragraph()
             para += nodes.target("", "", ids=[correction.anchor])  # an inline target: LaTeX anchors it too
@@ -218,13 +213,14 @@ def check_against_release(app: Sphinx, env: BuildEnvironment) -> None:
     if not known or not app.config.edition_corrections:
         return
     domain = get_domain(env)
-    now = {(docname, n["id"]): n for docname, notes in domain.data["notes"].items() for n in notes}
+    now = {(docname, n.id): n for docname in domain.essays() for n in domain.notes(docname)}
     logged = corrections(env)
     for published in known[-1].notes:
         current = now.get((published.essay, published.id))
         mine = [c for c in logged if c.note == published]
         if current is None and not any(c.change == "removed" for c in mine):
-            lines = domain.data["essays"].get(published.essay, [{}])[0].get("lines", [])
+            essay = domain.essay(published.essay)
+            lines = essay.lines if essay else []
             line = lines[published.paragraph - 1] if len(lines) >= published.paragraph else None
             warn(
                 "correction",
@@ -234,15 +230,15 @@ def check_against_release(app: Sphinx, env: BuildEnvironment) -> None:
                 f'note = {published.number}, change = "removed", and why; if its quote or label changed, restore them.',
                 (published.essay, line),
             )
-        elif current is not None and current["verdict"] != published.verdict:
-            if not any(c.change == "verdict" and c.now == current["verdict"] for c in mine):
+        elif current is not None and current.verdict != published.verdict:
+            if not any(c.change == "verdict" and c.now == current.verdict for c in mine):
                 warn(
                     "correction",
                     f"this note's verdict was {published.verdict} in release {known[-1].version} and is now "
-                    f"{current['verdict']}, but the corrections log does not say so.",
+                    f"{current.verdict}, but the corrections log does not say so.",
                     f'log it in corrections.toml: essay = "{published.essay}", note = {published.number}, '
-                    f'change = "verdict", was = "{published.verdict}", now = "{current["verdict"]}", and why.',
-                    (published.essay, current["line"]),
+                    f'change = "verdict", was = "{published.verdict}", now = "{current.verdict}", and why.',
+                    (published.essay, current.line),
                 )
 
 

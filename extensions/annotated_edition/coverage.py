@@ -29,16 +29,16 @@ def check_coverage(app: Sphinx, env: BuildEnvironment) -> None:
     domain = get_domain(env)
     entries = env.domains["cite"].bibdata.data.entries
     events = {record["id"]: record for record in valid(domain.records("events"))}
-    for docname, notes in sorted(domain.data["notes"].items()):
+    for docname in domain.essays():
         linked: dict[str, list[str]] = {}
-        for mention in domain.data["mentions"].get(docname, []):
-            if mention["kind"] == "event" and mention["target"] in events:
-                linked.setdefault(mention["anchor"], []).append(mention["target"])
-        for note in notes:
-            spans = {key: coverage(entries[key]) for key in note["keys"] if key in entries}
+        for mention in domain.mentions(docname):
+            if mention.kind == "event" and mention.target in events:
+                linked.setdefault(mention.anchor, []).append(mention.target)
+        for note in domain.notes(docname):
+            spans = {key: coverage(entries[key]) for key in note.keys if key in entries}
             if not spans or None in spans.values():
                 continue  # an entry without coverage is reported by the bibliography check
-            for event_id in dict.fromkeys(linked.get(note["id"], [])):
+            for event_id in dict.fromkeys(linked.get(note.id, [])):
                 event = events[event_id]
                 if all(end < event["start"] or start > event["end"] for start, end in spans.values()):
                     works = "; ".join(f"{key} ({entries[key].fields['coverage']})" for key in spans)
@@ -47,7 +47,7 @@ def check_coverage(app: Sphinx, env: BuildEnvironment) -> None:
                         f"the note links the event {event_id} ({dates.in_words(event['date'])}), which no work it "
                         f"cites covers: {works}.",
                         "cite a work whose coverage includes the event, or correct a `coverage` field in bib/ if it is wrong.",
-                        (docname, note["line"]),
+                        (docname, note.line),
                     )
 
 

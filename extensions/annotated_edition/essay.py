@@ -22,6 +22,7 @@ from .domain import get_domain
 from .invisible import check_file_text, invisible_in
 from .messages import at, closest, warn
 from .nodes import paragraph_number, paratext_block
+from .records import EssayRecord
 from .witnesses import LineRange, Manifest, ManifestError, Witness, parse_manifest, read_text
 
 WITNESS_KEY = "edition-witness"
@@ -206,16 +207,13 @@ class NumberEssayParagraphs(SphinxTransform):
                 self.document.ids[anchor] = para
                 para.insert(0, paragraph_number(number=number))
             title = box.parent.next_node(nodes.title)
-            get_domain(self.env).add(
-                "essays",
-                self.env.docname,
-                {
-                    "witness": box[WITNESS_KEY],
-                    "title": title.astext() if title else self.env.docname,
-                    "paragraphs": len(paragraphs),
-                    "lines": [para.line for para in paragraphs],
-                },
+            record = EssayRecord(
+                witness=box[WITNESS_KEY],
+                title=title.astext() if title else self.env.docname,
+                paragraphs=len(paragraphs),
+                lines=[para.line for para in paragraphs],
             )
+            get_domain(self.env).add("essays", self.env.docname, record)
 
 
 def essay_paragraphs(box: nodes.Element) -> list[nodes.paragraph]:

@@ -63,8 +63,9 @@ class CheckFidelity(SphinxTransform):
         source = [p.text for p in witness.paragraphs]
         matcher = difflib.SequenceMatcher(a=source, b=texts, autojunk=False)
         faithful = all(tag == "equal" for tag, *_ in matcher.get_opcodes())
-        for record in get_domain(self.env).data["essays"].get(self.env.docname, []):
-            record["faithful"] = faithful  # the exports anchor notes on the witness only when the text is its
+        record = get_domain(self.env).essay(self.env.docname)
+        if record is not None:
+            record.faithful = faithful  # the exports anchor notes on the witness only when the text is its
         for tag, w1, w2, e1, e2 in matcher.get_opcodes():
             if tag == "equal":
                 self.check_lines(witness, witness.paragraphs[w1:w2], edited[e1:e2])

@@ -43,7 +43,7 @@ def dependent_pages(env: BuildEnvironment, changed: set[str]) -> set[str]:
     every essay: the cost of an incremental build stays with what changed.
     """
     data = get_domain(env).data
-    pages = {doc for doc, records in data["pages"].items() if any(changed & set(r["depends"]) for r in records)}
+    pages = {doc for doc, records in data["pages"].items() if any(changed & set(r.depends) for r in records)}
     kinds = {registry.records for registry in registries(env).values()}
     if changed & (kinds | {"mentions"}):
         pages |= {doc for kind in kinds for doc in data.get(kind, {})}

@@ -20,6 +20,7 @@ from .domain import get_domain
 from .essay import refused_witness
 from .links import address
 from .messages import closest, warn
+from .records import PageRecord
 from .sources_short import short_source
 
 
@@ -40,7 +41,7 @@ class RegisterDirective(SphinxDirective):
         essay = self.options.get("essay", "").strip()
         depends = ["essays", f"notes:{essay}"] if essay else ["essays", "notes"]
         lists = "counts-only" not in self.options
-        get_domain(self.env).add("pages", self.env.docname, {"page": "register", "depends": depends, "lists": lists})
+        get_domain(self.env).add("pages", self.env.docname, PageRecord("register", depends, lists=lists))
         return [register_placeholder(counts_only="counts-only" in self.options, essay=essay, line=self.lineno)]
 
 
@@ -62,42 +63,40 @@ class BuildRegister(SphinxPostTransform):
     def register(self, only: str, line: int, counts_only: bool) -> list[nodes.Node]:
         domain = get_domain(self.env)
         vocabulary = self.config.edition_verdicts
-        notes = domain.data["notes"]
+        known = domain.essays()
         if only:  # one essay's notes only: the work stays proportional to that essay, not to the edition
-            if only not in domain.data["essays"] and not refused_witness(self.env):  # else it may be that essay
+            if only not in known and not refused_witness(self.env):  # else it may be that essay
                 warn(
                     "register",
                     f"{only!r} is not an essay of this edition, so its register would be empty.",
-                    f"give `:essay:` the document name of an essay ({closest(only, list(domain.data['essays']))}).",
+                    f"give `:essay:` the document name of an essay ({closest(only, list(known))}).",
                     (self.env.docname, line),
                 )
             result: list[nodes.Node] = [nodes.container()]
-            essays = {only: domain.data["essays"][only][0]} if only in domain.data["essays"] else {}
+            essays = {only: known[only]} if only in known else {}
         else:
-            essays = {docname: records[0] for docname, records in sorted(domain.data["essays"].items())}
-            counts = {docname: Counter(n["verdict"] for n in notes.get(docname, [])) for docname in essays}
+            essays = known
+            counts = {docname: Counter(n.verdict for n in domain.notes(docname)) for docname in essays}
             result = [self.counts_table(essays, counts, vocabulary)]
             if counts_only:
                 return result
         for docname, essay in essays.items():
-            result.append(nodes.rubric(text=essay["title"], ids=[essay_anchor(docname)]))
+            result.append(nodes.rubric(text=essay.title, ids=[essay_anchor(docname)]))
             items = nodes.bullet_list(classes=["edition-register"])
-            for note in sorted(notes.get(docname, []), key=lambda n: n["number"]):
-                entry = vocabulary[note["verdict"]]
+            for note in sorted(domain.notes(docname), key=lambda n: n.number):
+                entry = vocabulary[note.verdict]
                 para = nodes.paragraph()
-                para += self.link(docname, f"p{note['paragraph']}", f"¶{note['paragraph']}")
+                para += self.link(docname, f"p{note.paragraph}", f"¶{note.paragraph}")
                 para += nodes.Text(" ")
                 para += nodes.inline("", f"{entry['symbol']} ", classes=["edition-verdict-symbol"])
                 para += nodes.strong(text=entry["label"])
                 para += nodes.Text(": “")
-                para += self.link(docname, note["id"], note["quote"])
+                para += self.link(docname, note.id, note.quote)
                 para += nodes.Text("” — ")
-                for i, key in enumerate(note["keys"]):
+                for i, key in enumerate(note.keys):
                     para += nodes.Text("; " if i else "")
                     para += short_source(self.env, key)
-                items += nodes.list_item(
-                    "", para, classes=["edition-register-item", f"edition-verdict-{note['verdict']}"]
-                )
+                items += nodes.list_item("", para, classes=["edition-register-item", f"edition-verdict-{note.verdict}"])
             result.append(items)
         return result
 
@@ -115,7 +114,7 @@ class BuildRegister(SphinxPostTransform):
             rows.append([verdict, *(str(counts[d][name]) for d in essays), str(total[name])])
         rows.append(["All verdicts", *(str(sum(counts[d].values())) for d in essays), str(sum(total.values()))])
         table = nodes.table(classes=["edition-register-counts"], ids=["edition-verdict-counts"])
-        names = "; ".join(f"Essay {n} is “{essay['title']}”" for n, essay in enumerate(essays.values(), 1))
+        names = "; ".join(f"Essay {n} is “{essay.title}”" for n, essay in enumerate(essays.values(), 1))
         table += nodes.title(text=f"Notes per verdict. {names}.")
         group = nodes.tgroup(cols=len(rows[0]))
         table += group
@@ -140,15 +139,7 @@ def essay_anchor(docname: str) -> str:
 
 def register_page(env: BuildEnvironment) -> str | None:
     """The page holding the full register (not a one-essay register), if the edition has one."""
-    pages = get_domain(env).data["pages"]
-    return next(
-        (
-            d
-            for d in sorted(pages)
-            if any(p["page"] == "register" and p["lists"] and "notes" in p["depends"] for p in pages[d])
-        ),
-        None,
-    )
+    return next((d for d, p in get_domain(env).pages("register") if p.lists and "notes" in p.depends), None)
 
 
 def check_labels(app: Sphinx, env: BuildEnvironment) -> None:
@@ -158,9 +149,9 @@ def check_labels(app: Sphinx, env: BuildEnvironment) -> None:
             continue  # within one page, anchoring has reported it at both notes' place
         warn(
             "factcheck",
-            f"the label {note['label']!r} is also used in {first}.",
+            f"the label {note.label!r} is also used in {first}.",
             "labels are unique across the edition: rename one.",
-            (docname, note["line"]),
+            (docname, note.line),
         )
 
 

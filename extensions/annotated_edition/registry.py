@@ -29,6 +29,7 @@ from .domain import get_domain
 from .links import link
 from .messages import EntryError, closest, warn
 from .notes import cited_keys, factcheck_note
+from .records import MentionRecord
 from .tree import ancestor
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -178,36 +179,33 @@ class CollectMentions(SphinxTransform):
 
     def apply(self) -> None:
         domain = get_domain(self.env)
-        essay = domain.data["essays"].get(self.env.docname, [{}])[0].get("title")
+        essay = domain.essay(self.env.docname)
         for ref in registry_refs(self.env, self.document):
-            place = self.place(ref, essay)
+            place = self.place(ref, essay.title if essay else None)
             if place:
-                domain.add("mentions", self.env.docname, {"kind": ref["reftype"], "target": ref["reftarget"], **place})
+                domain.add("mentions", self.env.docname, MentionRecord(ref["reftype"], ref["reftarget"], *place))
 
     @staticmethod
-    def place(ref: nodes.Element, essay: str | None) -> dict | None:
-        """The note or essay paragraph a reference stands in (the nearer of the two), or None."""
+    def place(ref: nodes.Element, essay: str | None) -> tuple[str, str, tuple[int, int] | None] | None:
+        """(anchor, label, span) of the note or essay paragraph a reference stands in (the nearer), or None."""
         node = ancestor(ref, (factcheck_note, nodes.paragraph))
         while isinstance(node, nodes.paragraph) and "edition-paragraph" not in node:  # a paragraph of a note
             node = ancestor(node, (factcheck_note, nodes.paragraph))
         if isinstance(node, factcheck_note) and "id" in node:
-            return {"anchor": node["id"], "label": f"{essay}, note {node['number']} (¶{node['paragraph']})"}
+            return node["id"], f"{essay}, note {node['number']} (¶{node['paragraph']})", None
         if isinstance(node, nodes.paragraph):
-            return {
-                "anchor": f"p{node['edition-paragraph']}",
-                "label": f"{essay}, ¶{node['edition-paragraph']}",
-                "span": ref.get("edition-span"),
-            }
+            number = node["edition-paragraph"]
+            return f"p{number}", f"{essay}, ¶{number}", ref.get("edition-span")
         return None
 
 
-def mentions_of(env: BuildEnvironment, kind: str) -> dict[str, list[tuple[str, dict]]]:
+def mentions_of(env: BuildEnvironment, kind: str) -> dict[str, list[tuple[str, MentionRecord]]]:
     """``{target: [(docname, mention), …]}`` for one registry, in document then source order."""
-    found: dict[str, list[tuple[str, dict]]] = {}
+    found: dict[str, list[tuple[str, MentionRecord]]] = {}
     for docname, records in sorted(get_domain(env).data["mentions"].items()):
         for record in records:
-            if record["kind"] == kind:
-                found.setdefault(record["target"], []).append((docname, record))
+            if record.kind == kind:
+                found.setdefault(record.target, []).append((docname, record))
     return found
 
 
@@ -227,7 +225,7 @@ class FillMentions(SphinxPostTransform):
                 para += nodes.Text("no essay or note yet.")
             for i, (docname, record) in enumerate(mentions):
                 para += nodes.Text("; " if i else "")
-                para += link(self.env, docname, record["anchor"], record["label"])
+                para += link(self.env, docname, record.anchor, record.label)
             placeholder.replace_self(para)
 
 

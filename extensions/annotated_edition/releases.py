@@ -91,19 +91,20 @@ def snapshot(sourcedir: Path, version: str, commit: str, date: str) -> dict:
     with tempfile.TemporaryDirectory() as out:
         app = Sphinx(str(sourcedir), str(sourcedir), out, f"{out}/doctrees", "dummy", status=None, freshenv=True)
         app.build()
+        domain = get_domain(app.env)
         notes = [
             {
                 "essay": docname,
-                "number": note["number"],
-                "paragraph": note["paragraph"],
-                "id": note["id"],
-                "anchors": [note["id"], *legacy_anchors(app.env, docname, note["id"])],
-                "verdict": note["verdict"],
-                "quote": note["quote"],
-                "fingerprint": note["fingerprint"],
+                "number": note.number,
+                "paragraph": note.paragraph,
+                "id": note.id,
+                "anchors": [note.id, *legacy_anchors(app.env, docname, note.id)],
+                "verdict": note.verdict,
+                "quote": note.quote,
+                "fingerprint": note.fingerprint,
             }
-            for docname, records in sorted(get_domain(app.env).data["notes"].items())
-            for note in records
+            for docname in domain.essays()
+            for note in domain.notes(docname)
         ]
     return {"version": version, "commit": commit, "date": date, "notes": notes}
 

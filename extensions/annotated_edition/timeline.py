@@ -23,6 +23,7 @@ from . import dates
 from .domain import get_domain
 from .events import event_anchor
 from .links import address, writing_builder
+from .records import EssayRecord, PageRecord
 from .registry import mentions_of, valid
 
 
@@ -32,9 +33,7 @@ class timeline_placeholder(nodes.General, nodes.Element):
 
 class TimelineDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
-        get_domain(self.env).add(
-            "pages", self.env.docname, {"page": "timeline", "depends": ["essays", "events", "mentions"]}
-        )
+        get_domain(self.env).add("pages", self.env.docname, PageRecord("timeline", ["essays", "events", "mentions"]))
         return [timeline_placeholder()]
 
 
@@ -56,7 +55,7 @@ class BuildTimeline(SphinxPostTransform):
             ((d, r) for d, records in domain.data["events"].items() for r in valid(records)),
             key=lambda item: (item[1]["start"], item[1]["end"], item[1]["id"]),
         )
-        essays = {d: f"E{i}" for i, d in enumerate(sorted(domain.data["essays"]), 1)}
+        essays = {d: f"E{i}" for i, d in enumerate(domain.essays(), 1)}
         mentioned: dict[str, list[str]] = {}
         for event_id, mentions in mentions_of(self.env, "event").items():
             marks = mentioned.setdefault(event_id, [])
@@ -73,7 +72,7 @@ class BuildTimeline(SphinxPostTransform):
             for docname, record in events
         ]
         for placeholder in placeholders:
-            legend_node = legend(essays, domain.data["essays"])
+            legend_node = legend(essays, domain.essays())
             if rows and builder.format == "html" and builder.name != "epub":  # EPUB readers get the list
                 placeholder.replace_self([legend_node, nodes.raw("", chart_html(rows, essays), format="html")])
             elif rows and builder.format == "latex":
@@ -165,9 +164,9 @@ def chart_latex(rows: list, engine: str) -> str:
     return "\n".join(lines)
 
 
-def legend(essays: dict[str, str], titles: dict[str, list]) -> nodes.paragraph:
+def legend(essays: dict[str, str], records: dict[str, EssayRecord]) -> nodes.paragraph:
     para = nodes.paragraph(classes=["edition-timeline-legend"])
-    para += nodes.Text("Marks: " + "; ".join(f"{mark} = {titles[d][0]['title']}" for d, mark in essays.items()) + ".")
+    para += nodes.Text("Marks: " + "; ".join(f"{mark} = {records[d].title}" for d, mark in essays.items()) + ".")
     return para
 
 

@@ -37,7 +37,7 @@ class FillVerdictSummary(SphinxPostTransform):
         if not placeholders:
             return
         builder = writing_builder(self.env)
-        counts = Counter(n["verdict"] for n in get_domain(self.env).data["notes"].get(self.env.docname, []))
+        counts = Counter(n.verdict for n in get_domain(self.env).notes(self.env.docname))
         register = register_page(self.env)
         box = nodes.container(classes=["edition-verdict-summary"])
         box += nodes.rubric(text="Verdicts in this essay")

@@ -63,7 +63,7 @@ def write_essay_data(app: Sphinx, doctree: nodes.document, docname: str) -> None
     Made from the page's own resolved doctree (the notes' texts as they print) and the domain's records;
     an essay page is rewritten whenever what its files show changes (see :mod:`..freshness`).
     """
-    if not publishes(app) or docname not in get_domain(app.env).data["essays"]:
+    if not publishes(app) or get_domain(app.env).essay(docname) is None:
         return
     env, root = app.env, base(app)
     essay = essay_data(env, app.builder, root, docname, doctree)
@@ -117,7 +117,7 @@ def registry_addresses(app: Sphinx, root: str) -> dict[str, str]:
 def data_files(env, pagename: str, essay: str | None = None) -> list[tuple[str, str, str]]:
     """(URL relative to *pagename*, media type, label) of the data files of *essay* (by default the page
     itself, if it is an essay), then the register."""
-    essays = get_domain(env).data["essays"]
+    essays = get_domain(env).essays()
     essay = essay or pagename
     if essay not in essays:
         return []
@@ -153,7 +153,8 @@ def visit_data_box_html(self, node: data_box) -> None:
     if self.builder.name == "epub":
         raise nodes.SkipNode
     licence = f'<p class="edition-data-licence">{escape(self.config.edition_licence)}</p>'
-    if page in get_domain(env).data["essays"]:
+    essays = get_domain(env).essays()
+    if page in essays:
         links = " · ".join(anchor(url, media, label) for url, media, label in data_files(env, page))
         about = escape(self.builder.get_relative_uri(page, self.config.edition_data_page))
         self.body.append(
@@ -162,10 +163,10 @@ def visit_data_box_html(self, node: data_box) -> None:
         )
     else:
         rows = []
-        for essay, (record, *_) in sorted(get_domain(env).data["essays"].items()):
+        for essay, record in essays.items():
             files = data_files(env, page, essay)[:-1]
-            rows.append(f"<li>{escape(record['title'])}: " + " · ".join(anchor(*f) for f in files) + "</li>")
-        register = data_files(env, page, next(iter(sorted(get_domain(env).data["essays"])), ""))[-1:]
+            rows.append(f"<li>{escape(record.title)}: " + " · ".join(anchor(*f) for f in files) + "</li>")
+        register = data_files(env, page, next(iter(essays), ""))[-1:]
         rows += [f"<li>All notes: {anchor(*f)}</li>" for f in register]
         self.body.append(f'<div class="edition-data"><ul>{"".join(rows)}</ul>{licence}</div>')
     raise nodes.SkipNode

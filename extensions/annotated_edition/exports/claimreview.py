@@ -16,8 +16,8 @@ from ..jsonld import add_to_head
 
 def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
     domain = get_domain(app.env)
-    essays = domain.data["essays"].get(pagename)
-    if not essays:
+    essay = domain.essay(pagename)
+    if essay is None:
         return []
     config = app.config
     base = config.html_baseurl.rstrip("/") + "/" if config.html_baseurl else ""
@@ -25,19 +25,19 @@ def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
     edition = {"@type": "Organization", "name": config.edition_title or config.project}
     scale = [entry["rating"] for entry in config.edition_verdicts.values()]
     reviews = []
-    for note in domain.data["notes"].get(pagename, []):
-        verdict = config.edition_verdicts[note["verdict"]]
-        url = f"{page_url}#{note['id']}"
+    for note in domain.notes(pagename):
+        verdict = config.edition_verdicts[note.verdict]
+        url = f"{page_url}#{note.id}"
         reviews.append(
             {
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
                 "@id": url,
                 "url": url,
-                "claimReviewed": note["quote"],
+                "claimReviewed": note.quote,
                 "author": edition,
                 "datePublished": config.edition_date,
-                **({"dateModified": note["modified"]} if note.get("modified") else {}),
+                **({"dateModified": note.modified} if note.modified else {}),
                 "reviewRating": {
                     "@type": "Rating",
                     "ratingValue": verdict["rating"],
@@ -49,8 +49,8 @@ def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
                     "@type": "Claim",
                     "appearance": {
                         "@type": "CreativeWork",
-                        "name": essays[0]["title"],
-                        "url": f"{page_url}#p{note['paragraph']}",
+                        "name": essay.title,
+                        "url": f"{page_url}#p{note.paragraph}",
                     },
                 },
             }

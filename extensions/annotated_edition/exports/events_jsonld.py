@@ -19,7 +19,7 @@ from ..registry import valid
 def add_event_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """schema.org ``Event`` data for every event, on the page that holds the timeline."""
     domain = get_domain(app.env)
-    if pagename not in domain.data["pages"] or not any(p["page"] == "timeline" for p in domain.data["pages"][pagename]):
+    if pagename not in (docname for docname, _ in domain.pages("timeline")):
         return
     base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
     data = []

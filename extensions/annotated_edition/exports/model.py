@@ -81,40 +81,38 @@ def essay_data(
 ) -> EssayData | None:
     """The essay *docname* with its records; note texts from *doctree* (the page as written), if given."""
     domain = get_domain(env)
-    essay = domain.data["essays"].get(docname, [None])[0]
-    witness = witnesses(env).get(essay["witness"]) if essay else None
-    if witness is None or not essay.get("faithful"):
+    essay = domain.essay(docname)
+    witness = witnesses(env).get(essay.witness) if essay else None
+    if witness is None or not essay.faithful:
         return None  # an essay that differs from its witness is reported, and not exported
     events = {r["id"]: r for r in valid(domain.records("events"))}
     people = {r["id"]: r for r in valid(domain.records("people"))}
     texts = note_texts(doctree) if doctree is not None else {}
     notes = tuple(
         Note(
-            n["id"],
-            n["number"],
-            n["paragraph"],
-            n["quote"],
-            n["verdict"],
-            tuple(n["keys"]),
-            tuple(n["span"]),
-            texts.get(n["id"], ""),
-            n.get("modified"),
-        )  # fmt: skip
-        for n in domain.data["notes"].get(docname, [])
+            n.id,
+            n.number,
+            n.paragraph,
+            n.quote,
+            n.verdict,
+            tuple(n.keys),
+            tuple(n.span),
+            texts.get(n.id, ""),
+            n.modified,
+        )
+        for n in domain.notes(docname)
     )
-    sics = tuple(
-        Sic(s["paragraph"], s["quote"], s["reading"], tuple(s["span"])) for s in domain.data["sics"].get(docname, [])
-    )
+    sics = tuple(Sic(s.paragraph, s.quote, s.reading, tuple(s.span)) for s in domain.sics(docname))
     mentions = tuple(
-        Mention(m["kind"], m["target"], int(m["anchor"][1:]), tuple(m["span"]))
-        for m in domain.data["mentions"].get(docname, [])
-        if m.get("span") and m["target"] in (events if m["kind"] == "event" else people)
+        Mention(m.kind, m.target, int(m.anchor[1:]), tuple(m.span))
+        for m in domain.mentions(docname)
+        if m.span and m.target in (events if m.kind == "event" else people)
     )
     url = base + builder.get_target_uri(docname)
-    return EssayData(docname, essay["title"], url, witness, WitnessText(witness), notes, sics, mentions, events, people)
+    return EssayData(docname, essay.title, url, witness, WitnessText(witness), notes, sics, mentions, events, people)
 
 
 def essays(env: BuildEnvironment, builder: Builder, base: str) -> list[EssayData]:
     """Every essay, without note texts (enough for the register)."""
-    found = (essay_data(env, builder, base, docname, None) for docname in sorted(get_domain(env).data["essays"]))
+    found = (essay_data(env, builder, base, docname, None) for docname in get_domain(env).essays())
     return [essay for essay in found if essay is not None]
