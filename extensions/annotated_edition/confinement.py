@@ -11,6 +11,7 @@ images, downloads and any listing are judged again on the doctree (:mod:`.policy
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +39,11 @@ def project_root(env: BuildEnvironment) -> Path:
 
 def refusal(path: str | Path, root: Path) -> str | None:
     """Why the build may not read *path*, in words naming it, or None when it may."""
-    try:
-        resolved = Path(path).resolve()
-    except (OSError, RuntimeError):  # Python reports a loop of symbolic links as either
+    try:  # strict: a loop of symbolic links is an error on every Python (3.13's non-strict resolve() passes it)
+        resolved = Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        resolved = Path(path).resolve()  # a file that does not exist yet may still be judged by where it would be
+    except (OSError, RuntimeError):
         return f"{path} cannot be followed to a file (its symbolic links form a loop)"
     if not resolved.is_relative_to(root):
         return f"{resolved} is outside the project ({root})"
