@@ -230,3 +230,30 @@ def test_incremental_and_parallel_builds_of_the_log_equal_a_clean_build(copy_roo
             == (parallel / f"{page}.html").read_text(encoding="utf-8")
         ), page
     assert "Corrected on 4 February 2026" in (incremental / "essay.html").read_text(encoding="utf-8")
+
+
+def test_hostile_snapshot_log_and_readings_publish_nothing_unsafe(build) -> None:
+    """The release snapshot, the log and the readings are editors' files too: an address that would break out of
+    its HTML attribute, an invisible character and a javascript: row are refused where they are written."""
+    from scanner import scan
+
+    hostile = json.loads(json.dumps(SNAPSHOT))
+    hostile["notes"][1]["anchors"] = ['note-2" onmouseover="alert(1)']
+    edits = {
+        "docs/releases/0.1.json": lambda _: json.dumps(hostile),
+        "docs/corrections.toml": lambda _: CORRECTION.replace("wrong, not loose", "wrong,\u202e not loose"),
+        **AGREEMENT_PAGE,
+        "docs/readings.csv": lambda _: READINGS + "javascript:alert(1)//,x,accurate,inaccurate,accurate,r\n",
+    }
+    result = build("essay", edits=edits)
+    lines = edition_warnings(result)
+    assert any(
+        re.search(r"releases/0\.1\.json:1: WARNING: the release snapshot is not readable \(.*is not an address", line)
+        for line in lines
+    ), lines
+    assert any(re.search(r"corrections\.toml:\d+: WARNING: .*U\+202E", line) for line in lines), lines
+    assert any(
+        re.search(r"readings\.csv:4: WARNING: javascript:alert\(1\)//#x is not a note", line) for line in lines
+    ), lines
+    assert scan(result.outdir, "\0no secret\0") == []
+    assert "onmouseover" not in result.page("essay") and "javascript:" not in result.page("agreement")

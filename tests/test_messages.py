@@ -218,7 +218,7 @@ CASES: dict[str, Case] = {
         where=r"agreement\.md:\d+",
     ),
     "agreement-row": Case(
-        ("agreement.py", 'problem, fix, f"{path}:{r.line}"'),
+        ("agreement.py", "problem, fix, at(path, r.line)"),
         {
             **AGREEMENT,
             "docs/readings.csv": lambda text: READINGS.replace(

@@ -11,6 +11,7 @@ every note and that each final verdict is the note's verdict now.
 from __future__ import annotations
 
 import csv
+import io
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +24,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from .confinement import refused_file
 from .domain import get_domain
+from .invisible import check_file_text
 from .links import link
-from .messages import warn
+from .messages import at, warn
 from .records import PageRecord
 
 COLUMNS = ("essay", "note", "first", "blind", "final", "reason")
@@ -42,11 +44,12 @@ class Reading:
 
 
 def read_readings(path: Path) -> list[Reading]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(handle)
-        if tuple(rows.fieldnames or ()) != COLUMNS:
-            raise ValueError(f"the columns must be {', '.join(COLUMNS)}")
-        return [Reading(rows.line_num, *(" ".join((row[c] or "").split()) for c in COLUMNS)) for row in rows]
+    """The rows of the readings file; invisible control characters are reported at their line and dropped."""
+    text = check_file_text(path, path.read_text(encoding="utf-8"))
+    rows = csv.DictReader(io.StringIO(text, newline=""))
+    if tuple(rows.fieldnames or ()) != COLUMNS:
+        raise ValueError(f"the columns must be {', '.join(COLUMNS)}")
+    return [Reading(rows.line_num, *(" ".join((row[c] or "").split()) for c in COLUMNS)) for row in rows]
 
 
 def kappa(pairs: list[tuple[str, str]]) -> float:
@@ -71,7 +74,7 @@ class AgreementDirective(SphinxDirective):
             return []
         self.env.note_dependency(relpath)
         try:
-            read_readings(Path(path))  # refused now, at the directive, if it cannot be read
+            readings = read_readings(Path(path))
         except (OSError, ValueError, csv.Error) as err:
             warn(
                 "agreement",
@@ -80,9 +83,9 @@ class AgreementDirective(SphinxDirective):
                 self.get_location(),
             )
             return []
-        page = PageRecord("agreement", ["essays", "notes"], path=path)
+        page = PageRecord("agreement", ["essays", "notes"], path=path, rows=tuple(readings))
         get_domain(self.env).add("pages", self.env.docname, page)
-        return [agreement_placeholder(path=path)]
+        return [agreement_placeholder()]
 
 
 def figures(readings: list[Reading]) -> nodes.paragraph:
@@ -122,14 +125,15 @@ class FillAgreement(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         vocabulary = self.config.edition_verdicts
+        domain = get_domain(self.env)
+        readings = next((list(p.rows) for d, p in domain.pages("agreement") if d == self.env.docname), [])
+        notes = {(d, n.id): n for d in domain.essays() for n in domain.notes(d)}
         for placeholder in list(self.document.findall(agreement_placeholder)):
-            readings = read_readings(Path(placeholder["path"]))
-            notes = get_domain(self.env).index("notes", "id")
             items = nodes.bullet_list(classes=["edition-adjudications"])
             for r in (r for r in readings if r.first != r.blind):
                 para = nodes.paragraph()
-                quote = notes[r.note][1].quote if r.note in notes else r.note
-                para += link(self.env, r.essay, r.note, f"“{quote}”")
+                note = notes.get((r.essay, r.note))  # a row naming no note is reported, and not linked
+                para += link(self.env, r.essay, r.note, f"“{note.quote}”") if note else nodes.Text(f"“{r.note}”")
                 label = lambda name: vocabulary.get(name, {}).get("label", name)  # noqa: E731
                 para += nodes.Text(f": first {label(r.first)}, blind {label(r.blind)}; final ")
                 para += nodes.strong(text=label(r.final))
@@ -143,8 +147,7 @@ def check_readings(app: Sphinx, env: BuildEnvironment) -> None:
     pages = get_domain(env).pages("agreement")
     if not pages:
         return
-    path = pages[0][1].path
-    readings = read_readings(Path(path))
+    path, readings = pages[0][1].path, pages[0][1].rows
     vocabulary = app.config.edition_verdicts
     notes = {(d, n.id): n for d in get_domain(env).essays() for n in get_domain(env).notes(d)}
     seen = set()
@@ -171,7 +174,7 @@ def check_readings(app: Sphinx, env: BuildEnvironment) -> None:
             )
         else:
             continue
-        warn("agreement", problem, fix, f"{path}:{r.line}")
+        warn("agreement", problem, fix, at(path, r.line))
     for essay, note_id in sorted(notes.keys() - seen):
         warn(
             "agreement",

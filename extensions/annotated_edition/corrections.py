@@ -26,8 +26,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import dates
 from .domain import get_domain
+from .invisible import check_file_text
 from .links import link
-from .messages import warn
+from .messages import at, warn
 from .notes import factcheck_note
 from .records import PageRecord
 from .releases import PublishedNote, Release, releases
@@ -102,18 +103,18 @@ def load_corrections(app: Sphinx, env: BuildEnvironment, docnames: list[str]) ->
     env.edition_corrections_path = str(path) if path.is_file() else None  # a missing dependency is always "changed"
     if not path.is_file():
         return
-    text = path.read_text(encoding="utf-8")
+    text = check_file_text(path, path.read_text(encoding="utf-8"))  # no invisible characters reach the log
     try:
         tables = tomllib.loads(text).get("correction", [])
     except tomllib.TOMLDecodeError as err:
-        warn("correction", f"corrections.toml is not valid TOML ({err}).", "fix the syntax.", str(path))
+        warn("correction", f"corrections.toml is not valid TOML ({err}).", "fix the syntax.", at(path, 1))
         return
     lines = [n for n, line in enumerate(text.splitlines(), 1) if re.match(r"\s*\[\[\s*correction\s*\]\]", line)]
     for number, (table, line) in enumerate(zip(tables, lines, strict=False), 1):
         try:
             env.edition_corrections.append(parse_entry(number, line, table, releases(env)))
         except ValueError as err:
-            warn("correction", f"correction {number}: {err}.", FIX, f"{path}:{line}")
+            warn("correction", f"correction {number}: {err}.", FIX, at(path, line))
 
 
 class MarkCorrected(SphinxTransform):

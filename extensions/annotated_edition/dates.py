@@ -73,6 +73,12 @@ DIVISIONS: dict[int, tuple[str, int, int, int]] = {
 }
 
 
+def w3c(part: str) -> bool:
+    """Whether one end of a date is a W3C date as written (a year, month or day, with no qualifier or season)."""
+    match = POINT.fullmatch(part)
+    return bool(match) and not match[4] and (not match[2] or int(match[2]) <= 12)
+
+
 def months(part: str) -> tuple[str, str]:
     """The first and last month (``YYYY-MM``) a date of the subset covers."""
     year, month, _, _ = POINT.fullmatch(part).groups()

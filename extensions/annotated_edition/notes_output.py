@@ -72,7 +72,9 @@ def visit_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
     if self.builder.name == "epub":
         return visit_factcheck_epub(self, node)
     entry = verdict_entry(self, node["verdict"])
-    legacy = "".join(f'<span id="{anchor}"></span>' for anchor in node["ids"][1:])  # addresses of earlier releases
+    legacy = "".join(
+        f'<span id="{self.encode(anchor)}"></span>' for anchor in node["ids"][1:]
+    )  # addresses of earlier releases
     self.body.append(
         f'<details class="edition-note edition-verdict-{self.encode(node["verdict"])}" id="{self.encode(node["id"])}">'
         f"<summary>{legacy}"

@@ -67,4 +67,5 @@ class PageRecord:
     page: str
     depends: list[str]
     lists: bool = False  # a register that lists notes, not only counts them
-    path: str = ""  # the data file it reads (the agreement's readings)
+    path: str = ""  # the data file it reads (the agreement's readings), read once when the page is
+    rows: tuple = ()  # and what it found there

@@ -20,7 +20,9 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .domain import get_domain
-from .messages import warn
+from .invisible import check_file_text
+from .messages import at, warn
+from .registry import SLUG
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,13 @@ def version_key(version: str) -> tuple[int, ...]:
 
 
 def read_release(path: Path) -> Release:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    """A snapshot, checked: its addresses become anchors on the essay pages, so each must be a plain slug."""
+    data = json.loads(check_file_text(path, path.read_text(encoding="utf-8")))
     notes = tuple(PublishedNote(**{**note, "anchors": tuple(note["anchors"])}) for note in data["notes"])
+    for note in notes:
+        for address in (note.id, *note.anchors):
+            if not isinstance(address, str) or not SLUG.fullmatch(address):
+                raise ValueError(f"{address!r} is not an address (letters, digits and hyphens)")
     return Release(data["version"], data["commit"], data["date"], notes)
 
 
@@ -72,7 +79,7 @@ def load_releases(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> No
                 "release",
                 f"the release snapshot is not readable ({err}).",
                 "snapshots are written by `python -m annotated_edition.releases`; restore it from git.",
-                str(path),
+                at(path, 1),
             )
     env.edition_releases = sorted(found, key=lambda r: version_key(r.version))
     env.edition_release_files = [str(path) for path in sorted(folder.glob("*.json"))] if found else []

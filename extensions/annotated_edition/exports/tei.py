@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from pybtex.database import Entry
 
+from .. import dates
 from .model import EssayData, Mention, Note, Sic
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -115,7 +116,7 @@ def paragraph(div: ET.Element, essay: EssayData, number: int) -> dict[int, list[
 def event_dates(record: dict) -> dict[str, str]:
     """EDTF to TEI's W3C date attributes: exact ends as @when/@from/@to, qualified ones as bounds."""
     parts = record["date"].split("/")
-    if all(PLAIN_DATE.fullmatch(part) and int((part + "-01")[5:7]) <= 12 for part in parts):  # not a season
+    if all(dates.w3c(part) for part in parts):
         return {"when": parts[0]} if len(parts) == 1 else {"from": parts[0], "to": parts[1]}
     return {"notBefore": record.get("start", ""), "notAfter": record.get("end", "")}
 
