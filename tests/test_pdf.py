@@ -205,3 +205,11 @@ def test_an_event_title_prints_as_written(build, tmp_path: Path) -> None:
     assert "SECRET-READ-BY-TEX" not in text
     flowing = " ".join(text.split())  # the long title may be broken across lines
     assert "^^5cinput{" in flowing and "costs $5 { ^ & %" in flowing  # the chronology shows it whole
+
+
+def test_agreement_figures_and_corrections_are_printed(printed: Print) -> None:
+    """Pages made at write time from their own records (the agreement, the corrections log) print too, though
+    LaTeX writes the whole book as its root document."""
+    text = " ".join(printed.text.split())
+    assert "Before adjudication the two readers gave the same verdict to 127 of 160 notes" in text
+    assert "verdict changed from Imprecise to Accurate" in text

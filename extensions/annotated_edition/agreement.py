@@ -85,13 +85,16 @@ class AgreementDirective(SphinxDirective):
             return []
         page = PageRecord("agreement", ["essays", "notes"], path=path, rows=tuple(readings))
         get_domain(self.env).add("pages", self.env.docname, page)
-        return [agreement_placeholder()]
+        return [agreement_placeholder(docname=self.env.docname)]  # in print every page is written as the root
 
 
 def figures(readings: list[Reading]) -> nodes.paragraph:
     pairs = [(r.first, r.blind) for r in readings]
     agreed = sum(a == b for a, b in pairs)
     para = nodes.paragraph(classes=["edition-agreement"])
+    if not pairs:
+        para += nodes.Text("No second readings are recorded yet.")
+        return para
     para += nodes.Text(
         f"Before adjudication the two readers gave the same verdict to {agreed} of {len(pairs)} notes "
         f"({100 * agreed / len(pairs):.1f} per cent); Cohen’s kappa, which discounts the agreement expected "
@@ -126,9 +129,9 @@ class FillAgreement(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         vocabulary = self.config.edition_verdicts
         domain = get_domain(self.env)
-        readings = next((list(p.rows) for d, p in domain.pages("agreement") if d == self.env.docname), [])
         notes = {(d, n.id): n for d in domain.essays() for n in domain.notes(d)}
         for placeholder in list(self.document.findall(agreement_placeholder)):
+            readings = next((list(p.rows) for d, p in domain.pages("agreement") if d == placeholder["docname"]), [])
             items = nodes.bullet_list(classes=["edition-adjudications"])
             for r in (r for r in readings if r.first != r.blind):
                 para = nodes.paragraph()
