@@ -47,7 +47,7 @@ epub: $(STAMP)
 	$(EPUBCHECK) --quiet $(BUILDDIR)/epub/*.epub
 
 check: $(STAMP)
-	$(BIN)/python -m annotated_edition.check docs
+	$(BIN)/python -m annotated_edition.cli.check docs
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

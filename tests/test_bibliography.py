@@ -9,7 +9,7 @@ import pytest
 from pybtex.database import Entry, parse_file, parse_string
 from test_fidelity import replace
 
-from annotated_edition.bibcheck import entry_problems, isbn_valid, name_forms
+from annotated_edition.bibliography.checks import entry_problems, isbn_valid, name_forms
 from conftest import REPO, body
 
 BIBFILES = sorted((REPO / "bib").glob("*.bib"))

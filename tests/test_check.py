@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from test_fidelity import replace
 
-from annotated_edition.check import Problem, parse
+from annotated_edition.cli.check import Problem, parse
 
 
 def run_check(project: Path, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "annotated_edition.check", "docs"],
+        [sys.executable, "-m", "annotated_edition.cli.check", "docs"],
         cwd=project,
         capture_output=True,
         text=True,

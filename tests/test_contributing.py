@@ -9,8 +9,8 @@ from pathlib import Path
 
 from pybtex.database import parse_string
 
-from annotated_edition.bibcheck import REQUIRED
-from annotated_edition.vocabulary import DEFAULT_VERDICTS
+from annotated_edition.bibliography.checks import REQUIRED
+from annotated_edition.verdicts.vocabulary import DEFAULT_VERDICTS
 from conftest import REPO, body, make, sphinx_build
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -76,7 +76,9 @@ def test_required_fields_match_the_check() -> None:
 
 def test_every_message_tag_is_explained() -> None:
     tags = set()
-    for path in (REPO / "extensions" / "annotated_edition").glob("*.py"):
+    sources = sorted((REPO / "extensions" / "annotated_edition").rglob("*.py"))
+    assert len(sources) > 40, "the extension's modules were not found"
+    for path in sources:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "warn":
                 first = node.args[0]

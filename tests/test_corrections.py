@@ -9,7 +9,7 @@ import re
 import pytest
 from test_fidelity import replace
 
-from annotated_edition.agreement import kappa
+from annotated_edition.verdicts.agreement import kappa
 from conftest import REPO
 
 ESSAY, BIB = "docs/essay.md", "bib/refs.bib"

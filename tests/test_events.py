@@ -84,7 +84,7 @@ def test_a_plain_language_date_is_refused_with_its_edtf_spelling(build) -> None:
 
 
 def test_season_arithmetic() -> None:
-    from annotated_edition import dates
+    from annotated_edition.core import dates
 
     assert dates.parse("1960-21") == ("1960-03-01", "1960-05-31")
     assert dates.parse("1959-24") == ("1959-12-01", "1960-02-29")  # winter runs into a leap February

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from annotated_edition.witnesses import load_manifest
+from annotated_edition.witnesses.manifest import load_manifest
 from conftest import REPO, body, require_module
 
 DATA = REPO / "tests" / "data"

@@ -114,11 +114,11 @@ def latin1_witness(project: Path, secret: Path) -> None:
     manifest.write_text(manifest.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
 
-RAW = ("policy.py", "raw HTML or a `raw` directive is not allowed")
-ALLOW = ("allow_list.py", "is not on the edition's allow-list")
-SCHEME = ("policy.py", "uses the scheme {found!r}; links and images")
-OUTSIDE_FILE = ("confinement.py", "the edition publishes files of the project only")
-DATE = ("events.py", "which {error.reason}")
+RAW = ("policy/rules.py", "raw HTML or a `raw` directive is not allowed")
+ALLOW = ("policy/allow_list.py", "is not on the edition's allow-list")
+SCHEME = ("policy/rules.py", "uses the scheme {found!r}; links and images")
+OUTSIDE_FILE = ("policy/confinement.py", "the edition publishes files of the project only")
+DATE = ("registries/events.py", "which {error.reason}")
 MANIFEST_AT = r"manifest\.toml:\d+"
 
 HOSTILE: dict[str, Hostile] = {
@@ -200,7 +200,7 @@ HOSTILE: dict[str, Hostile] = {
         {ESSAY: eval_rst(".. meta::\n   :http-equiv=refresh: 0; url=https://evil.example/")},
         r"essay\.md:2\d",
         "<meta> tag",
-        ("policy.py", "a <meta> tag"),
+        ("policy/rules.py", "a <meta> tag"),
         conf=allow(essay=["eval-rst", "meta"]),
     ),
     "eval-rst-allowed-role-raw": Hostile(
@@ -379,7 +379,7 @@ HOSTILE: dict[str, Hostile] = {
         {ESSAY: front_matter('myst:\n  html_meta:\n    "http-equiv=refresh": "0; url=https://evil.example/"')},
         r"essay\.md:2",
         "'myst'",
-        ("parsers.py", "the front matter key {key!r}"),
+        ("policy/parsers.py", "the front matter key {key!r}"),
     ),
     "front-matter-top-level-html-meta": Hostile(
         {ESSAY: front_matter('html_meta:\n  "http-equiv=refresh": "0; url=https://evil.example/"')},
@@ -410,7 +410,7 @@ HOSTILE: dict[str, Hostile] = {
         {ESSAY: in_note("Checked \u202eevil\u202c by the editors.")},
         r"essay\.md:22",
         "U+202E",
-        ("invisible.py", "invisible characters can make text"),
+        ("policy/characters.py", "invisible characters can make text"),
     ),
     "zero-width-in-event-title": Hostile(
         {EVENTS: replace(":title: The split", ":title: The\u200bsplit")}, r"events\.md:13", "U+200B"
@@ -421,7 +421,7 @@ HOSTILE: dict[str, Hostile] = {
         {ESSAY: replace(":verdict: accurate\n", ":verdict: accurate\n:verdict: inaccurate\n")},
         r"essay\.md:18",
         ":verdict: of {factcheck} is given twice",
-        ("parsers.py", "is given twice"),
+        ("policy/parsers.py", "is given twice"),
     ),
     "verdict-twice-yaml-block": Hostile(
         {ESSAY: replace(":verdict: imprecise\n", "---\nverdict: imprecise\nverdict: accurate\n---\n")},
@@ -479,7 +479,7 @@ HOSTILE: dict[str, Hostile] = {
         {BIB: replace("  year      = {2008},", "  year      = {2008},\n  url       = {javascript:alert(1)},")},
         r"refs\.bib:1",
         "scheme 'javascript'",
-        ("bibcheck.py", '"bibliography", f"{key}: {problem}"'),
+        ("bibliography/checks.py", '"bibliography", f"{key}: {problem}"'),
     ),
     "bib-url-from-string-macro": Hostile(
         {
@@ -512,22 +512,22 @@ HOSTILE: dict[str, Hostile] = {
         {BIB: replace("{Princeton},", "{Princeton,")},
         r"refs\.bib:9",
         "syntax error",
-        ("bibfiles.py", "check the entry's braces and quotes"),
+        ("bibliography/files.py", "check the entry's braces and quotes"),
     ),
     "bib-duplicate-key": Hostile(
         {BIB: replace("@book{radchenko2009", "@book{luthi2008,\n  title = {X},\n}\n\n@book{radchenko2009")},
         r"refs\.bib:9",
         "defined twice, here and at refs.bib:1",
-        ("bibfiles.py", "is defined twice"),
+        ("bibliography/files.py", "is defined twice"),
     ),
     "bib-not-utf8": Hostile(
-        {}, r"refs\.bib:2", "not in utf-8", ("bibfiles.py", "the file is not in {encoding}"), prepare=latin1_bib
+        {}, r"refs\.bib:2", "not in utf-8", ("bibliography/files.py", "the file is not in {encoding}"), prepare=latin1_bib
     ),
     "bib-unknown-entry-type": Hostile(
         {BIB: replace("@book{luthi2008", "@bok{luthi2008")},
         r"refs\.bib:1",
         "the type @bok",
-        ("bibfiles.py", "which the bibliography style cannot format"),
+        ("bibliography/files.py", "which the bibliography style cannot format"),
     ),
     "bib-too-many-commas": Hostile(
         {BIB: replace("Radchenko, Sergey", "Radchenko, Sergey, Jr, III")}, r"refs\.bib:10", "Too many commas"
@@ -537,7 +537,7 @@ HOSTILE: dict[str, Hostile] = {
         {MANIFEST: lambda t: t.split("[[witness")[0].replace("provenance", "paratext = 5\nprovenance")},
         r"manifest\.toml:7",
         "paratext = 5",
-        ("essay.py", "the witness manifest is not valid"),
+        ("witnesses/essay.py", "the witness manifest is not valid"),
     ),
     "manifest-file-dot": Hostile(
         {MANIFEST: replace('file = "witness.txt"', 'file = "."')}, r"manifest\.toml:2", "is not a file"
@@ -585,7 +585,7 @@ HOSTILE: dict[str, Hostile] = {
         {},
         r"conf\.py:\d+",
         "['rating'] is 'high'",
-        ("vocabulary.py", "not {wanted}"),
+        ("verdicts/vocabulary.py", "not {wanted}"),
         conf={
             "edition_verdicts": {
                 k: {"label": k, "symbol": "✓", "rating": r, "definition": "d"}
@@ -607,7 +607,7 @@ HOSTILE: dict[str, Hostile] = {
         {},
         r"conf\.py:\d+",
         "edition_manifest is 5",
-        ("configuration.py", "but must be of type {expected}"),
+        ("core/configuration.py", "but must be of type {expected}"),
         conf={"edition_manifest": 5},
     ),
 }

@@ -6,7 +6,7 @@ import re
 
 from test_fidelity import replace
 
-from annotated_edition.witnesses import load_manifest
+from annotated_edition.witnesses.manifest import load_manifest
 from conftest import REPO
 
 ESSAY = "docs/essay.md"

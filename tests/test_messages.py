@@ -20,7 +20,7 @@ from test_corrections import READINGS, SNAPSHOT
 from test_fidelity import replace
 from test_hostile import HOSTILE
 
-from annotated_edition.vocabulary import DEFAULT_VERDICTS
+from annotated_edition.verdicts.vocabulary import DEFAULT_VERDICTS
 from conftest import REPO
 
 ESSAY, EVENTS, PEOPLE, BIB, MANIFEST = (
@@ -58,56 +58,56 @@ AGREEMENT = {
 CASES: dict[str, Case] = {
     # notes
     "missing-verdict": Case(
-        ("notes.py", "fact-check without a verdict"),
+        ("notes/directives.py", "fact-check without a verdict"),
         {ESSAY: replace(":verdict: accurate\n:label", ":label")},
         "fact-check without a verdict",
         "add `:verdict:` with one of",
     ),
     "unknown-verdict": Case(
-        ("notes.py", "unknown verdict"),
+        ("notes/directives.py", "unknown verdict"),
         {ESSAY: replace(":verdict: accurate\n:label", ":verdict: acurate\n:label")},
         "unknown verdict 'acurate'",
         "did you mean 'accurate'",
     ),
     "label-not-slug": Case(
-        ("notes.py", "is not a lowercase slug"),
+        ("notes/directives.py", "is not a lowercase slug"),
         {ESSAY: replace(":label: mao-stalin", ":label: Mao Stalin")},
         "label 'Mao Stalin' is not a lowercase slug",
         "use letters, digits and hyphens",
     ),
     "label-reserved": Case(
-        ("notes.py", "is reserved"),
+        ("notes/directives.py", "is reserved"),
         {ESSAY: replace(":label: mao-stalin", ":label: p3")},
         "label 'p3' is reserved",
         "choose a descriptive label",
     ),
     "no-citation": Case(
-        ("notes.py", "fact-check without a citation"),
+        ("notes/directives.py", "fact-check without a citation"),
         {ESSAY: replace("<treaty-1950>` {cite:p}`luthi2008`.", "<treaty-1950>`.")},
         "fact-check without a citation",
         "cite at least one source",
     ),
     "unknown-key": Case(
-        ("bibcheck.py", "unknown citation key"),
+        ("bibliography/checks.py", "unknown citation key"),
         {ESSAY: replace("{cite:p}`luthi2008`", "{cite:p}`luthi2009`")},
         "unknown citation key 'luthi2009'",
         "did you mean 'luthi2008'",
     ),
     "raw-html": Case(
-        ("policy.py", "raw HTML or a `raw` directive is not allowed"),
+        ("policy/rules.py", "raw HTML or a `raw` directive is not allowed"),
         {ESSAY: replace("{cite:p}`luthi2008`.", "{cite:p}`luthi2008`.\n\n<script>alert(1)</script>")},
         "raw HTML or a `raw` directive is not allowed",
         "write plain MyST",
     ),
     "sic-without-reading": Case(
-        ("notes.py", "{sic} without a reading"),
+        ("notes/directives.py", "{sic} without a reading"),
         {ESSAY: replace(":reading: paragraph naming\n", "")},
         "{sic} without a reading",
         "add `:reading:`",
     ),
     # anchoring
     "not-after-paragraph": Case(
-        ("anchoring.py", "a note must come right after"),
+        ("notes/anchoring.py", "a note must come right after"),
         {
             ESSAY: replace(
                 "An editorial paragraph in a subsection is not essay text.",
@@ -118,31 +118,31 @@ CASES: dict[str, Case] = {
         "move it below",
     ),
     "quote-not-found": Case(
-        ("anchoring.py", "is not in the paragraph before the note"),
+        ("notes/anchoring.py", "is not in the paragraph before the note"),
         {ESSAY: replace("{factcheck} names Mao and Stalin", "{factcheck} names Mao and Lenin")},
         "the quote “names Mao and Lenin” is not in the paragraph",
         "closest passage",
     ),
     "ambiguous-quote": Case(
-        ("anchoring.py", "times in"),
+        ("notes/anchoring.py", "times in"),
         {ESSAY: replace(THIRD, THIRD + "\n" + NOTE.replace("The third paragraph", "e"))},
         "occurs",
         ":occurrence: N",
     ),
     "occurrence-too-high": Case(
-        ("anchoring.py", ":occurrence: {occurrence} but"),
+        ("notes/anchoring.py", ":occurrence: {occurrence} but"),
         {ESSAY: replace(THIRD, THIRD + "\n" + NOTE.replace(":verdict:", ":occurrence: 3\n:verdict:"))},
         ":occurrence: 3 but “The third paragraph” occurs 1 time(s)",
         "use a number from 1 to 1",
     ),
     "duplicate-label-in-page": Case(
-        ("anchoring.py", "is used twice in this document"),
+        ("notes/anchoring.py", "is used twice in this document"),
         {ESSAY: replace(":verdict: imprecise\n", ":verdict: imprecise\n:label: mao-stalin\n")},
         "the label 'mao-stalin' is used twice in this document: the note at line 16, its first use, has it",
         "give this note a label of its own",
     ),
     "duplicate-address": Case(
-        ("anchoring.py", "is already taken in this document"),
+        ("notes/anchoring.py", "is already taken in this document"),
         {
             ESSAY: replace(
                 "```{sic}",
@@ -154,21 +154,21 @@ CASES: dict[str, Case] = {
     ),
     # release snapshots and the corrections log
     "snapshot-unreadable": Case(
-        ("releases.py", "the release snapshot is not readable"),
+        ("verdicts/releases.py", "the release snapshot is not readable"),
         {"docs/releases/0.1.json": lambda _: "{not json"},
         "the release snapshot is not readable",
         "restore it from git",
         where=r"releases/0\.1\.json",
     ),
     "corrections-not-toml": Case(
-        ("corrections.py", "is not valid TOML"),
+        ("verdicts/corrections.py", "is not valid TOML"),
         {**RELEASED, "docs/corrections.toml": lambda _: "[[correction]\n"},
         "corrections.toml is not valid TOML",
         "fix the syntax",
         where=r"corrections\.toml",
     ),
     "correction-entry": Case(
-        ("corrections.py", "correction {number}:"),
+        ("verdicts/corrections.py", "correction {number}:"),
         {
             **RELEASED,
             "docs/corrections.toml": lambda _: (
@@ -180,7 +180,7 @@ CASES: dict[str, Case] = {
         where=r"corrections\.toml:1",
     ),
     "correction-unlogged-removal": Case(
-        ("corrections.py", "is gone, but the corrections log"),
+        ("verdicts/corrections.py", "is gone, but the corrections log"),
         {
             **RELEASED,
             ESSAY: replace(
@@ -192,33 +192,33 @@ CASES: dict[str, Case] = {
         'change = "removed"',
     ),
     "correction-unlogged-verdict": Case(
-        ("corrections.py", "this note's verdict was"),
+        ("verdicts/corrections.py", "this note's verdict was"),
         {**RELEASED, ESSAY: replace(":verdict: imprecise", ":verdict: inaccurate")},
         "this note's verdict was imprecise in release 0.1 and is now inaccurate",
         'change = "verdict", was = "imprecise", now = "inaccurate"',
     ),
     "coverage": Case(
-        ("coverage.py", "which no work it"),
+        ("verdicts/coverage.py", "which no work it"),
         {BIB: replace("coverage = {1949/1966}", "coverage = {1956/1966}")},
         "the note links the event treaty-1950 (14 February 1950), which no work it cites covers",
         "cite a work whose coverage includes the event",
     ),
     "coverage-missing": Case(
-        ("bibcheck.py", 'f"{key}: {problem}"'),
+        ("bibliography/checks.py", 'f"{key}: {problem}"'),
         {BIB: replace(" coverage = {1962/1967},", "")},
         "radchenko2009: the entry lacks `coverage`",
         "EDTF interval",
         where=r"refs\.bib:\d+",
     ),
     "agreement-unreadable": Case(
-        ("agreement.py", "cannot read the second readings"),
+        ("verdicts/agreement.py", "cannot read the second readings"),
         {**AGREEMENT, "docs/readings.csv": lambda _: "note,verdict\n"},
         "cannot read the second readings readings.csv (the columns must be",
         "give a CSV file with the columns",
         where=r"agreement\.md:\d+",
     ),
     "agreement-row": Case(
-        ("agreement.py", "problem, fix, at(path, r.line)"),
+        ("verdicts/agreement.py", "problem, fix, at(path, r.line)"),
         {
             **AGREEMENT,
             "docs/readings.csv": lambda text: READINGS.replace(
@@ -230,13 +230,13 @@ CASES: dict[str, Case] = {
         where=r"readings\.csv:2",
     ),
     "agreement-missing-row": Case(
-        ("agreement.py", "has no second reading"),
+        ("verdicts/agreement.py", "has no second reading"),
         {**AGREEMENT, "docs/readings.csv": lambda text: READINGS.rsplit("essay,stalin", 1)[0]},
         "the note #stalin-in-1950 has no second reading",
         "add a row for it to readings.csv",
     ),
     "adjacent-citations": Case(
-        ("citation_groups.py", "stand side by side"),
+        ("notes/citation_groups.py", "stand side by side"),
         {
             ESSAY: replace(
                 "<treaty-1950>` {cite:p}`luthi2008`.", "<treaty-1950>` {cite:p}`luthi2008`; {cite:p}`radchenko2009`."
@@ -246,13 +246,13 @@ CASES: dict[str, Case] = {
         "cite them in one role: {cite:p}`luthi2008,radchenko2009`",
     ),
     "mention-not-a-mention": Case(
-        ("mentions.py", "is not a mention"),
+        ("notes/mentions.py", "is not a mention"),
         {ESSAY: replace(THIRD, THIRD + "\n```{mentions}\nthe third paragraph\n```\n")},
         "'the third paragraph' is not a mention",
         "write one a line: {event}`essay words <event-id>`",
     ),
     "mention-into-a-link": Case(
-        ("mentions.py", "run into a link already"),
+        ("notes/mentions.py", "run into a link already"),
         {
             ESSAY: replace(
                 "The second paragraph names Mao and Stalin in 1950.\n",
@@ -264,13 +264,13 @@ CASES: dict[str, Case] = {
         "mention words that stand in plain essay text",
     ),
     "essay-line-changed": Case(
-        ("fidelity.py", "in this file is not witness line"),
+        ("witnesses/fidelity.py", "in this file is not witness line"),
         {ESSAY: replace("Mao and Stalin in 1950.\n", "{event}`Mao and Stalin <treaty-1950>` in 1950.\n")},
         "the line of ¶2 in this file is not witness line 7",
         "link essay words with a {mentions} block",
     ),
     "wikidata-form": Case(
-        ("registry.py", "which is not of the form Q123"),
+        ("registries/base.py", "which is not of the form Q123"),
         {EVENTS: replace(":place: Moscow\n", ":place: Moscow\n:wikidata: wd:Q1\n")},
         "event 'treaty-1950' has the Wikidata id 'wd:Q1', which is not of the form Q123",
         "never guess one",
@@ -278,7 +278,7 @@ CASES: dict[str, Case] = {
         alone=False,
     ),
     "notes-out-of-order": Case(
-        ("anchoring.py", "follow the order of their quotes"),
+        ("notes/anchoring.py", "follow the order of their quotes"),
         {
             ESSAY: replace(
                 "```{sic} paragraph names",
@@ -289,7 +289,7 @@ CASES: dict[str, Case] = {
         "move this note above the note at line 23",
     ),
     "events-out-of-order": Case(
-        ("event_order.py", "but the registry is in date order"),
+        ("registries/event_order.py", "but the registry is in date order"),
         {
             EVENTS: append(
                 "\n```{event} stalin-death\n:date: 1953-03-05\n:title: Death of Stalin\n\nHe died {cite:p}`luthi2008`.\n```\n"
@@ -300,20 +300,20 @@ CASES: dict[str, Case] = {
         where=r"events\.md:\d+",
     ),
     "event-under-wrong-heading": Case(
-        ("event_order.py", "which does not cover its date"),
+        ("registries/event_order.py", "which does not cover its date"),
         {EVENTS: replace("```{event} split", "## 1950\n\n```{event} split")},
         "event 'split' (1960-07/1963-07) stands under the heading “1950”",
         "move it under the heading whose years include its start",
         where=r"events\.md:\d+",
     ),
     "label-is-a-heading": Case(
-        ("anchoring.py", "is used twice in this document"),
+        ("notes/anchoring.py", "is used twice in this document"),
         {ESSAY: replace(":label: mao-stalin", ":label: editors-section")},
         "the label 'editors-section' is used twice in this document: the heading “Editors’ section” at line",
         "give this note a label of its own",
     ),
     "duplicate-label-in-edition": Case(
-        ("register.py", "is also used in"),
+        ("pages/register.py", "is also used in"),
         {
             "docs/essay2.md": append(
                 "---\norphan: true\n---\n# A Short Essay\n\n```{witness} tiny\n```\n\n"
@@ -329,7 +329,7 @@ CASES: dict[str, Case] = {
     ),
     # witnesses and paratext
     "manifest-invalid": Case(
-        ("essay.py", "the witness manifest is not valid"),
+        ("witnesses/essay.py", "the witness manifest is not valid"),
         {MANIFEST: replace('paragraphs = "blank-line"', 'paragraphs = "blank lines"')},
         "the witness manifest is not valid",
         "see the comments",
@@ -337,78 +337,78 @@ CASES: dict[str, Case] = {
         alone=False,
     ),
     "unknown-witness": Case(
-        ("essay.py", "unknown witness"),
+        ("witnesses/essay.py", "unknown witness"),
         {ESSAY: replace("{witness} tiny", "{witness} tinny")},
         "unknown witness 'tinny'",
         "did you mean 'tiny'",
         alone=False,
     ),
     "second-witness": Case(
-        ("essay.py", "only one witness"),
+        ("witnesses/essay.py", "only one witness"),
         {ESSAY: replace("```{cite-this}", "```{witness} tiny\n```\n\n```{cite-this}")},
         "a document can reproduce only one witness",
         "remove the second {witness}",
     ),
     "paratext-outside-essay": Case(
-        ("essay.py", "{paratext} outside an essay"),
+        ("witnesses/essay.py", "{paratext} outside an essay"),
         {EVENTS: append("\n```{paratext} 3\n```\n")},
         "{paratext} outside an essay document",
         "put a {witness} directive before it",
         where=r"events\.md:\d+",
     ),
     "paratext-bad-range": Case(
-        ("essay.py", '"paratext", f"{err}."'),
+        ("witnesses/essay.py", '"paratext", f"{err}."'),
         {ESSAY: replace("{paratext} 3", "{paratext} 3-x")},
         "'3-x' is not a line range",
         "give the range exactly as in the manifest",
         alone=False,
     ),
     "paratext-unrecorded": Case(
-        ("essay.py", "are not a recorded paratext range"),
+        ("witnesses/essay.py", "are not a recorded paratext range"),
         {ESSAY: replace("{paratext} 3", "{paratext} 2")},
         "lines 2 are not a recorded paratext range",
         "use one of the manifest's ranges",
         alone=False,
     ),
     "anchor-taken": Case(
-        ("essay.py", "is already used in this document"),
+        ("witnesses/essay.py", "is already used in this document"),
         {ESSAY: replace("An editorial paragraph", "(p1)=\nAn editorial paragraph")},
         "the anchor 'p1' is already used",
         "rename the label",
     ),
     # fidelity
     "paragraph-missing": Case(
-        ("fidelity.py", "witness paragraph {missing.number}"),
+        ("witnesses/fidelity.py", "witness paragraph {missing.number}"),
         {ESSAY: replace(THIRD, "")},
         "witness paragraph 3 (line 9",
         "restore the witness's words exactly",
     ),
     "paragraph-extra": Case(
-        ("fidelity.py", "is not in the witness"),
+        ("witnesses/fidelity.py", "is not in the witness"),
         {ESSAY: replace(THIRD, THIRD + "\nAn extra one.\n")},
         "edition ¶4 is not in the witness",
         "editorial additions belong in directives",
     ),
     "paragraph-differs": Case(
-        ("fidelity.py", "differs from witness line"),
+        ("witnesses/fidelity.py", "differs from witness line"),
         {ESSAY: replace("paragraph’s words, with", "paragraph’s word, with")},
         "¶1 differs from witness line 5: at word 4 the witness has “The first paragraph’s words",
         "restore the witness's words exactly",
     ),
     "heading-differs": Case(
-        ("fidelity.py", "the essay's heading is"),
+        ("witnesses/fidelity.py", "the essay's heading is"),
         {ESSAY: replace("# A Short Essay", "# A Shorter Essay")},
         "the essay's heading is “A Shorter Essay”",
         "use the witness's title",
     ),
     "paratext-twice": Case(
-        ("fidelity.py", "are shown twice"),
+        ("witnesses/fidelity.py", "are shown twice"),
         {ESSAY: replace("```{paratext} 3\n```\n", "```{paratext} 3\n```\n\n```{paratext} 3\n```\n")},
         "paratext lines 3 are shown twice",
         "remove one {paratext} directive",
     ),
     "paratext-moved": Case(
-        ("fidelity.py", "stand after"),
+        ("witnesses/fidelity.py", "stand after"),
         {
             ESSAY: replace(
                 "```{paratext} 3\n```\n\nThe first paragraph’s words, with a straight 'quote' kept.\n",
@@ -419,83 +419,83 @@ CASES: dict[str, Case] = {
         "move the {paratext} directive",
     ),
     "paratext-dropped": Case(
-        ("fidelity.py", "are not shown"),
+        ("witnesses/fidelity.py", "are not shown"),
         {ESSAY: replace("```{paratext} 3\n```\n", "")},
         "paratext lines 3 (advertising) of witness.txt are not shown",
         "add ```{paratext} 3-3``` after ¶0",
     ),
     # registries: events and people
     "id-not-slug": Case(
-        ("registry.py", "is not a lowercase slug"),
+        ("registries/base.py", "is not a lowercase slug"),
         {EVENTS: replace("{event} split", "{event} The_Split")},
         "event id 'The_Split' is not a lowercase slug",
         "use letters, digits and hyphens",
         where=r"events\.md:\d+",
     ),
     "event-no-title": Case(
-        ("events.py", "has no title"),
+        ("registries/events.py", "has no title"),
         {EVENTS: replace(":title: The split\n", "")},
         "event 'split' has no title",
         "add `:title:",
         where=r"events\.md:\d+",
     ),
     "event-bad-date": Case(
-        ("events.py", "which is not an EDTF date"),
+        ("registries/events.py", "which is not an EDTF date"),
         {EVENTS: replace(":date: 1950-02-14", ":date: c. 1950")},
         "has the date 'c. 1950', which is not an EDTF date",
         "1958-08-23/1958-10-06",
         where=r"events\.md:\d+",
     ),
     "event-date-in-words": Case(
-        ("events.py", "which is written in words"),
+        ("registries/events.py", "which is written in words"),
         {EVENTS: replace(":date: 1950-02-14", ":date: 14 Feb 1950")},
         "has the date '14 Feb 1950', which is written in words, not in EDTF",
         "write it as 1950-02-14",
         where=r"events\.md:\d+",
     ),
     "event-no-citation": Case(
-        ("registry.py", "cites no source"),
+        ("registries/base.py", "cites no source"),
         {EVENTS: replace(" {cite:p}`radchenko2009`", "")},
         "event 'split' cites no source",
         "cite at least one work",
         where=r"events\.md:\d+",
     ),
     "unknown-event": Case(
-        ("registry.py", "unknown {registry.role}"),
+        ("registries/base.py", "unknown {registry.role}"),
         {ESSAY: replace("<treaty-1950>", "<treaty-1905>")},
         "unknown event 'treaty-1905'",
         "did you mean 'treaty-1950'",
     ),
     "duplicate-event": Case(
-        ("registry.py", "is defined twice"),
+        ("registries/base.py", "is defined twice"),
         {EVENTS: replace("{event} split", "{event} treaty-1950")},
         "event id 'treaty-1950' is defined twice",
         "rename or remove one",
         where=r"events\.md:\d+",
     ),
     "person-no-name": Case(
-        ("people.py", "has no name"),
+        ("registries/people.py", "has no name"),
         {PEOPLE: replace(":name: Lüthi, Lorenz M.\n", "")},
         "person 'luthi' has no name",
         ":name: Surname",
         where=r"people\.md:\d+",
     ),
     "person-attribution": Case(
-        ("people.py", "which is not in edition_attributions"),
+        ("registries/people.py", "which is not in edition_attributions"),
         {PEOPLE: replace(":attribution: identified", ":attribution: certain")},
         "has the attribution 'certain'",
         "use one of identified, probable",
         where=r"people\.md:\d+",
     ),
     "person-unknown-work": Case(
-        ("people.py", "lists the unknown work"),
+        ("registries/people.py", "lists the unknown work"),
         {PEOPLE: replace(":works: luthi2008", ":works: luthi2009")},
         "lists the unknown work 'luthi2009'",
         "did you mean 'luthi2008'",
         where=r"people\.md:\d+",
     ),
     "person-no-works": Case(
-        ("people.py", "lists no works"),
+        ("registries/people.py", "lists no works"),
         {PEOPLE: replace(":works: luthi2008\n", "")},
         "person 'luthi' lists no works",
         ":attribution: unidentified",
@@ -503,14 +503,14 @@ CASES: dict[str, Case] = {
     ),
     # bibliography
     "bib-entry": Case(
-        ("bibcheck.py", 'f"{key}: {problem}"'),
+        ("bibliography/checks.py", 'f"{key}: {problem}"'),
         {BIB: replace("  year      = {2008},", "  year      = {2008},\n  isbn = {0-691-13590-1},")},
         "luthi2008: the ISBN '0-691-13590-1' fails its check digit",
         "copy the ISBN again",
         where=r"refs\.bib:1",
     ),
     "bib-uncited": Case(
-        ("bibcheck.py", "is cited nowhere"),
+        ("bibliography/checks.py", "is cited nowhere"),
         {
             BIB: append(
                 "\n@book{unused2000,\n  author = {Nobody, A.},\n  title = {Unused},\n"
@@ -522,7 +522,7 @@ CASES: dict[str, Case] = {
         where=r"refs\.bib:17",
     ),
     "bib-name-forms": Case(
-        ("bibcheck.py", "is written"),
+        ("bibliography/checks.py", "is written"),
         {
             BIB: replace(
                 "@book{radchenko2009,",
@@ -536,7 +536,7 @@ CASES: dict[str, Case] = {
         where=r"refs\.bib:\d+",
     ),
     "bib-unsorted": Case(
-        ("bibcheck.py", "comes after"),
+        ("bibliography/checks.py", "comes after"),
         {
             BIB: lambda text: (
                 text[text.index("@book{radchenko2009") :] + "\n" + text[: text.index("@book{radchenko2009")]
@@ -547,14 +547,14 @@ CASES: dict[str, Case] = {
         where=r"refs\.bib:\d+",
     ),
     "register-unknown-essay": Case(
-        ("register.py", "is not an essay of this edition"),
+        ("pages/register.py", "is not an essay of this edition"),
         {"docs/register-essay.md": replace(":essay: essay", ":essay: esay")},
         "'esay' is not an essay of this edition",
         "did you mean 'essay'",
         where=r"register-essay\.md:\d+",
     ),
     "works-cited-empty": Case(
-        ("works_cited.py", "no work is cited on this page"),
+        ("bibliography/works_cited.py", "no work is cited on this page"),
         {"docs/register.md": append("\n```{works-cited}\n```\n")},
         "no work is cited on this page",
         "remove the {works-cited} directive",
@@ -562,7 +562,7 @@ CASES: dict[str, Case] = {
     ),
     # configuration
     "config-verdicts": Case(
-        ("vocabulary.py", "check_entries(app,"),
+        ("verdicts/vocabulary.py", "check_entries(app,"),
         {},
         "edition_verdicts['odd'] lacks symbol, rating, definition",
         "see DEFAULT_VERDICTS",
@@ -576,7 +576,7 @@ CASES: dict[str, Case] = {
         },
     ),
     "config-entry-lacks": Case(
-        ("vocabulary.py", "lacks {"),
+        ("verdicts/vocabulary.py", "lacks {"),
         {},
         "edition_verdicts['odd'] lacks symbol, rating, definition. Notes using it are refused.",
         "give every entry label, symbol, rating, definition",
@@ -584,7 +584,7 @@ CASES: dict[str, Case] = {
         conf={"edition_verdicts": {**DEFAULT_VERDICTS, "odd": {"label": "Odd"}}},
     ),
     "config-entry-name": Case(
-        ("vocabulary.py", "has the entry name"),
+        ("verdicts/vocabulary.py", "has the entry name"),
         {},
         "edition_verdicts has the entry name 'Not a slug'",
         "lowercase letters, digits and hyphens",
@@ -592,7 +592,7 @@ CASES: dict[str, Case] = {
         conf={"edition_verdicts": {**DEFAULT_VERDICTS, "Not a slug": DEFAULT_VERDICTS["accurate"]}},
     ),
     "config-entry-not-dict": Case(
-        ("vocabulary.py", "not a dict"),
+        ("verdicts/vocabulary.py", "not a dict"),
         {},
         "edition_verdicts['accurate'] is 'yes', not a dict. The default entry is used instead.",
         "give it the keys label, symbol, rating, definition",
@@ -600,7 +600,7 @@ CASES: dict[str, Case] = {
         conf={"edition_verdicts": {**DEFAULT_VERDICTS, "accurate": "yes"}},
     ),
     "bib-file-missing": Case(
-        ("bibfiles.py", "does not exist"),
+        ("bibliography/files.py", "does not exist"),
         {},
         "the bibliography file",
         "correct bibtex_bibfiles in conf.py",
@@ -608,7 +608,7 @@ CASES: dict[str, Case] = {
         conf={"bibtex_bibfiles": ["../bib/refs.bib", "../bib/missing.bib"]},
     ),
     "config-attributions": Case(
-        ("people.py", "check_entries(app,"),
+        ("registries/people.py", "check_entries(app,"),
         {},
         "edition_attributions['odd'] lacks symbol, definition",
         "see DEFAULT_ATTRIBUTIONS",
@@ -642,18 +642,21 @@ def test_message(build, name: str) -> None:
 def message_sites() -> list[tuple[str, str]]:
     """Every call that reports an editor's mistake: warn(...) and raise EntryError(...), with its source text."""
     sites = []
-    for path in sorted(SOURCE.glob("*.py")):
+    sources = sorted(SOURCE.rglob("*.py"))
+    assert len(sources) > 40, "the extension's modules were not found"
+    for path in sources:
         source = path.read_text(encoding="utf-8")
         for node in ast.walk(ast.parse(source)):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) in {"warn", "EntryError", "check_entries"}:
                 segment = ast.get_source_segment(source, node) or ""
+                module = path.relative_to(SOURCE).as_posix()
                 if (
-                    path.name == "messages.py"
+                    module == "core/messages.py"
                     or "error.problem" in segment
-                    or (path.name == "vocabulary.py" and node.func.id == "warn")
+                    or (module == "verdicts/vocabulary.py" and node.func.id == "warn")
                 ):
                     continue  # generic reporters: their messages come from the EntryError and check_entries sites
-                sites.append((path.name, segment))
+                sites.append((module, segment))
     return sites
 
 

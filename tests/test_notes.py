@@ -138,7 +138,7 @@ def test_text_builder_opens_each_note_with_its_lemma(build) -> None:
 
 
 def test_a_long_claim_is_shortened_in_the_middle() -> None:
-    from annotated_edition.notes_output import lemma
+    from annotated_edition.notes.output import lemma
 
     assert lemma("Stalin in 1950") == "Stalin in 1950"
     assert lemma("By the 1960s, the relationship had devolved into open hostility, marked by rivalry") == (

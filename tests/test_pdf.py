@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from annotated_edition.witnesses import load_manifest
+from annotated_edition.witnesses.manifest import load_manifest
 from conftest import REPO, make, path_without, require_tools
 
 TOOLS = ("xelatex", "latexmk", "pdftotext", "pdffonts", "pdfinfo")

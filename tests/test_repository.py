@@ -144,7 +144,7 @@ def test_readme_documents_the_commands() -> None:
 
 def test_every_environment_attribute_is_declared() -> None:
     """The extension's attributes on Sphinx's environment are listed, with what they hold, in state.py."""
-    from annotated_edition.state import ATTRIBUTES
+    from annotated_edition.core.environment import ATTRIBUTES
 
     used: set[str] = set()
     for path in (REPO / "extensions" / "annotated_edition").rglob("*.py"):

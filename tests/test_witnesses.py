@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from annotated_edition.witnesses import LineRange, ManifestError, load_manifest
+from annotated_edition.witnesses.manifest import LineRange, ManifestError, load_manifest
 from conftest import REPO
 
 SOURCES = REPO / "sources"

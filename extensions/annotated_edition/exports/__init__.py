@@ -22,9 +22,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from ..domain import get_domain
-from ..events import event_anchor
-from ..sources_short import short_label
+from ..core.domain import get_domain
+from ..registries.events import event_anchor
+from ..bibliography.short_labels import short_label
 from . import register_csv, tei, web_annotation
 from .claimreview import add_claim_reviews
 from .events_jsonld import add_event_json_ld

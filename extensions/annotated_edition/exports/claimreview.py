@@ -10,8 +10,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from ..domain import get_domain
-from ..jsonld import add_to_head
+from ..core.domain import get_domain
+from .jsonld import add_to_head
 
 
 def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from .. import dates
-from ..domain import get_domain
-from ..events import event_anchor
-from ..jsonld import add_to_head
-from ..registry import valid
+from ..core import dates
+from ..core.domain import get_domain
+from ..registries.events import event_anchor
+from .jsonld import add_to_head
+from ..registries.base import valid
 
 
 def add_event_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:

@@ -12,11 +12,11 @@ from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
-from ..domain import get_domain
-from ..essay import witnesses
-from ..notes import factcheck_note
-from ..registry import valid
-from ..witnesses import Witness
+from ..core.domain import get_domain
+from ..witnesses.essay import witnesses
+from ..notes.directives import factcheck_note
+from ..registries.base import valid
+from ..witnesses.manifest import Witness
 from .positions import WitnessText
 
 

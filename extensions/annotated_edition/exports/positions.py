@@ -7,8 +7,8 @@ the fidelity check compares); this maps them onto the witness file as published,
 
 from __future__ import annotations
 
-from ..anchoring import normalised_index
-from ..witnesses import Witness, normalise
+from ..notes.anchoring import normalised_index
+from ..witnesses.manifest import Witness, normalise
 
 
 class WitnessText:

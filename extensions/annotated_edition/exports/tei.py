@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from pybtex.database import Entry
 
-from .. import dates
+from ..core import dates
 from .model import EssayData, Mention, Note, Sic
 
 TEI = "http://www.tei-c.org/ns/1.0"

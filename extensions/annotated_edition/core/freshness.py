@@ -1,0 +1,78 @@
+"""Pages made from other pages' data are rewritten when that data changes.
+
+Sphinx re-reads a page only when its own source changes, so a page that aggregates records from the
+whole edition (the register, registries with their backlinks, the timeline, pages citing a changed
+bibliography entry) would keep showing the old state.  ``env-get-updated`` returns such pages when
+a digest of what they are made from differs from the previous build's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from .domain import get_domain
+from ..registries.base import registries
+
+
+def bibliography_digest(env: BuildEnvironment) -> str:
+    """A digest of every bibliography entry as parsed: a changed year or title changes it."""
+    entries = env.domains["cite"].bibdata.data.entries
+    text = repr(
+        sorted(
+            (
+                key,
+                entry.type,
+                sorted(entry.fields.items()),
+                sorted((role, [str(p) for p in people]) for role, people in entry.persons.items()),
+            )
+            for key, entry in entries.items()
+        )
+    )
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def dependent_pages(env: BuildEnvironment, changed: set[str]) -> set[str]:
+    """The pages showing records of the *changed* kinds that were read from other pages.
+
+    Generated pages say what they depend on; registry pages show their entries' mentions; pages that
+    refer to registry entries show their titles.  A changed note therefore rewrites the register, not
+    every essay: the cost of an incremental build stays with what changed.
+    """
+    data = get_domain(env).data
+    pages = {doc for doc, records in data["pages"].items() if any(changed & set(r.depends) for r in records)}
+    kinds = {registry.records for registry in registries(env).values()}
+    if changed & (kinds | {"mentions"}):
+        pages |= {doc for kind in kinds for doc in data.get(kind, {})}
+    if changed & kinds:
+        pages |= set(data["mentions"])
+    return pages
+
+
+def citing_pages(env: BuildEnvironment) -> set[str]:
+    return {ref.docname for ref in env.domains["cite"].citation_refs}
+
+
+def refresh_aggregates(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
+    domain = get_domain(env)
+    digests = {kind: domain.fingerprint(kind) for kind in domain.content_kinds} | {
+        "bibliography": bibliography_digest(env)
+    }
+    digests |= {  # per essay too, for registers of one essay
+        f"notes:{docname}": hashlib.sha256(repr(records).encode()).hexdigest()
+        for docname, records in domain.data["notes"].items()
+    }
+    previous = getattr(env, "edition_fingerprints", {})
+    env.edition_fingerprints = digests
+    changed = {kind for kind in digests.keys() | previous.keys() if previous.get(kind) != digests.get(kind)}
+    pages = dependent_pages(env, changed)
+    if "bibliography" in changed:  # short labels of sources are on every generated page
+        pages |= dependent_pages(env, set(digests)) | citing_pages(env)
+    return sorted(pages & set(env.found_docs))
+
+
+def setup_freshness(app: Sphinx) -> None:
+    app.connect("env-get-updated", refresh_aggregates)

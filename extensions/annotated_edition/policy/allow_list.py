@@ -1,0 +1,160 @@
+"""Which directives and roles the editors' files may use: an allow-list, checked where each name is looked up.
+
+Docutils looks up every directive and role by name, for MyST, inside ``{eval-rst}`` and in
+reStructuredText documents alike; while a document is parsed (:mod:`.parsers` switches it on) a name
+that is not allowed gets a stand-in that reports it where it is written and drops its content.
+
+The defaults (``edition_allowed_directives``, ``edition_allowed_roles``) are what the edition's pages
+need: its own directives and roles, citations, cross-references, admonitions, tables and figures.
+Left out on purpose, among others: ``raw`` and ``meta`` (script, redirects), ``include``,
+``literalinclude``, ``csv-table`` and ``download`` (they read files; ``csv-table`` even URLs),
+``eval-rst`` (all of reStructuredText), ``role`` and ``default-role`` (they make new roles, raw ones
+too) and ``math`` (its TeX reaches the PDF as written).  A maintainers' page that truly needs one says
+so in ``edition_policy_exceptions`` in conf.py, ``{"witnesses": ["literalinclude"]}``, where every
+reviewer sees it.  What such a page reads through ``include``, ``literalinclude``, a download or an image
+is still confined to the project (:mod:`.policy`, :mod:`.confinement`); ``csv-table`` and ``raw`` read
+files and URLs of their own, so allow them nowhere that editors write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fnmatch import fnmatchcase
+from types import ModuleType
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import Directive
+from docutils.utils import Reporter
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import CustomReSTDispatcher, SphinxDirective
+
+from ..core.configuration import add_setting
+from ..core.messages import EntryError, warn
+
+EDITION_DIRECTIVES = [
+    "witness",
+    "paratext",
+    "cite-this",
+    "factcheck",
+    "sic",
+    "event",
+    "person",
+    "factcheck-register",
+    "timeline",
+    "verdict-scale",
+    "attribution-scale",
+    "works-cited",
+    "mentions",
+    "verdict-summary",
+    "edition-data",
+    "corrections",
+    "verdict-agreement",
+]
+DIRECTIVES = [
+    *EDITION_DIRECTIVES,
+    "bibliography",
+    "toctree",
+    "only",
+    "admonition",
+    "note",
+    "tip",
+    "important",
+    "warning",
+    "seealso",
+    "rubric",
+    "epigraph",
+    "table",
+    "list-table",
+    "figure",
+    "image",
+    "code-block",
+    "grid",  # sphinx-design's grid and cards, for the landing page's way in: they read nothing and
+    "grid-item-card",  # write no raw markup; their links go through the link-scheme check like any other
+]
+ROLES = [
+    "event",
+    "person",
+    "cite",
+    "cite:*",
+    "doc",
+    "ref",
+    "abbr",
+    "sub",
+    "sup",
+    "code",
+    "literal",
+    "emphasis",
+    "strong",
+]
+
+
+def allowed(env: BuildEnvironment, names: Iterable[str]) -> list[str]:
+    """*names* (patterns such as ``cite:*``) plus what ``edition_policy_exceptions`` allows the current document."""
+    return [*names, *env.config.edition_policy_exceptions.get(env.docname, [])]
+
+
+def permitted(name: str, patterns: Iterable[str]) -> bool:
+    return any(fnmatchcase(name.lower(), pattern.lower()) for pattern in patterns)
+
+
+def refusal(kind: str, name: str) -> EntryError:
+    return EntryError(
+        f"the {kind} {name!r} is not on the edition's allow-list: it could read files, run script or change the "
+        "page outside the edition's markup.",
+        f"write the text with the edition's own directives and plain MyST (CONTRIBUTING.md, “What the build "
+        f"refuses”); a maintainers' page that needs the {kind} allows it in edition_policy_exceptions in conf.py.",
+    )
+
+
+class RefusedDirective(SphinxDirective):
+    """Stands in for a directive that is not allowed: takes any argument, options and content, reports, returns nothing."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = None
+
+    def run(self) -> list[nodes.Node]:
+        error = refusal("directive", self.name)
+        warn("policy", error.problem, error.fix, self.get_location())
+        return []
+
+
+def refused_role(
+    name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = None
+):
+    """Stands in for a role that is not allowed: reports it, and keeps its text as plain text."""
+    error = refusal("role", name)
+    warn("policy", error.problem, error.fix, (inliner.document.settings.env.docname, lineno))
+    return [nodes.Text(text)], []
+
+
+class AllowList(CustomReSTDispatcher):
+    """While a document is parsed, hands out stand-ins for the directives and roles it may not use."""
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__()
+        self.directives = allowed(env, env.config.edition_allowed_directives)
+        self.roles = allowed(env, env.config.edition_allowed_roles)
+
+    def directive(
+        self, directive_name: str, language_module: ModuleType, document: nodes.document
+    ) -> tuple[type[Directive] | None, list[nodes.system_message]]:
+        found, messages = super().directive(directive_name, language_module, document)
+        if found is None or permitted(directive_name, self.directives):
+            return found, messages
+        return RefusedDirective, messages
+
+    def role(self, role_name: str, language_module: ModuleType, lineno: int, reporter: Reporter):
+        found, messages = super().role(role_name, language_module, lineno, reporter)
+        if found is None or not role_name or permitted(role_name, self.roles):  # "": the configured default role
+            return found, messages
+        return refused_role, messages
+
+
+def setup_allow_list(app: Sphinx) -> None:
+    add_setting(app, "edition_allowed_directives", DIRECTIVES, list, tuple, set)
+    add_setting(app, "edition_allowed_roles", ROLES, list, tuple, set)
+    add_setting(app, "edition_policy_exceptions", {})

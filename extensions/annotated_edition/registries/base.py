@@ -1,0 +1,307 @@
+"""Registries of things the essays mention (events, people): roles, mentions and backlinks.
+
+A registry is a kind of record defined by a directive on some page (``{event} ID``, ``{person} ID``)
+and referred to by a role of the same name, ``{event}`id``` or ``{event}`essay words <id>```.
+Mentions are collected while reading (once paragraphs and notes have their anchors), never while
+writing, so they survive ``-j``; "Mentioned in" backlinks and the print index are made from them by
+post-transforms that run before Sphinx resolves references.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.roles import XRefRole
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_refnode
+
+from ..core.domain import get_domain
+from ..core.doctree import link
+from ..core.messages import EntryError, closest, warn
+from ..notes.directives import cited_keys, factcheck_note
+from ..core.records import MentionRecord
+from ..core.doctree import ancestor
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+WIKIDATA = re.compile(r"Q[1-9][0-9]*")
+
+
+@dataclass(frozen=True)
+class Registry:
+    role: str  # the directive and role name, also the anchor prefix: "event" -> #event-<id>
+    records: str  # the domain's record kind
+    index_heading: str  # the print index groups entries under this word
+    title: Callable[[dict[str, Any]], str]  # link text when the role gives none
+    tooltip: Callable[[dict[str, Any]], str]
+    sort_name: Callable[[dict[str, Any]], str]  # the index entry
+
+
+def registries(env: BuildEnvironment) -> dict[str, Registry]:
+    """The registries this Sphinx application defines, by role (``add_registry``): kept on the app, not the
+    Python process, so two applications in one process (tests) never share them."""
+    return getattr(env._app, "edition_registries", {})  # env._app: as Sphinx's own ReferencesResolver reaches the app
+
+
+def anchor(role: str, record_id: str) -> str:
+    return f"{role}-{record_id}"
+
+
+class mentions_placeholder(nodes.General, nodes.Element):
+    """Replaced by the "Mentioned in" links of one record when the page is written."""
+
+
+class RegistryDirective(SphinxDirective):
+    """``{role} ID`` with options and a cited body: one entry of a registry, with its backlinks.
+
+    Subclasses say which options they take (:meth:`fields`, raising :class:`EntryError`) and how
+    the entry's facts are shown (:meth:`facts`); checking, recording and layout are shared.
+    """
+
+    required_arguments = 1
+    has_content = True
+    registry: Registry
+    #: Options every registry takes: an authority identifier, only where it has been verified.
+    common_options = {"wikidata": directives.unchanged}
+
+    def fields(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def facts(self, record: dict[str, Any]) -> list[nodes.Node]:
+        raise NotImplementedError
+
+    def needs_citation(self, record: dict[str, Any]) -> bool:
+        return True
+
+    def run(self) -> list[nodes.Node]:
+        location, role, record_id = self.get_location(), self.registry.role, self.arguments[0]
+        if not SLUG.fullmatch(record_id):
+            warn(
+                role,
+                f"{role} id {record_id!r} is not a lowercase slug.",
+                "use letters, digits and hyphens, e.g. `treaty-1950`.",
+                location,
+            )
+            return []
+        try:
+            record = {"id": record_id, **self.fields(), "wikidata": self.wikidata(), "line": self.lineno}
+        except EntryError as error:
+            warn(role, f"{role} {record_id!r} {error.problem}", error.fix, location)
+            return self.reject(record_id)
+        body = nodes.container(classes=[f"edition-{role}-body"])
+        body += self.parse_content_to_nodes()
+        if self.needs_citation(record) and not cited_keys(body):
+            warn(
+                role,
+                f"{role} {record_id!r} cites no source.",
+                "cite at least one work, e.g. {cite:p}`luthi2008`.",
+                location,
+            )
+            return self.reject(record_id)
+        get_domain(self.env).add(self.registry.records, self.env.docname, record)
+        box = nodes.container(classes=["edition-entry", f"edition-{role}"])
+        box += nodes.rubric(text=self.registry.title(record), classes=["edition-entry-title"])
+        box.extend(self.facts(record))
+        if record["wikidata"]:
+            box += authority(record["wikidata"])
+        box += body
+        box += mentions_placeholder(kind=role, target=record_id)
+        return [nodes.target("", "", ids=[anchor(role, record_id)]), box]
+
+    def wikidata(self) -> str:
+        value = one_line(self.options.get("wikidata"))
+        if value and not WIKIDATA.fullmatch(value):
+            raise EntryError(
+                f"has the Wikidata id {value!r}, which is not of the form Q123.",
+                "copy the item's id (Q followed by digits) from its Wikidata page, or leave `:wikidata:` out; never guess one.",
+            )
+        return value
+
+    def reject(self, record_id: str) -> list[nodes.Node]:
+        """Keep a refused entry's id, so references to it do not add "unknown id" to the one real message."""
+        get_domain(self.env).add(
+            self.registry.records, self.env.docname, {"id": record_id, "line": self.lineno, "rejected": True}
+        )
+        return [nodes.target("", "", ids=[anchor(self.registry.role, record_id)])]
+
+
+def authority(qid: str) -> nodes.paragraph:
+    """ "Wikidata: Q855", linked to the item."""
+    para = nodes.paragraph(classes=["edition-authority"])
+    para += nodes.emphasis(text="Wikidata: ")
+    para += nodes.reference("", qid, refuri=f"https://www.wikidata.org/wiki/{qid}")
+    return para
+
+
+def valid(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [record for record in records if not record.get("rejected")]
+
+
+def one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+class RegistryRole(XRefRole):
+    """``{role}`id``` or ``{role}`words <id>```, resolved by the ``edition`` domain."""
+
+    innernodeclass = nodes.inline  # essay words stay in the essay's type, not as code
+
+    def __init__(self, role: str) -> None:
+        super().__init__()
+        self.role = role
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        self.refdomain, self.reftype = "edition", self.role
+        self.classes = [f"edition-{self.role}-ref"]
+        return self.create_xref_node()
+
+
+def registry_refs(env: BuildEnvironment, document: nodes.Node):
+    known = registries(env)
+    for ref in document.findall(addnodes.pending_xref):
+        if ref.get("refdomain") == "edition" and ref.get("reftype") in known:
+            yield ref
+
+
+class CollectMentions(SphinxTransform):
+    """Record where each registry entry is referred to: an essay paragraph, or a note."""
+
+    default_priority = 810  # after anchoring (800): notes and paragraphs have their ids
+
+    def apply(self) -> None:
+        domain = get_domain(self.env)
+        essay = domain.essay(self.env.docname)
+        for ref in registry_refs(self.env, self.document):
+            place = self.place(ref, essay.title if essay else None)
+            if place:
+                domain.add("mentions", self.env.docname, MentionRecord(ref["reftype"], ref["reftarget"], *place))
+
+    @staticmethod
+    def place(ref: nodes.Element, essay: str | None) -> tuple[str, str, tuple[int, int] | None] | None:
+        """(anchor, label, span) of the note or essay paragraph a reference stands in (the nearer), or None."""
+        node = ancestor(ref, (factcheck_note, nodes.paragraph))
+        while isinstance(node, nodes.paragraph) and "edition-paragraph" not in node:  # a paragraph of a note
+            node = ancestor(node, (factcheck_note, nodes.paragraph))
+        if isinstance(node, factcheck_note) and "id" in node:
+            return node["id"], f"{essay}, note {node['number']} (¶{node['paragraph']})", None
+        if isinstance(node, nodes.paragraph):
+            number = node["edition-paragraph"]
+            return f"p{number}", f"{essay}, ¶{number}", ref.get("edition-span")
+        return None
+
+
+def mentions_of(env: BuildEnvironment, kind: str) -> dict[str, list[tuple[str, MentionRecord]]]:
+    """``{target: [(docname, mention), …]}`` for one registry, in document then source order."""
+    found: dict[str, list[tuple[str, MentionRecord]]] = {}
+    for docname, records in sorted(get_domain(env).data["mentions"].items()):
+        for record in records:
+            if record.kind == kind:
+                found.setdefault(record.target, []).append((docname, record))
+    return found
+
+
+class FillMentions(SphinxPostTransform):
+    default_priority = 5
+
+    def run(self, **kwargs) -> None:
+        placeholders = list(self.document.findall(mentions_placeholder))
+        if not placeholders:
+            return
+        by_kind = {kind: mentions_of(self.env, kind) for kind in registries(self.env)}
+        for placeholder in placeholders:
+            mentions = by_kind[placeholder["kind"]].get(placeholder["target"], [])
+            para = nodes.paragraph(classes=["edition-mentions"])
+            para += nodes.emphasis(text="Mentioned in: ")
+            if not mentions:
+                para += nodes.Text("no essay or note yet.")
+            for i, (docname, record) in enumerate(mentions):
+                para += nodes.Text("; " if i else "")
+                para += link(self.env, docname, record.anchor, record.label)
+            placeholder.replace_self(para)
+
+
+class IndexMentions(SphinxPostTransform):
+    """In print, every mention becomes an index entry ("Events", then the title), so the book's index
+    lists the pages where each event and person is named.
+
+    A mention inside a note is indexed just before the note, not inside it: LaTeX reads a footnote's
+    text as a macro argument, which changes the spacing of commands such as ``\\sphinxhyphen{}`` in the
+    sort key, and makeindex would then list the same title twice.
+    """
+
+    default_priority = 5
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        domain = get_domain(self.env)
+        for ref in list(registry_refs(self.env, self.document)):
+            if CollectMentions.place(ref, None) is None:
+                continue  # only mentions in the essays and their notes are indexed
+            registry = registries(self.env)[ref["reftype"]]
+            found = domain.index(registry.records, "id").get(ref["reftarget"])
+            if not found or found[1].get("rejected"):
+                continue
+            entry = [("single", f"{registry.index_heading}; {registry.sort_name(found[1])}", "", "", None)]
+            note = ancestor(ref, factcheck_note)
+            anchor_node = note if note is not None else ref
+            anchor_node.parent.insert(
+                anchor_node.parent.index(anchor_node), addnodes.index(entries=entry, inline=note is None)
+            )
+
+
+def resolve(registry: Registry, env: BuildEnvironment, fromdocname: str, builder, target: str, node, contnode):
+    """Resolve ``{role}`id``` to the registry entry, or report an unknown id with the closest ones."""
+    records = get_domain(env).index(registry.records, "id")
+    if target not in records:
+        pages = sorted({str(env.doc2path(docname, False)) for docname, _ in records.values()}) or ["any page"]
+        warn(
+            registry.role,
+            f"unknown {registry.role} {target!r}.",
+            f"use an id defined with {{{registry.role}}} in {', '.join(pages)} ({closest(target, list(records))}).",
+            node,
+        )
+        return contnode
+    docname, record = records[target]
+    if record.get("rejected"):  # already reported where it is defined
+        return make_refnode(builder, fromdocname, docname, anchor(registry.role, target), contnode)
+    if not node.get("refexplicit"):
+        contnode = nodes.inline("", registry.title(record), classes=[f"edition-{registry.role}-ref"])
+    return make_refnode(
+        builder, fromdocname, docname, anchor(registry.role, target), contnode, registry.tooltip(record)
+    )
+
+
+def check_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
+    domain = get_domain(env)
+    for registry in registries(env).values():
+        for docname, record, first in domain.duplicates(registry.records, "id"):
+            warn(
+                registry.role,
+                f"{registry.role} id {record['id']!r} is defined twice (also in {first}).",
+                f"{registry.role} ids are unique across the edition: rename or remove one.",
+                (docname, record["line"]),
+            )
+
+
+def add_registry(app: Sphinx, registry: Registry) -> None:
+    if not hasattr(app, "edition_registries"):
+        app.edition_registries = {}
+    app.edition_registries[registry.role] = registry
+    app.add_role(registry.role, RegistryRole(registry.role))
+
+
+def setup_registry(app: Sphinx) -> None:
+    app.add_node(mentions_placeholder)
+    app.add_transform(CollectMentions)
+    app.add_post_transform(FillMentions)
+    app.add_post_transform(IndexMentions)
+    app.connect("env-check-consistency", check_duplicates)

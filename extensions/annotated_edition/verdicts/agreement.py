@@ -1,0 +1,194 @@
+"""Second readings of the verdicts, and how far two readers agreed before adjudication.
+
+Every note is read a second time, blind: the reader sees the claim, its paragraph, the note's evidence
+and the decision procedure, but not the verdict.  A CSV file records, per note, the first verdict, the
+blind verdict, the final verdict after a third reading of every disagreement, and that reading's
+reason.  ``{verdict-agreement} FILE`` shows the agreement before adjudication (per cent and Cohen's
+kappa), the confusion matrix and the adjudicated disagreements; the build checks that the file covers
+every note and that each final verdict is the note's verdict now.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from ..policy.confinement import refused_file
+from ..core.domain import get_domain
+from ..policy.characters import check_file_text
+from ..core.doctree import link
+from ..core.messages import at, warn
+from ..core.records import PageRecord
+
+COLUMNS = ("essay", "note", "first", "blind", "final", "reason")
+
+
+@dataclass(frozen=True)
+class Reading:
+    line: int
+    essay: str
+    note: str
+    first: str
+    blind: str
+    final: str
+    reason: str
+
+
+def read_readings(path: Path) -> list[Reading]:
+    """The rows of the readings file; invisible control characters are reported at their line and dropped."""
+    text = check_file_text(path, path.read_text(encoding="utf-8"))
+    rows = csv.DictReader(io.StringIO(text, newline=""))
+    if tuple(rows.fieldnames or ()) != COLUMNS:
+        raise ValueError(f"the columns must be {', '.join(COLUMNS)}")
+    return [Reading(rows.line_num, *(" ".join((row[c] or "").split()) for c in COLUMNS)) for row in rows]
+
+
+def kappa(pairs: list[tuple[str, str]]) -> float:
+    """Cohen's kappa for two readers' labels: agreement corrected for the agreement expected by chance."""
+    total = len(pairs)
+    observed = sum(a == b for a, b in pairs) / total
+    first, second = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
+    expected = sum(first[label] * second[label] for label in first) / total**2
+    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
+
+
+class agreement_placeholder(nodes.General, nodes.Element):
+    """Replaced by the agreement figures when the page is written (they link to the notes)."""
+
+
+class AgreementDirective(SphinxDirective):
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        relpath, path = self.env.relfn2path(self.arguments[0])
+        if refused_file(self.env, path, self.get_location()):
+            return []
+        self.env.note_dependency(relpath)
+        try:
+            readings = read_readings(Path(path))
+        except (OSError, ValueError, csv.Error) as err:
+            warn(
+                "agreement",
+                f"cannot read the second readings {self.arguments[0]} ({err}).",
+                f"give a CSV file with the columns {', '.join(COLUMNS)}.",
+                self.get_location(),
+            )
+            return []
+        page = PageRecord("agreement", ["essays", "notes"], path=path, rows=tuple(readings))
+        get_domain(self.env).add("pages", self.env.docname, page)
+        return [agreement_placeholder(docname=self.env.docname)]  # in print every page is written as the root
+
+
+def figures(readings: list[Reading]) -> nodes.paragraph:
+    pairs = [(r.first, r.blind) for r in readings]
+    agreed = sum(a == b for a, b in pairs)
+    para = nodes.paragraph(classes=["edition-agreement"])
+    if not pairs:
+        para += nodes.Text("No second readings are recorded yet.")
+        return para
+    para += nodes.Text(
+        f"Before adjudication the two readers gave the same verdict to {agreed} of {len(pairs)} notes "
+        f"({100 * agreed / len(pairs):.1f} per cent); Cohen’s kappa, which discounts the agreement expected "
+        f"by chance, is {kappa(pairs):.2f}. {len(pairs) - agreed} disagreements went to a third reading."
+    )
+    return para
+
+
+def matrix(readings: list[Reading], vocabulary: dict) -> nodes.table:
+    """First verdicts down, blind verdicts across."""
+    counts = Counter((r.first, r.blind) for r in readings)
+    names = list(vocabulary)
+    table = nodes.table(classes=["edition-agreement-matrix"], ids=["edition-agreement-matrix"])
+    table += nodes.title(text="First verdict (rows) against blind second verdict (columns); the diagonal is agreement.")
+    group = nodes.tgroup(cols=len(names) + 1)
+    table += group
+    group.extend(nodes.colspec(colwidth=1) for _ in range(len(names) + 1))
+
+    def row(cells: list[str]) -> nodes.row:
+        line = nodes.row()
+        line.extend(nodes.entry("", nodes.paragraph(text=cell)) for cell in cells)
+        return line
+
+    group += nodes.thead("", row(["First \\ blind", *(vocabulary[n]["label"] for n in names)]))
+    group += nodes.tbody("", *(row([vocabulary[a]["label"], *(str(counts[(a, b)]) for b in names)]) for a in names))
+    return table
+
+
+class FillAgreement(SphinxPostTransform):
+    default_priority = 5  # before references are resolved
+
+    def run(self, **kwargs) -> None:
+        vocabulary = self.config.edition_verdicts
+        domain = get_domain(self.env)
+        notes = {(d, n.id): n for d in domain.essays() for n in domain.notes(d)}
+        for placeholder in list(self.document.findall(agreement_placeholder)):
+            readings = next((list(p.rows) for d, p in domain.pages("agreement") if d == placeholder["docname"]), [])
+            items = nodes.bullet_list(classes=["edition-adjudications"])
+            for r in (r for r in readings if r.first != r.blind):
+                para = nodes.paragraph()
+                note = notes.get((r.essay, r.note))  # a row naming no note is reported, and not linked
+                para += link(self.env, r.essay, r.note, f"“{note.quote}”") if note else nodes.Text(f"“{r.note}”")
+                label = lambda name: vocabulary.get(name, {}).get("label", name)  # noqa: E731
+                para += nodes.Text(f": first {label(r.first)}, blind {label(r.blind)}; final ")
+                para += nodes.strong(text=label(r.final))
+                para += nodes.Text(f". {r.reason}")
+                items += nodes.list_item("", para)
+            placeholder.replace_self([figures(readings), matrix(readings, vocabulary), items])
+
+
+def check_readings(app: Sphinx, env: BuildEnvironment) -> None:
+    """Every note has a second reading, each final verdict is the note's verdict now, each disagreement a reason."""
+    pages = get_domain(env).pages("agreement")
+    if not pages:
+        return
+    path, readings = pages[0][1].path, pages[0][1].rows
+    vocabulary = app.config.edition_verdicts
+    notes = {(d, n.id): n for d in get_domain(env).essays() for n in get_domain(env).notes(d)}
+    seen = set()
+    for r in readings:
+        note = notes.get((r.essay, r.note))
+        seen.add((r.essay, r.note))
+        unknown = [v for v in (r.first, r.blind, r.final) if v not in vocabulary]
+        if note is None:
+            problem, fix = (
+                f"{r.essay}#{r.note} is not a note of the edition.",
+                "use the note's address (its id) and essay, or remove the row.",
+            )
+        elif unknown:
+            problem, fix = f"{unknown[0]!r} is not a verdict.", f"use one of {', '.join(vocabulary)}."
+        elif r.final != note.verdict:
+            problem, fix = (
+                f"the final verdict of {r.note} is {r.final}, but the note says {note.verdict}.",
+                "change the note or the row so that they agree (and log a correction if the note changed).",
+            )
+        elif r.first != r.blind and not r.reason:
+            problem, fix = (
+                f"the disagreement on {r.note} has no reason.",
+                "give the third reading's reason in one line.",
+            )
+        else:
+            continue
+        warn("agreement", problem, fix, at(path, r.line))
+    for essay, note_id in sorted(notes.keys() - seen):
+        warn(
+            "agreement",
+            f"the note #{note_id} has no second reading.",
+            f"add a row for it to {Path(path).name}, read blind.",
+            (essay, notes[(essay, note_id)].line),
+        )
+
+
+def setup_agreement(app: Sphinx) -> None:
+    app.add_node(agreement_placeholder)
+    app.add_directive("verdict-agreement", AgreementDirective)
+    app.add_post_transform(FillAgreement)
+    app.connect("env-check-consistency", check_readings)

@@ -1,0 +1,233 @@
+"""Essay documents: a ``{witness}`` directive binds a document to its source; its paragraphs are numbered.
+
+The essay text is every plain paragraph that is a direct child of the section holding the
+``{witness}`` directive.  Everything the editors add (headnote, notes, citation box, paratext) sits
+inside directives or in subsections, so it can never be mistaken for essay text, and anything else is
+caught by the fidelity check.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms import SphinxTransform
+from sphinx.util.docutils import SphinxDirective
+
+from ..core.configuration import add_setting, conf_location
+from ..policy.confinement import project_root
+from ..core.domain import get_domain
+from ..policy.characters import check_file_text, invisible_in
+from ..core.messages import at, closest, warn
+from .nodes import paragraph_number, paratext_block
+from ..core.records import EssayRecord
+from .manifest import LineRange, Manifest, ManifestError, Witness, parse_manifest, read_text
+
+WITNESS_KEY = "edition-witness"
+REFUSED_KEY = "edition-witness-refused"  # temp_data: this document reproduces a witness the manifest refused
+
+
+def witnesses(env: BuildEnvironment) -> dict[str, Witness]:
+    return getattr(env, "edition_witnesses", {})
+
+
+def load_witnesses(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Read the manifest once per build, before documents are read (and before workers fork).
+
+    Each problem is reported at its line of the manifest.  A witness with a problem is refused, and so
+    are quietly the essays that reproduce it: the one message says what to fix."""
+    path = Path(app.confdir, app.config.edition_manifest).resolve()
+    try:
+        text = check_file_text(path, read_text(path))
+        manifest = parse_manifest(text, path, project_root(env))
+    except ManifestError as err:
+        manifest = Manifest({}, (err,), readable=False)
+    fallback = at(path, None) if path.is_file() else conf_location(app.confdir, "edition_manifest")
+    for problem in manifest.problems:
+        warn(
+            "manifest",
+            f"the witness manifest is not valid: {problem}.",
+            "see the comments at the top of the manifest.",
+            at(path, problem.line) if problem.line else fallback,
+        )
+    env.edition_witnesses = manifest.witnesses
+    env.edition_refused_witnesses = None if not manifest.readable else manifest.rejected  # None: every id
+    env.edition_manifest_path = str(path)
+    env.edition_witness_characters = {
+        char for w in manifest.witnesses.values() for char in invisible_in("\n".join(w.lines))
+    }
+
+
+def refused_witness(env: BuildEnvironment, wid: str = "") -> bool:
+    """Whether *wid* (or, without one, any witness) is one the manifest refused, which was reported there."""
+    refused = getattr(env, "edition_refused_witnesses", frozenset())
+    return refused is None or (wid in refused if wid else bool(refused))
+
+
+class WitnessDirective(SphinxDirective):
+    """``{witness} ID``: this document reproduces witness ID; shows the witness description."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        wid = self.arguments[0]
+        known = witnesses(self.env)
+        witness = known.get(wid)
+        if witness is None and refused_witness(self.env, wid):
+            self.env.temp_data[REFUSED_KEY] = True  # the essay is not checked further: see the manifest's message
+            return []
+        if witness is None:
+            warn(
+                "witness",
+                f"unknown witness {wid!r}.",
+                f"use an id from the manifest ({closest(wid, list(known))}).",
+                self.get_location(),
+            )
+            return []
+        if WITNESS_KEY in self.env.temp_data:
+            warn(
+                "witness",
+                "a document can reproduce only one witness.",
+                "remove the second {witness} directive.",
+                self.get_location(),
+            )
+            return []
+        self.env.temp_data[WITNESS_KEY] = wid
+        self.env.note_dependency(str(witness.path))
+        self.env.note_dependency(self.env.edition_manifest_path)
+        box = nodes.container(classes=["edition-witness"], **{WITNESS_KEY: wid})
+        self.set_source_info(box)
+        box += nodes.rubric(text="The witness")
+        box += nodes.paragraph(text=witness.provenance)
+        fields = nodes.field_list()
+        for name, value in (
+            ("File", f"sources/{witness.path.name}"),
+            ("SHA-256", witness.sha256),
+            ("Essay paragraphs", str(len(witness.paragraphs))),
+            ("Paratext", ", ".join(f"lines {p.lines} ({p.kind})" for p in witness.paratext) or "none"),
+        ):
+            value_node = nodes.literal(text=value) if name in ("File", "SHA-256") else nodes.Text(value)
+            fields += nodes.field(
+                "", nodes.field_name(text=name), nodes.field_body("", nodes.paragraph("", "", value_node))
+            )
+        box += fields
+        return [box]
+
+
+class ParatextDirective(SphinxDirective):
+    """``{paratext} 19-24``: shows a recorded paratext range of the witness where it stood."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        wid = self.env.temp_data.get(WITNESS_KEY)
+        witness = witnesses(self.env).get(wid or "")
+        if witness is None and self.env.temp_data.get(REFUSED_KEY):
+            return []
+        if witness is None:
+            warn(
+                "paratext",
+                "{paratext} outside an essay document.",
+                "put a {witness} directive before it.",
+                self.get_location(),
+            )
+            return []
+        try:
+            rng = LineRange.parse(self.arguments[0])
+        except ManifestError as err:
+            warn("paratext", f"{err}.", "give the range exactly as in the manifest.", self.get_location())
+            return []
+        paratext = witness.paratext_at(rng)
+        if paratext is None:
+            ranges = ", ".join(str(p.lines) for p in witness.paratext) or "none"
+            warn(
+                "paratext",
+                f"lines {rng} are not a recorded paratext range of witness {witness.id!r}.",
+                f"use one of the manifest's ranges ({ranges}) or record this one in the manifest.",
+                self.get_location(),
+            )
+            return []
+        summary = f"Not part of the essay: {paratext.kind}, witness line{'s' if rng.first != rng.last else ''} {rng}"
+        block = paratext_block(summary=summary, lines=str(rng))
+        self.set_source_info(block)
+        text = nodes.literal_block(paratext.text, paratext.text, classes=["edition-paratext-text"])
+        block += text
+        return [block]
+
+
+class CiteThisDirective(SphinxDirective):
+    """``{cite-this}``: how to cite the edition, and on an essay's page one of its paragraphs; the licence."""
+
+    def run(self) -> list[nodes.Node]:
+        cfg = self.config
+        url = (
+            f"{cfg.html_baseurl.rstrip('/')}/{self.env.docname}.html"
+            if cfg.html_baseurl
+            else f"{self.env.docname}.html"
+        )
+        heading = self.state.document.next_node(nodes.title)
+        title = heading.astext() if heading else self.env.docname
+        box = nodes.container(classes=["edition-cite"])
+        box += nodes.rubric(text="Cite this edition")
+        box += nodes.paragraph(text=f"{cfg.edition_title}, version {cfg.version}, {cfg.edition_date}. {url}")
+        if any(WITNESS_KEY in box for box in self.state.document.findall(nodes.container)):
+            box += nodes.paragraph(
+                text=f"A passage: {cfg.edition_title}, {title}, ¶N, {url}#pN "
+                "(follow a paragraph's ¶ number to get its address)."
+            )
+        if cfg.edition_licence:
+            box += nodes.paragraph(text=f"Licence: {cfg.edition_licence}")
+        return [box]
+
+
+class NumberEssayParagraphs(SphinxTransform):
+    """Number the essay paragraphs, give each the anchor ``p<N>``, and shield them from smartquotes."""
+
+    default_priority = 700  # before SmartQuotes (750): the witnesses' apostrophes stay as they are
+
+    def apply(self) -> None:
+        for box in self.document.findall(nodes.container):
+            if WITNESS_KEY not in box:
+                continue
+            paragraphs = essay_paragraphs(box)
+            for number, para in enumerate(paragraphs, 1):
+                anchor = f"p{number}"
+                if anchor in self.document.ids:
+                    warn(
+                        "paragraph",
+                        f"the anchor {anchor!r} is already used in this document.",
+                        "rename the label that uses it.",
+                        self.document.ids[anchor],
+                    )
+                para["support_smartquotes"] = False
+                para["ids"].insert(0, anchor)
+                para["edition-paragraph"] = number
+                self.document.ids[anchor] = para
+                para.insert(0, paragraph_number(number=number))
+            title = box.parent.next_node(nodes.title)
+            record = EssayRecord(
+                witness=box[WITNESS_KEY],
+                title=title.astext() if title else self.env.docname,
+                paragraphs=len(paragraphs),
+                lines=[para.line for para in paragraphs],
+            )
+            get_domain(self.env).add("essays", self.env.docname, record)
+
+
+def essay_paragraphs(box: nodes.Element) -> list[nodes.paragraph]:
+    """The essay's paragraphs: plain paragraphs directly in the section holding the witness box."""
+    return [child for child in box.parent.children if type(child) is nodes.paragraph]
+
+
+def setup_essay(app: Sphinx) -> None:
+    add_setting(app, "edition_manifest", "../sources/manifest.toml")
+    add_setting(app, "edition_title", "")
+    add_setting(app, "edition_date", "")
+    add_setting(app, "edition_licence", "")
+    app.add_directive("witness", WitnessDirective)
+    app.add_directive("paratext", ParatextDirective)
+    app.add_directive("cite-this", CiteThisDirective)
+    app.add_transform(NumberEssayParagraphs)
+    app.connect("env-before-read-docs", load_witnesses)
