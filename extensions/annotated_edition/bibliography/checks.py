@@ -21,11 +21,11 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from ..core import dates
-from .files import bib_paths, damaged_keys, definitions
 from ..core.configuration import add_setting
 from ..core.domain import get_domain
 from ..core.messages import at, closest, warn
 from ..policy.urls import SCHEMES, unsafe_scheme
+from .files import bib_paths, damaged_keys, definitions
 
 #: Fields each entry type needs; "a|b" means either will do.
 REQUIRED: dict[str, tuple[str, ...]] = {

@@ -21,8 +21,8 @@ from sphinx.environment import BuildEnvironment
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
 from ..core.configuration import conf_location
-from ..policy.characters import check_file_text
 from ..core.messages import EntryError, at, warn
+from ..policy.characters import check_file_text
 
 DEFINITION = re.compile(r"\s*@\s*(?!string|comment|preamble)\w+\s*[{(]\s*([^,\s]+)\s*,", re.IGNORECASE)
 REPEATED = re.compile(r"repeated bibliography entry: (.+)")

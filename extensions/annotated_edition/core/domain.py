@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.domains import Domain
 
 from .records import EssayRecord, MentionRecord, NoteRecord, PageRecord, SicRecord
+from .registry import registries, resolve
 
 #: The kinds of record every edition has, listed once ("pages" says which generated pages depend on
 #: which kinds).  A registry adds its own kind (``Registry.records``) when it is registered.
@@ -110,10 +111,10 @@ class EditionDomain(Domain):
         self._indexes.clear()
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
-        from ..registries.base import registries, resolve  # the registries import the domain
-
         registry = registries(env).get(typ)
-        return resolve(registry, env, fromdocname, builder, target, node, contnode) if registry else None
+        if registry is None:
+            return None
+        return resolve(registry, self.index(registry.records, "id"), env, fromdocname, builder, target, node, contnode)
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []

@@ -13,9 +13,9 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
 from ..core.domain import get_domain
+from ..core.nodes import factcheck_note
+from ..core.registry import Registry, registries, valid
 from ..witnesses.essay import witnesses
-from ..notes.directives import factcheck_note
-from ..registries.base import valid
 from ..witnesses.manifest import Witness
 from .positions import WitnessText
 
@@ -43,7 +43,7 @@ class Sic:
 
 @dataclass(frozen=True)
 class Mention:
-    kind: str  # the registry: "event" or "person"
+    kind: str  # the registry's role: "event", "person", …
     target: str
     paragraph: int
     span: tuple[int, int]
@@ -59,8 +59,8 @@ class EssayData:
     notes: tuple[Note, ...]
     sics: tuple[Sic, ...]
     mentions: tuple[Mention, ...]
-    events: dict[str, dict] = field(default_factory=dict)
-    people: dict[str, dict] = field(default_factory=dict)
+    registries: tuple[Registry, ...] = ()  # in the order they were declared
+    entries: dict[str, dict[str, dict]] = field(default_factory=dict)  # role -> id -> entry
 
     @property
     def slug(self) -> str:
@@ -85,8 +85,8 @@ def essay_data(
     witness = witnesses(env).get(essay.witness) if essay else None
     if witness is None or not essay.faithful:
         return None  # an essay that differs from its witness is reported, and not exported
-    events = {r["id"]: r for r in valid(domain.records("events"))}
-    people = {r["id"]: r for r in valid(domain.records("people"))}
+    declared = tuple(registries(env).values())
+    entries = {reg.role: {r["id"]: r for r in valid(domain.records(reg.records))} for reg in declared}
     texts = note_texts(doctree) if doctree is not None else {}
     notes = tuple(
         Note(
@@ -106,10 +106,10 @@ def essay_data(
     mentions = tuple(
         Mention(m.kind, m.target, int(m.anchor[1:]), tuple(m.span))
         for m in domain.mentions(docname)
-        if m.span and m.target in (events if m.kind == "event" else people)
+        if m.span and m.target in entries.get(m.kind, {})
     )
     url = base + builder.get_target_uri(docname)
-    return EssayData(docname, essay.title, url, witness, WitnessText(witness), notes, sics, mentions, events, people)
+    return EssayData(docname, essay.title, url, witness, WitnessText(witness), notes, sics, mentions, declared, entries)
 
 
 def essays(env: BuildEnvironment, builder: Builder, base: str) -> list[EssayData]:

@@ -16,10 +16,10 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
-from .anchoring import claim, noteref, sic_marker
+from ..core.nodes import factcheck_note
 from ..witnesses.nodes import skip
 from .actions import note_actions
-from .directives import factcheck_note
+from .anchoring import claim, noteref, sic_marker
 
 
 def verdict_entry(translator: object, name: str) -> dict:

@@ -16,12 +16,12 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.domain import get_domain
-from ..witnesses.essay import refused_witness
+from ..bibliography.short_labels import short_source
 from ..core.doctree import address
+from ..core.domain import get_domain
 from ..core.messages import closest, warn
 from ..core.records import PageRecord
-from ..bibliography.short_labels import short_source
+from ..witnesses.essay import refused_witness
 
 
 class register_placeholder(nodes.General, nodes.Element):

@@ -20,11 +20,11 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.texescape import escape as escape_latex
 
 from ..core import dates
-from ..core.domain import get_domain
-from ..registries.events import event_anchor
 from ..core.doctree import address, writing_builder
+from ..core.domain import get_domain
 from ..core.records import EssayRecord, PageRecord
-from ..registries.base import mentions_of, valid
+from ..core.registry import mentions_of, valid
+from ..registries.events import event_anchor
 
 
 class timeline_placeholder(nodes.General, nodes.Element):

@@ -15,8 +15,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.domain import get_domain
 from ..core.doctree import address, writing_builder
+from ..core.domain import get_domain
 from .register import essay_anchor, register_page
 
 

@@ -6,6 +6,7 @@ that is not allowed gets a stand-in that reports it where it is written and drop
 
 The defaults (``edition_allowed_directives``, ``edition_allowed_roles``) are what the edition's pages
 need: its own directives and roles, citations, cross-references, admonitions, tables and figures.
+Every registry's directive and role are allowed by its declaration (:mod:`..core.registry`).
 Left out on purpose, among others: ``raw`` and ``meta`` (script, redirects), ``include``,
 ``literalinclude``, ``csv-table`` and ``download`` (they read files; ``csv-table`` even URLs),
 ``eval-rst`` (all of reStructuredText), ``role`` and ``default-role`` (they make new roles, raw ones
@@ -32,6 +33,7 @@ from sphinx.util.docutils import CustomReSTDispatcher, SphinxDirective
 
 from ..core.configuration import add_setting
 from ..core.messages import EntryError, warn
+from ..core.registry import registries
 
 EDITION_DIRECTIVES = [
     "witness",
@@ -39,8 +41,6 @@ EDITION_DIRECTIVES = [
     "cite-this",
     "factcheck",
     "sic",
-    "event",
-    "person",
     "factcheck-register",
     "timeline",
     "verdict-scale",
@@ -74,8 +74,6 @@ DIRECTIVES = [
     "grid-item-card",  # write no raw markup; their links go through the link-scheme check like any other
 ]
 ROLES = [
-    "event",
-    "person",
     "cite",
     "cite:*",
     "doc",
@@ -136,8 +134,9 @@ class AllowList(CustomReSTDispatcher):
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__()
-        self.directives = allowed(env, env.config.edition_allowed_directives)
-        self.roles = allowed(env, env.config.edition_allowed_roles)
+        declared = [registry.names for registry in registries(env).values()]
+        self.directives = allowed(env, [*env.config.edition_allowed_directives, *(d for d, _ in declared)])
+        self.roles = allowed(env, [*env.config.edition_allowed_roles, *(r for _, r in declared)])
 
     def directive(
         self, directive_name: str, language_module: ModuleType, document: nodes.document

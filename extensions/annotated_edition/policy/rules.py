@@ -24,8 +24,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import url_re
 
-from .confinement import page_file, refused_file
 from ..core.messages import EntryError, warn
+from .confinement import page_file, refused_file
 from .urls import scheme, unlink, unsafe_scheme
 
 RAW = EntryError(

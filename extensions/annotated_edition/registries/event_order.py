@@ -15,7 +15,7 @@ from sphinx.transforms import SphinxTransform
 
 from ..core.domain import get_domain
 from ..core.messages import warn
-from .base import valid
+from ..core.registry import valid
 
 YEARS = re.compile(r"(\d{4})(?:\s*[–—-]\s*(\d{4}))?")
 

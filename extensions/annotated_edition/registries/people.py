@@ -19,9 +19,10 @@ from sphinx.util.docutils import SphinxDirective
 from ..bibliography.files import damaged_keys
 from ..core.configuration import add_setting
 from ..core.messages import EntryError, closest
-from .base import Registry, RegistryDirective, add_registry, one_line
+from ..core.registry import Registry, TeiMapping
 from ..verdicts.vocabulary import REQUIRED_KEYS as VERDICT_KEYS
 from ..verdicts.vocabulary import check_entries, scale
+from .base import RegistryDirective, add_registry, one_line
 
 DEFAULT_ATTRIBUTIONS: dict[str, dict[str, str]] = {
     "identified": {
@@ -133,13 +134,13 @@ PEOPLE = Registry(
     title=lambda record: display_name(record["name"]),
     tooltip=lambda record: display_name(record["name"]),
     sort_name=lambda record: record["name"],
+    tei=TeiMapping("listPerson", "person", "persName", "name"),
+    schema_type="Person",
 )
-PersonDirective.registry = PEOPLE
 
 
 def setup_people(app: Sphinx) -> None:
     add_setting(app, "edition_attributions", DEFAULT_ATTRIBUTIONS)
-    app.add_directive("person", PersonDirective)
     app.add_directive("attribution-scale", AttributionScale)
-    add_registry(app, PEOPLE)
+    add_registry(app, PEOPLE, PersonDirective)
     app.connect("builder-inited", check_attributions)

@@ -22,12 +22,12 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..policy.confinement import refused_file
-from ..core.domain import get_domain
-from ..policy.characters import check_file_text
 from ..core.doctree import link
+from ..core.domain import get_domain
 from ..core.messages import at, warn
 from ..core.records import PageRecord
+from ..policy.characters import check_file_text
+from ..policy.confinement import refused_file
 
 COLUMNS = ("essay", "note", "first", "blind", "final", "reason")
 

@@ -25,12 +25,12 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..core import dates
-from ..core.domain import get_domain
-from ..policy.characters import check_file_text
 from ..core.doctree import link
+from ..core.domain import get_domain
 from ..core.messages import at, warn
-from ..notes.directives import factcheck_note
+from ..core.nodes import factcheck_note
 from ..core.records import PageRecord
+from ..policy.characters import check_file_text
 from .releases import PublishedNote, Release, releases
 
 CHANGES = ("verdict", "removed", "text", "citation")

@@ -20,9 +20,9 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..core.domain import get_domain
-from ..policy.characters import check_file_text
 from ..core.messages import at, warn
-from ..registries.base import SLUG
+from ..core.names import SLUG
+from ..policy.characters import check_file_text
 
 
 @dataclass(frozen=True)

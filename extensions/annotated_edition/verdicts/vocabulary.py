@@ -7,7 +7,6 @@ method page by the ``{verdict-scale}`` directive, so documentation and configura
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..core.configuration import add_setting, conf_location
 from ..core.messages import EntryError, warn
+from ..core.names import SLUG  # names become CSS classes and option values
 
 DEFAULT_VERDICTS: dict[str, dict[str, Any]] = {
     "accurate": {
@@ -59,7 +59,6 @@ DEFAULT_VERDICTS: dict[str, dict[str, Any]] = {
         "definition": "Factually wrong: a wrong date, actor, name or event.",
     },
 }
-NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # names become CSS classes and option values
 
 
 def text(value: Any) -> bool:
@@ -85,7 +84,7 @@ def verdicts(config: Config) -> dict[str, dict[str, Any]]:
 
 def entry_problems(option: str, name: Any, entry: Any, required: dict, defaults: str) -> list[EntryError]:
     """What is wrong with one entry of a configured vocabulary: its name, missing keys, values of the wrong type."""
-    if not isinstance(name, str) or not NAME.fullmatch(name):
+    if not isinstance(name, str) or not SLUG.fullmatch(name):
         return [
             EntryError(
                 f"{option} has the entry name {name!r}.", "name entries with lowercase letters, digits and hyphens."

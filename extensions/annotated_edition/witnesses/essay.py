@@ -17,13 +17,14 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.configuration import add_setting, conf_location
-from ..policy.confinement import project_root
 from ..core.domain import get_domain
-from ..policy.characters import check_file_text, invisible_in
 from ..core.messages import at, closest, warn
-from .nodes import paragraph_number, paratext_block
+from ..core.names import site_base
 from ..core.records import EssayRecord
+from ..policy.characters import check_file_text, invisible_in
+from ..policy.confinement import project_root
 from .manifest import LineRange, Manifest, ManifestError, Witness, parse_manifest, read_text
+from .nodes import paragraph_number, paratext_block
 
 WITNESS_KEY = "edition-witness"
 REFUSED_KEY = "edition-witness-refused"  # temp_data: this document reproduces a witness the manifest refused
@@ -162,11 +163,7 @@ class CiteThisDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         cfg = self.config
-        url = (
-            f"{cfg.html_baseurl.rstrip('/')}/{self.env.docname}.html"
-            if cfg.html_baseurl
-            else f"{self.env.docname}.html"
-        )
+        url = f"{site_base(cfg)}{self.env.docname}.html"
         heading = self.state.document.next_node(nodes.title)
         title = heading.astext() if heading else self.env.docname
         box = nodes.container(classes=["edition-cite"])

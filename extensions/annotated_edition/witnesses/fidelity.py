@@ -16,10 +16,10 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from ..core.domain import get_domain
-from .essay import WITNESS_KEY, essay_paragraphs, witnesses
 from ..core.messages import warn
-from .nodes import Editorial, paratext_block
+from .essay import WITNESS_KEY, essay_paragraphs, witnesses
 from .manifest import LineRange, Witness, WitnessParagraph, normalise
+from .nodes import Editorial, paratext_block
 
 FIX = "restore the witness's words exactly (sources/ is the reference); editorial additions belong in directives or subsections."
 
