@@ -220,6 +220,8 @@ def document(
                 add_text(ab, line)
     back = el(text, "back")
     for registry in essay.registries:
+        if not essay.entries[registry.role]:
+            continue  # TEI's lists may not be empty
         mapping = registry.tei
         listing = el(back, mapping.list_element)
         for entry_id, record in sorted(essay.entries[registry.role].items()):
