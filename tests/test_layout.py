@@ -7,6 +7,7 @@ room of any behaviour from the folder names, and a change that reaches up a floo
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "extensions" / "annotated_edition"
@@ -102,3 +103,15 @@ def test_no_module_imports_in_a_circle() -> None:
         if node not in state:
             visit(node, [node])
     assert circles == []
+
+
+def test_every_priority_is_named_in_the_one_table() -> None:
+    """The order of processing is read in core/priorities.py, not pieced together from numbers in many files."""
+    numbered = []
+    for name, path in modules().items():
+        if name == "core.priorities":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"default_priority\s*=\s*\d|priority\s*=\s*\d", line):
+                numbered.append(f"{path.name}:{number}: {line.strip()}")
+    assert numbered == []

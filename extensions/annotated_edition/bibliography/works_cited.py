@@ -17,6 +17,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ..core import priorities
 from ..core.doctree import link, writing_builder
 from ..core.messages import warn
 
@@ -31,7 +32,7 @@ class WorksCitedDirective(SphinxDirective):
 
 
 class FillWorksCited(SphinxPostTransform):
-    default_priority = 6  # after sphinxcontrib-bibtex formats its bibliographies (5), before references (10)
+    default_priority = priorities.WORKS_CITED
     backend = find_plugin("pybtex.backends", "docutils")()
 
     def run(self, **kwargs) -> None:

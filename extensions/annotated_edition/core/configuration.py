@@ -14,6 +14,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from . import priorities
 from .messages import EntryError, at, warn
 
 #: name -> (default, accepted types), filled by :func:`add_setting`.
@@ -53,4 +54,4 @@ def check_types(app: Sphinx, config: Config) -> None:
 
 
 def setup_configuration(app: Sphinx) -> None:
-    app.connect("config-inited", check_types, priority=700)  # before Sphinx's own type check (800)
+    app.connect("config-inited", check_types, priority=priorities.CONFIG_TYPES)

@@ -17,6 +17,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from ..core import priorities
 from ..core.doctree import ancestor
 from ..core.domain import get_domain
 from ..core.messages import warn
@@ -101,7 +102,7 @@ def mismatch(quote: str, passage: str, where: str) -> str:
 
 
 class AnchorNotes(SphinxTransform):
-    default_priority = 800  # after paragraph numbering (700), before the fidelity check (870)
+    default_priority = priorities.ANCHORING
 
     def apply(self) -> None:
         self.number = 0

@@ -17,6 +17,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..bibliography.short_labels import short_source
+from ..core import priorities
 from ..core.doctree import address
 from ..core.domain import get_domain
 from ..core.messages import closest, warn
@@ -46,7 +47,7 @@ class RegisterDirective(SphinxDirective):
 
 
 class BuildRegister(SphinxPostTransform):
-    default_priority = 5  # before ReferencesResolver (10)
+    default_priority = priorities.GENERATED_PAGES
 
     def run(self, **kwargs) -> None:
         self.uris: dict[str, str] = {}

@@ -19,7 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.texescape import escape as escape_latex
 
-from ..core import dates
+from ..core import dates, priorities
 from ..core.doctree import address, writing_builder
 from ..core.domain import get_domain
 from ..core.records import EssayRecord, PageRecord
@@ -43,7 +43,7 @@ def _year_fraction(iso: str) -> float:
 
 
 class BuildTimeline(SphinxPostTransform):
-    default_priority = 5  # before ReferencesResolver (10)
+    default_priority = priorities.GENERATED_PAGES
 
     def run(self, **kwargs) -> None:
         placeholders = list(self.document.findall(timeline_placeholder))

@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ..core import priorities
 from ..core.doctree import address, writing_builder
 from ..core.domain import get_domain
 from .register import essay_anchor, register_page
@@ -30,7 +31,7 @@ class VerdictSummaryDirective(SphinxDirective):
 
 
 class FillVerdictSummary(SphinxPostTransform):
-    default_priority = 5  # before references are resolved
+    default_priority = priorities.GENERATED_PAGES
 
     def run(self, **kwargs) -> None:
         placeholders = list(self.document.findall(summary_placeholder))

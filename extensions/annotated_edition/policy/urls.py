@@ -18,6 +18,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..core import priorities
 from ..core.configuration import add_setting
 
 SCHEMES = ["http", "https", "mailto"]  # the default of edition_url_schemes
@@ -45,7 +46,7 @@ def unlink(node: nodes.Element) -> None:
 class UnlinkUnsafeTargets(SphinxPostTransform):
     """The last check as a page is written: a link or image with a scheme not allowed is not written as one."""
 
-    default_priority = 990  # after bibliographies, lists of works cited and references are made
+    default_priority = priorities.LINK_SCHEMES
 
     def run(self, **kwargs) -> None:
         allowed = self.config.edition_url_schemes

@@ -22,6 +22,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ..core import priorities
 from ..core.doctree import ancestor, cited_keys, link
 from ..core.domain import get_domain
 from ..core.messages import EntryError, warn
@@ -148,7 +149,7 @@ def registry_refs(env: BuildEnvironment, document: nodes.Node):
 class CollectMentions(SphinxTransform):
     """Record where each registry entry is referred to: an essay paragraph, or a note."""
 
-    default_priority = 810  # after anchoring (800): notes and paragraphs have their ids
+    default_priority = priorities.MENTIONS
 
     def apply(self) -> None:
         domain = get_domain(self.env)
@@ -173,7 +174,7 @@ class CollectMentions(SphinxTransform):
 
 
 class FillMentions(SphinxPostTransform):
-    default_priority = 5
+    default_priority = priorities.GENERATED_PAGES
 
     def run(self, **kwargs) -> None:
         placeholders = list(self.document.findall(mentions_placeholder))
@@ -201,7 +202,7 @@ class IndexMentions(SphinxPostTransform):
     sort key, and makeindex would then list the same title twice.
     """
 
-    default_priority = 5
+    default_priority = priorities.GENERATED_PAGES
     formats = ("latex",)
 
     def run(self, **kwargs) -> None:

@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from ..core import priorities
 from ..core.domain import get_domain
 from ..core.messages import warn
 from ..core.registry import valid
@@ -21,7 +22,7 @@ YEARS = re.compile(r"(\d{4})(?:\s*[–—-]\s*(\d{4}))?")
 
 
 class CheckEventOrder(SphinxTransform):
-    default_priority = 820
+    default_priority = priorities.EVENT_ORDER
 
     def apply(self) -> None:
         records = valid(get_domain(self.env).data["events"].get(self.env.docname, []))

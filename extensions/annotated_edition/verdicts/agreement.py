@@ -22,6 +22,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ..core import priorities
 from ..core.doctree import link
 from ..core.domain import get_domain
 from ..core.messages import at, warn
@@ -124,7 +125,7 @@ def matrix(readings: list[Reading], vocabulary: dict) -> nodes.table:
 
 
 class FillAgreement(SphinxPostTransform):
-    default_priority = 5  # before references are resolved
+    default_priority = priorities.GENERATED_PAGES
 
     def run(self, **kwargs) -> None:
         vocabulary = self.config.edition_verdicts

@@ -24,7 +24,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core import dates
+from ..core import dates, priorities
 from ..core.doctree import link
 from ..core.domain import get_domain
 from ..core.messages import at, warn
@@ -120,7 +120,7 @@ def load_corrections(app: Sphinx, env: BuildEnvironment, docnames: list[str]) ->
 class MarkCorrected(SphinxTransform):
     """Add "Corrected on DATE" to each corrected note, and its latest date to the note's record."""
 
-    default_priority = 805  # after anchoring (800) gave notes their ids
+    default_priority = priorities.CORRECTED_NOTES
 
     def apply(self) -> None:
         notes = list(self.document.findall(factcheck_note))
@@ -159,7 +159,7 @@ class CorrectionsDirective(SphinxDirective):
 class FillCorrections(SphinxPostTransform):
     """Write the log and the "Corrected on" links, before references are resolved (so every builder has them)."""
 
-    default_priority = 5
+    default_priority = priorities.GENERATED_PAGES
 
     def run(self, **kwargs) -> None:
         page = corrections_page(self.env)
@@ -250,5 +250,5 @@ def setup_corrections(app: Sphinx) -> None:
     app.add_directive("corrections", CorrectionsDirective)
     app.add_transform(MarkCorrected)
     app.add_post_transform(FillCorrections)
-    app.connect("env-before-read-docs", load_corrections, priority=600)  # after the release snapshots
+    app.connect("env-before-read-docs", load_corrections, priority=priorities.CORRECTIONS_LOG)
     app.connect("env-check-consistency", check_against_release)

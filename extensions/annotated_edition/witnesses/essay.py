@@ -16,6 +16,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ..core import priorities
 from ..core.configuration import add_setting, conf_location
 from ..core.domain import get_domain
 from ..core.messages import at, closest, warn
@@ -182,7 +183,7 @@ class CiteThisDirective(SphinxDirective):
 class NumberEssayParagraphs(SphinxTransform):
     """Number the essay paragraphs, give each the anchor ``p<N>``, and shield them from smartquotes."""
 
-    default_priority = 700  # before SmartQuotes (750): the witnesses' apostrophes stay as they are
+    default_priority = priorities.ESSAY_PARAGRAPHS
 
     def apply(self) -> None:
         for box in self.document.findall(nodes.container):

@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from ..core import priorities
 from ..core.domain import get_domain
 from ..core.messages import warn
 from .essay import WITNESS_KEY, essay_paragraphs, witnesses
@@ -49,7 +50,7 @@ def first_difference(witness: str, edition: str) -> str:
 
 
 class CheckFidelity(SphinxTransform):
-    default_priority = 870  # after SmartQuotes (750) and claim marking (800): checks the final text
+    default_priority = priorities.FIDELITY
 
     def apply(self) -> None:
         for box in self.document.findall(nodes.container):
