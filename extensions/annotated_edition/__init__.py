@@ -27,7 +27,6 @@ from .output.design_assets import setup_design_assets
 from .pages.register import setup_register
 from .pages.timeline import setup_timeline
 from .pages.verdict_summary import setup_verdict_summary
-from .policy.allow_list import setup_allow_list
 from .policy.characters import setup_invisible
 from .policy.confinement import setup_confinement
 from .policy.parsers import setup_parsers
@@ -52,7 +51,6 @@ PARTS = (
     setup_configuration,
     setup_confinement,
     setup_invisible,
-    setup_allow_list,
     setup_parsers,
     setup_safe_urls,
     setup_policy,

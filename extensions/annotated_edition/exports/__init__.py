@@ -184,8 +184,6 @@ def skip(self, node: nodes.Element) -> None:
 
 
 def setup_exports(app: Sphinx) -> None:
-    app.add_config_value("edition_licence_url", "", "env", str)
-    app.add_config_value("edition_data_page", "data", "env", str)
     app.add_node(
         data_box,
         html=(visit_data_box_html, None),

@@ -27,65 +27,11 @@ from typing import Any
 from docutils import nodes
 from docutils.parsers.rst import Directive
 from docutils.utils import Reporter
-from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import CustomReSTDispatcher, SphinxDirective
 
-from ..core.configuration import add_setting
 from ..core.messages import EntryError, warn
 from ..core.registry import registries
-
-EDITION_DIRECTIVES = [
-    "witness",
-    "paratext",
-    "cite-this",
-    "factcheck",
-    "sic",
-    "factcheck-register",
-    "timeline",
-    "verdict-scale",
-    "attribution-scale",
-    "works-cited",
-    "mentions",
-    "verdict-summary",
-    "edition-data",
-    "corrections",
-    "verdict-agreement",
-]
-DIRECTIVES = [
-    *EDITION_DIRECTIVES,
-    "bibliography",
-    "toctree",
-    "only",
-    "admonition",
-    "note",
-    "tip",
-    "important",
-    "warning",
-    "seealso",
-    "rubric",
-    "epigraph",
-    "table",
-    "list-table",
-    "figure",
-    "image",
-    "code-block",
-    "grid",  # sphinx-design's grid and cards, for the landing page's way in: they read nothing and
-    "grid-item-card",  # write no raw markup; their links go through the link-scheme check like any other
-]
-ROLES = [
-    "cite",
-    "cite:*",
-    "doc",
-    "ref",
-    "abbr",
-    "sub",
-    "sup",
-    "code",
-    "literal",
-    "emphasis",
-    "strong",
-]
 
 
 def allowed(env: BuildEnvironment, names: Iterable[str]) -> list[str]:
@@ -151,9 +97,3 @@ class AllowList(CustomReSTDispatcher):
         if found is None or not role_name or permitted(role_name, self.roles):  # "": the configured default role
             return found, messages
         return refused_role, messages
-
-
-def setup_allow_list(app: Sphinx) -> None:
-    add_setting(app, "edition_allowed_directives", DIRECTIVES, list, tuple, set)
-    add_setting(app, "edition_allowed_roles", ROLES, list, tuple, set)
-    add_setting(app, "edition_policy_exceptions", {})

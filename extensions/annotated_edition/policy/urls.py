@@ -19,9 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core import priorities
-from ..core.configuration import add_setting
 
-SCHEMES = ["http", "https", "mailto"]  # the default of edition_url_schemes
 SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 AROUND = "".join(map(chr, range(0x21)))  # C0 controls and space, which browsers strip from a URL's ends
 
@@ -61,5 +59,4 @@ class UnlinkUnsafeTargets(SphinxPostTransform):
 
 
 def setup_safe_urls(app: Sphinx) -> None:
-    add_setting(app, "edition_url_schemes", SCHEMES, list, tuple, set)
     app.add_post_transform(UnlinkUnsafeTargets)

@@ -97,6 +97,7 @@ def parse_entry(number: int, line: int, table: dict, known: list[Release]) -> Co
 
 def load_corrections(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     env.edition_corrections = []
+    env.edition_corrections_path = None  # turned off: no page depends on the old file any more
     if not app.config.edition_corrections:
         return
     path = Path(app.confdir, app.config.edition_corrections)
@@ -244,7 +245,6 @@ def check_against_release(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def setup_corrections(app: Sphinx) -> None:
-    app.add_config_value("edition_corrections", "corrections.toml", "env", str)
     app.add_node(correction_mark)
     app.add_node(corrections_placeholder)
     app.add_directive("corrections", CorrectionsDirective)

@@ -132,7 +132,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def setup_releases(app: Sphinx) -> None:
-    app.add_config_value("edition_releases", "releases", "env", str)
     app.connect("env-before-read-docs", load_releases)
 
 

@@ -17,7 +17,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..core import priorities
-from ..core.configuration import add_setting, conf_location
+from ..core.configuration import conf_location
 from ..core.domain import get_domain
 from ..core.messages import at, closest, warn
 from ..core.names import site_base
@@ -220,10 +220,6 @@ def essay_paragraphs(box: nodes.Element) -> list[nodes.paragraph]:
 
 
 def setup_essay(app: Sphinx) -> None:
-    add_setting(app, "edition_manifest", "../sources/manifest.toml")
-    add_setting(app, "edition_title", "")
-    add_setting(app, "edition_date", "")
-    add_setting(app, "edition_licence", "")
     app.add_directive("witness", WitnessDirective)
     app.add_directive("paratext", ParatextDirective)
     app.add_directive("cite-this", CiteThisDirective)
