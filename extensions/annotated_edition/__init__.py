@@ -94,4 +94,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinxcontrib.bibtex")
     for setup_part in PARTS:
         setup_part(app)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 6}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 7}

@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 
 from ..core.domain import get_domain
 from ..core.names import site_base
+from ..verdicts.corrections import latest_correction
 from .jsonld import add_to_head
 
 
@@ -38,7 +39,7 @@ def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
                 "claimReviewed": note.quote,
                 "author": edition,
                 "datePublished": config.edition_date,
-                **({"dateModified": note.modified} if note.modified else {}),
+                **({"dateModified": modified} if (modified := latest_correction(app.env, pagename, note.id)) else {}),
                 "reviewRating": {
                     "@type": "Rating",
                     "ratingValue": verdict["rating"],

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pybtex.database import Entry
 
 from ..core.names import anchor
-from .model import EssayData, Mention, Note, Sic
+from ..core.records import NoteRecord
+from .model import EssayData, Mention, Sic
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -48,7 +49,7 @@ class Piece:
 
     start: int
     end: int
-    claims: list[Note] = field(default_factory=list)
+    claims: list[NoteRecord] = field(default_factory=list)
     mention: Mention | None = None
     sic: Sic | None = None
 
@@ -204,7 +205,7 @@ def document(
                     ana=f"#verdict-{note.verdict}",
                     corresp=f"{essay.url}#{note.id}",
                 )
-                el(element, "p", note.text)
+                el(element, "p", essay.note_text(note))
                 if note.keys:
                     listing = el(element, "listBibl")
                     for key in note.keys:

@@ -65,6 +65,16 @@ def corrections(env: BuildEnvironment) -> list[Correction]:
     return getattr(env, "edition_corrections", [])
 
 
+def corrections_of(env: BuildEnvironment, essay: str, note_id: str | None) -> list[Correction]:
+    """The log's entries for one note, in the log's order."""
+    return [c for c in corrections(env) if c.note.essay == essay and c.note.id == note_id]
+
+
+def latest_correction(env: BuildEnvironment, essay: str, note_id: str) -> str | None:
+    """The date of a note's latest correction (ClaimReview's dateModified, Web Annotation's modified), or None."""
+    return max((c.date for c in corrections_of(env, essay, note_id)), default=None)
+
+
 def parse_entry(number: int, line: int, table: dict, known: list[Release]) -> Correction:
     """One table of the log, checked; raises ValueError saying what to write instead."""
     date = str(table.get("date", ""))
@@ -119,7 +129,7 @@ def load_corrections(app: Sphinx, env: BuildEnvironment, docnames: list[str]) ->
 
 
 class MarkCorrected(SphinxTransform):
-    """Add "Corrected on DATE" to each corrected note, and its latest date to the note's record."""
+    """Add "Corrected on DATE" to each corrected note."""
 
     default_priority = priorities.CORRECTED_NOTES
 
@@ -133,13 +143,10 @@ class MarkCorrected(SphinxTransform):
         ):
             if dependency:
                 self.env.note_dependency(dependency)
-        records = {r.id: r for r in get_domain(self.env).notes(self.env.docname)}
+        recorded = {r.id for r in get_domain(self.env).notes(self.env.docname)}
         for note in notes:
-            mine = [
-                c for c in corrections(self.env) if c.note.essay == self.env.docname and c.note.id == note.get("id")
-            ]
-            if mine and note["id"] in records:
-                records[note["id"]].modified = max(c.date for c in mine)
+            mine = corrections_of(self.env, self.env.docname, note.get("id"))
+            if mine and note["id"] in recorded:
                 note += correction_mark(entries=[(c.date, c.anchor) for c in mine])
 
 
