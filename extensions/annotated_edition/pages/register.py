@@ -13,13 +13,12 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..bibliography.short_labels import short_source
-from ..core import priorities
 from ..core.doctree import address
 from ..core.domain import get_domain
+from ..core.generated import FillPlaceholders
 from ..core.messages import closest, warn
 from ..core.records import PageRecord
 from ..witnesses.essay import refused_witness
@@ -46,15 +45,14 @@ class RegisterDirective(SphinxDirective):
         return [register_placeholder(counts_only="counts-only" in self.options, essay=essay, line=self.lineno)]
 
 
-class BuildRegister(SphinxPostTransform):
-    default_priority = priorities.GENERATED_PAGES
+class BuildRegister(FillPlaceholders):
+    placeholder = register_placeholder
 
-    def run(self, **kwargs) -> None:
+    def prepare(self) -> None:
         self.uris: dict[str, str] = {}
-        for placeholder in list(self.document.findall(register_placeholder)):
-            placeholder.replace_self(
-                self.register(placeholder["essay"], placeholder["line"], placeholder["counts_only"])
-            )
+
+    def fill(self, placeholder: nodes.Element) -> list[nodes.Node]:
+        return self.register(placeholder["essay"], placeholder["line"], placeholder["counts_only"])
 
     def link(self, docname: str, anchor: str, text: str) -> nodes.reference:
         if docname not in self.uris:  # thousands of links to a few pages: work each address out once

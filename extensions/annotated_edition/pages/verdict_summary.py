@@ -12,12 +12,11 @@ from urllib.parse import urlencode
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core import priorities
 from ..core.doctree import address, writing_builder
 from ..core.domain import get_domain
+from ..core.generated import FillPlaceholders
 from .register import essay_anchor, register_page
 
 
@@ -30,13 +29,10 @@ class VerdictSummaryDirective(SphinxDirective):
         return [summary_placeholder()]
 
 
-class FillVerdictSummary(SphinxPostTransform):
-    default_priority = priorities.GENERATED_PAGES
+class FillVerdictSummary(FillPlaceholders):
+    placeholder = summary_placeholder
 
-    def run(self, **kwargs) -> None:
-        placeholders = list(self.document.findall(summary_placeholder))
-        if not placeholders:
-            return
+    def prepare(self) -> None:
         builder = writing_builder(self.env)
         counts = Counter(n.verdict for n in get_domain(self.env).notes(self.env.docname))
         register = register_page(self.env)
@@ -58,8 +54,10 @@ class FillVerdictSummary(SphinxPostTransform):
                 para.extend(words)
         para += nodes.Text(".")
         box += para
-        for placeholder in placeholders:
-            placeholder.replace_self(box.deepcopy())
+        self.box = box
+
+    def fill(self, placeholder: nodes.Element) -> nodes.Node:
+        return self.box.deepcopy()
 
 
 def setup_verdict_summary(app: Sphinx) -> None:

@@ -25,6 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..core import priorities
 from ..core.doctree import ancestor, cited_keys, link
 from ..core.domain import get_domain
+from ..core.generated import FillPlaceholders
 from ..core.messages import EntryError, warn
 from ..core.names import SLUG, anchor
 from ..core.nodes import factcheck_note
@@ -173,24 +174,22 @@ class CollectMentions(SphinxTransform):
         return None
 
 
-class FillMentions(SphinxPostTransform):
-    default_priority = priorities.GENERATED_PAGES
+class FillMentions(FillPlaceholders):
+    placeholder = mentions_placeholder
 
-    def run(self, **kwargs) -> None:
-        placeholders = list(self.document.findall(mentions_placeholder))
-        if not placeholders:
-            return
-        by_kind = {kind: mentions_of(self.env, kind) for kind in registries(self.env)}
-        for placeholder in placeholders:
-            mentions = by_kind[placeholder["kind"]].get(placeholder["target"], [])
-            para = nodes.paragraph(classes=["edition-mentions"])
-            para += nodes.emphasis(text="Mentioned in: ")
-            if not mentions:
-                para += nodes.Text("no essay or note yet.")
-            for i, (docname, record) in enumerate(mentions):
-                para += nodes.Text("; " if i else "")
-                para += link(self.env, docname, record.anchor, record.label)
-            placeholder.replace_self(para)
+    def prepare(self) -> None:
+        self.by_kind = {kind: mentions_of(self.env, kind) for kind in registries(self.env)}
+
+    def fill(self, placeholder: nodes.Element) -> nodes.Node:
+        mentions = self.by_kind[placeholder["kind"]].get(placeholder["target"], [])
+        para = nodes.paragraph(classes=["edition-mentions"])
+        para += nodes.emphasis(text="Mentioned in: ")
+        if not mentions:
+            para += nodes.Text("no essay or note yet.")
+        for i, (docname, record) in enumerate(mentions):
+            para += nodes.Text("; " if i else "")
+            para += link(self.env, docname, record.anchor, record.label)
+        return para
 
 
 class IndexMentions(SphinxPostTransform):

@@ -21,12 +21,12 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..core import dates, priorities
 from ..core.doctree import link
 from ..core.domain import get_domain
+from ..core.generated import FillPlaceholders
 from ..core.messages import at, warn
 from ..core.nodes import factcheck_note
 from ..core.records import PageRecord
@@ -164,10 +164,10 @@ class CorrectionsDirective(SphinxDirective):
         return [corrections_placeholder()]
 
 
-class FillCorrections(SphinxPostTransform):
+class FillCorrections(FillPlaceholders):
     """Write the log and the "Corrected on" links, before references are resolved (so every builder has them)."""
 
-    default_priority = priorities.GENERATED_PAGES
+    placeholder = corrections_placeholder
 
     def run(self, **kwargs) -> None:
         page = corrections_page(self.env)
@@ -179,10 +179,9 @@ class FillCorrections(SphinxPostTransform):
                 para += link(self.env, page, anchor, text) if page else nodes.Text(text)
             para += nodes.Text(".")
             mark.replace_self(para)
-        for placeholder in list(self.document.findall(corrections_placeholder)):
-            placeholder.replace_self(self.log())
+        super().run(**kwargs)
 
-    def log(self) -> nodes.Node:
+    def fill(self, placeholder: nodes.Element) -> nodes.Node:
         domain = get_domain(self.env)
         entries = nodes.bullet_list(classes=["edition-corrections"])
         for correction in sorted(corrections(self.env), key=lambda c: (c.date, c.number), reverse=True):
