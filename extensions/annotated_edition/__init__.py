@@ -9,6 +9,7 @@ from sphinx.application import Sphinx
 from .bibliography.checks import setup_bibcheck
 from .bibliography.files import setup_bibfiles
 from .bibliography.latex import setup_latex_bibliography
+from .bibliography.locators import setup_locators
 from .bibliography.short_labels import setup_sources_short
 from .bibliography.style import setup_bibstyle
 from .bibliography.works_cited import setup_works_cited
@@ -78,6 +79,7 @@ PARTS = (
     setup_works_cited,
     setup_sources_short,
     setup_bibcheck,
+    setup_locators,
     setup_citation_groups,
     setup_coverage,
     setup_agreement,

@@ -230,6 +230,8 @@ class AnchorNotes(SphinxTransform):
             line=note.line,
             fingerprint=note["fingerprint"],
             span=note["span"],
+            locators=note["locators"],
+            statements=note["statements"],
         )
         get_domain(self.env).add("notes", self.env.docname, record)
 
