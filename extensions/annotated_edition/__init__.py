@@ -7,6 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .bibliography.checks import setup_bibcheck
+from .bibliography.evidence import setup_evidence
 from .bibliography.files import setup_bibfiles
 from .bibliography.latex import setup_latex_bibliography
 from .bibliography.locators import setup_locators
@@ -80,6 +81,7 @@ PARTS = (
     setup_sources_short,
     setup_bibcheck,
     setup_locators,
+    setup_evidence,
     setup_citation_groups,
     setup_coverage,
     setup_agreement,

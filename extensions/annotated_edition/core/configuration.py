@@ -63,6 +63,10 @@ class EditionConfig:
     corrections: str = setting("corrections.toml", "The corrections log, relative to conf.py; empty for none.")
     releases: str = setting("releases", "The folder of release snapshots, relative to conf.py.")
     data_page: str = setting("data", "The document that describes the open data files (linked from the Data box).")
+    document_bibfiles: list | tuple = setting(
+        [],
+        "The .bib files (relative to conf.py, also in bibtex_bibfiles) of primary documents: counted in the evidence share.",
+    )
 
 
 def accepted_types(annotation: Any) -> tuple[type, ...]:

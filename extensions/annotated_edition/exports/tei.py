@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from pybtex.database import Entry
 
+from ..bibliography.locators import ranges
 from ..core.names import anchor
 from ..core.records import NoteRecord
 from .model import EssayData, Mention, Sic
@@ -209,7 +210,11 @@ def document(
                 if note.keys:
                     listing = el(element, "listBibl")
                     for key in note.keys:
-                        el(el(listing, "bibl"), "ref", labels.get(key, key), target=f"#cite-{key}")
+                        bibl = el(listing, "bibl")
+                        el(bibl, "ref", labels.get(key, key), target=f"#cite-{key}")
+                        for locator in note.locators.get(key, ()):
+                            for unit, text in ranges(locator):
+                                el(bibl, "citedRange", text, unit=unit)
         for block in (
             p for p in paratext if sum(1 for w in essay.witness.paragraphs if w.line < p.lines.first) == number
         ):

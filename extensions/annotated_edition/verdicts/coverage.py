@@ -6,7 +6,9 @@ things are reported at the note:
 
 - a sentence of the note that cites works and names years (or links events) lying wholly outside the
   coverage of every work cited in that sentence: those citations cannot be the evidence for it (the
-  sentences and what they name are found by :mod:`..notes.statements`);
+  sentences and what they name are found by :mod:`..notes.statements`).  A sentence is compared in
+  whole years: a cable of 31 October 1962 is evidence for what it says of the crisis that ended on the
+  28th, and a report of December 1959 is not evidence for 1958;
 - an event the note links outside every sentence-level finding, lying outside the coverage of every
   work the note cites.
 """
@@ -54,8 +56,11 @@ def check_statement(docname: str, note: NoteRecord, statement: StatementRecord, 
     spans = spans_of(statement.keys, entries)
     if spans is None:
         return set()
-    years = [year for year in statement.years if outside(list(spans.values()), f"{year:04d}-01-01", f"{year:04d}-12-31")]
-    linked = [e for e in statement.events if e in events and outside(list(spans.values()), events[e]["start"], events[e]["end"])]
+    by_year = [(first[:4], last[:4]) for first, last in spans.values()]  # a sentence speaks in years
+    years = [year for year in statement.years if outside(by_year, f"{year:04d}", f"{year:04d}")]
+    linked = [
+        e for e in statement.events if e in events and outside(by_year, events[e]["start"][:4], events[e]["end"][:4])
+    ]
     if not years and not linked:
         return set()
     named = [*map(str, years), *(f"the event {e} ({dates.in_words(events[e]['date'])})" for e in linked)]
