@@ -3,7 +3,8 @@
 Each essay paragraph is a ``<p n="N" xml:id="pN">`` whose text is the witness paragraph.  Claims are
 split into ``<seg>`` pieces wherever any annotation begins or ends (claims may overlap), and each
 fact-check is a ``<note type="factcheck">`` after its paragraph, pointing at its pieces and at its
-verdict in the header's taxonomy (``ana``).  Mentions are ``<rs>`` in place, slips
+verdict in the header's taxonomy (``ana``), with a ``<bibl>`` per work it cites (``<citedRange>`` for each
+locator).  Mentions are ``<rs>`` in place, slips
 ``<choice><sic/><corr/></choice>``, paratext a ``<note type="paratext">`` where it stood.  Events,
 people and the works cited are listed in ``<back>``.  Everything goes through ElementTree, so every
 string is escaped for XML.
@@ -213,8 +214,8 @@ def document(
                         bibl = el(listing, "bibl")
                         el(bibl, "ref", labels.get(key, key), target=f"#cite-{key}")
                         for locator in note.locators.get(key, ()):
-                            for unit, text in ranges(locator):
-                                el(bibl, "citedRange", text, unit=unit)
+                            for unit, part in ranges(locator):
+                                el(bibl, "citedRange", part, unit=unit)
         for block in (
             p for p in paratext if sum(1 for w in essay.witness.paragraphs if w.line < p.lines.first) == number
         ):

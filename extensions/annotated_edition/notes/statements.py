@@ -5,8 +5,8 @@ early (Shen 2012)" needs a work that covers 1960.  Reading a note, each paragrap
 into sentences; for every sentence with a citation in it, the years it names (four digits, 1900-2099)
 and the events it links are kept with the keys cited in it, and :mod:`..verdicts.coverage` compares
 them with the works' coverage.  Years that are not the note's statement are left out: those in a
-title (emphasis), in quotation marks (a title or a document's wording), in code and in the citations
-themselves.  A decade ("the 1960s") is not a year.  Where a sentence boundary is doubtful (an
+title (emphasis), in quotation marks (a title or a document's wording), in code, in the citations
+themselves and in author-year references written out ("Westad, ed. 1998").  A decade ("the 1960s") is not a year.  Where a sentence boundary is doubtful (an
 abbreviation, an initial) the sentences are kept together: more works in a sentence, never a false alarm.
 """
 
@@ -27,6 +27,13 @@ ABBREVIATIONS = {"p", "pp", "ch", "doc", "para", "art", "cf", "e.g", "i.e", "vol
 ABBREVIATIONS |= {"trans", "c", "ca", "mr", "mrs", "dr", "st", "gen", "col", "lt", "capt", "jr", "sr", "vs", "etc"}
 BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[A-Z“\"‘(])")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+CALENDAR = "January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter"
+#: An author-year reference written by hand, "Westad, ed. 1998", "Lüthi (2008)", "(Westad 2003)": the year
+#: of a work, not a statement.
+NAME = rf"(?!(?:{CALENDAR})\b)[A-Z][^\s\d,()]*"
+REFERENCE = re.compile(
+    rf"{NAME},? eds?\. (?:19|20)\d\d|{NAME} \((?:19|20)\d\d[a-z]?\)|\({NAME}(?: and {NAME})?,? (?:19|20)\d\d[a-z]?\)"
+)
 OPAQUE = (nodes.emphasis, nodes.title_reference, nodes.literal, nodes.math)  # titles and code: no statement
 
 
@@ -52,12 +59,13 @@ def flatten(node: nodes.Element, out: list[str], links: list[tuple[str, str]], o
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each sentence of *text*: cut at full stops that end one (not after an
-    abbreviation or an initial)."""
+    abbreviation or an initial, nor inside a quotation)."""
     found, start = [], 0
     for match in BOUNDARY.finditer(text):
         before = text[start : match.start()].rstrip(".!?\"”’)]")
         last = before.rsplit(None, 1)[-1] if before.split() else ""
-        if last.lower() in ABBREVIATIONS or re.fullmatch(r"[A-Z]", last):
+        inside_quote = before.count("“") > before.count("”")
+        if last.lower() in ABBREVIATIONS or re.fullmatch(r"[A-Z]", last) or inside_quote:
             continue
         found.append((start, match.start()))
         start = match.end()
@@ -81,9 +89,10 @@ def statements(note: nodes.Element) -> tuple[StatementRecord, ...]:
             if not keys:
                 continue
             linked = tuple(dict.fromkeys(value.split(" ", 1)[0] for kind, value in here if kind == EVENT))
-            years = tuple(sorted({int(year) for year in YEAR.findall(QUOTED.sub("", sentence))}))
+            stated = REFERENCE.sub("", QUOTED.sub("", sentence))
+            years = tuple(sorted({int(year) for year in YEAR.findall(stated)}))
             if years or linked:
                 words = iter(value.split(" ", 1)[-1] for kind, value in here if kind == EVENT)
-                shown = " ".join(re.sub(EVENT, lambda _: next(words), sentence.replace(CITE, "")).split())
+                shown = " ".join(re.sub(EVENT, lambda _: next(words), re.sub(rf"\s*{CITE}", "", sentence)).split())
                 found.append(StatementRecord(years, linked, keys, shown if len(shown) <= 90 else shown[:87] + "…"))
     return tuple(found)
