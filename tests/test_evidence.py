@@ -10,6 +10,7 @@ import re
 import pytest
 from test_exports import DATA
 from test_fidelity import replace
+from test_incremental import edit, sphinx
 
 from annotated_edition.bibliography.evidence import Evidence, evidence
 from annotated_edition.bibliography.locators import is_locator, ranges
@@ -100,3 +101,68 @@ def test_the_same_years_covered_by_one_of_the_works_cited_pass(build) -> None:
     both = "After 1960 Mao repaid the debts early {cite:p}`westad1998,luthi2008`."
     result = build("evidence", edits={"docs/essay.md": replace(NOTE_LINE, NOTE_LINE + " " + both)})
     assert result.warning_lines() == []
+
+
+def test_documents_come_first_and_each_entry_says_where_it_is_cited(build) -> None:
+    html = build("evidence").page("bibliography")
+    documents, scholarship = html.index(">Documents<"), html.index(">Scholarship<")
+    assert documents < html.index('id="cite-doc1950-treaty"') < scholarship < html.index('id="cite-luthi2008"')
+    treaty = html[html.index('id="cite-doc1950-treaty"') : html.index('id="cite-luthi2008"')]
+    assert (
+        '<em>Cited in: </em>Essay 1, <a class="reference internal" href="essay.html#stalin-in-1950">note 2</a>; '
+        'Events: <a class="reference internal" href="events.html#event-treaty-1950">' in treaty
+    )
+    assert '<a class="reference external" href="https://example.org/treaty">' in treaty  # the URL, linked
+    assert '<a class="reference external" href="https://doi.org/10.5555/example-doi">' in html  # the DOI, linked
+    assert html.count('id="cite-luthi2008"') == 1  # two bibliographies, no repeated id
+
+
+def test_a_collection_is_an_edited_book(build) -> None:
+    result = build("evidence")
+    assert "Westad, Odd\u00a0Arne, editor. <em>Brothers in Arms" in result.page("bibliography")
+    assert "Westad 1998</a>, ch. 2" in result.page("register")  # labelled and sorted by its editor
+
+
+def test_a_collection_with_an_author_is_refused(build) -> None:
+    edits = {"bib/refs.bib": replace("  editor    = {Westad, Odd Arne},", "  author = {Westad, Odd Arne},")}
+    lines = build("evidence", edits=edits).warning_lines()
+    assert any(re.search(r"refs\.bib:\d+: WARNING: westad1998: a @collection has editors, not an author", ln) for ln in lines)
+
+
+EVIDENCE_EDITS = {
+    "add-locator": ("docs/essay.md", "{cite:p}`radchenko2009`", "{cite:p}`radchenko2009{p. 7}`"),
+    "cite-elsewhere": ("docs/essay.md", "{cite:p}`radchenko2009`", "{cite:p}`luthi2008,radchenko2009`"),
+    "relabel-note": ("docs/essay.md", ":verdict: imprecise\n", ":verdict: imprecise\n:label: treaty-text\n"),
+    "retitle-event": ("docs/events.md", ":title: Sino-Soviet Treaty", ":title: The Sino-Soviet Treaty"),
+    "page-cites": ("docs/index.md", "# Evidence test edition\n", "# Evidence test edition\n\nSee {cite:p}`luthi2008`.\n"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(EVIDENCE_EDITS))
+def test_incremental_equals_clean(copy_root, tmp_path, case: str) -> None:
+    project = copy_root("evidence")
+    incremental = tmp_path / "incremental"
+    sphinx(project, incremental)
+    before = evidence_pages(incremental)
+    relpath, old, new = EVIDENCE_EDITS[case]
+    edit(project / relpath, old, new)
+    sphinx(project, incremental)
+    sphinx(project, tmp_path / "clean", "-E")
+    after = evidence_pages(incremental)
+    assert after == evidence_pages(tmp_path / "clean")
+    assert after != before
+
+
+def test_a_changed_verdict_leaves_the_bibliography_alone(copy_root, tmp_path) -> None:
+    project = copy_root("evidence")
+    out = tmp_path / "out"
+    sphinx(project, out)
+    written = (out / "bibliography.html").stat().st_mtime_ns
+    edit(project / "docs/essay.md", ":verdict: imprecise", ":verdict: inaccurate")
+    sphinx(project, out)
+    assert (out / "bibliography.html").stat().st_mtime_ns == written
+
+
+def evidence_pages(out) -> dict[str, str]:
+    found = {page: (out / f"{page}.html").read_text(encoding="utf-8") for page in ("essay", "register", "bibliography")}
+    return found | {p.name: p.read_text(encoding="utf-8") for p in sorted((out / "_data").rglob("*.*"))}

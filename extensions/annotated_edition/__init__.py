@@ -26,6 +26,7 @@ from .notes.output import setup_notes_output
 from .output.a11y import setup_a11y
 from .output.assets import setup_static_assets
 from .output.design_assets import setup_design_assets
+from .pages.cited_in import setup_cited_in
 from .pages.register import setup_register
 from .pages.timeline import setup_timeline
 from .pages.verdict_summary import setup_verdict_summary
@@ -78,6 +79,7 @@ PARTS = (
     setup_people,
     setup_timeline,
     setup_works_cited,
+    setup_cited_in,
     setup_sources_short,
     setup_bibcheck,
     setup_locators,

@@ -86,6 +86,7 @@ class RegistryDirective(SphinxDirective):
                 location,
             )
             return self.reject(record_id)
+        record["cites"] = cited_keys(body)  # for the bibliography's "Cited in"
         get_domain(self.env).add(self.registry.records, self.env.docname, record)
         box = nodes.container(classes=["edition-entry", f"edition-{role}"])
         box += nodes.rubric(text=self.registry.title(record), classes=["edition-entry-title"])
