@@ -64,7 +64,7 @@ def write_essay_data(app: Sphinx, doctree: nodes.document, docname: str) -> None
     """When an essay page is written (in whichever process writes it), write its TEI and Web Annotations.
 
     Made from the page's own resolved doctree (the notes' texts as they print) and the domain's records;
-    an essay page is rewritten whenever what its files show changes (see :mod:`..freshness`).
+    an essay page is rewritten whenever what its files show changes (see :mod:`..core.freshness`).
     """
     if not publishes(app) or get_domain(app.env).essay(docname) is None:
         return

@@ -2,7 +2,7 @@
 
 A snapshot (``releases/VERSION.json`` beside ``conf.py``) lists every note of the release: essay, number,
 stable address, the anchors the note had on the published page, verdict and a fingerprint of its text.
-The build reads them once (before documents are read), keeps old anchors alive (:mod:`.addresses`) and
+The build reads them once (before documents are read), keeps old anchors alive (:mod:`..notes.addresses`) and
 compares the latest release with the notes now (:mod:`.corrections`).
 ``python -m annotated_edition.releases docs VERSION`` writes the snapshot of the edition as it stands.
 """
