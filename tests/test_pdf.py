@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from annotated_edition.witnesses.manifest import load_manifest
-from conftest import REPO, make, path_without, require_tools
+from conftest import REPO, make, path_without, require_tools, shared
 
 TOOLS = ("xelatex", "latexmk", "pdftotext", "pdffonts", "pdfinfo")
 VERDICT = re.compile(r"^:verdict: (\w+)$", re.MULTILINE)
@@ -51,10 +51,13 @@ def printed(tmp_path_factory) -> Print:
     """The PDF as `make pdf` builds it, into a folder where a build without xindy failed first: a failed
     run must not stop the next one (latexmk remembers failures unless told to start afresh)."""
     require_tools(*TOOLS)
-    builddir = tmp_path_factory.mktemp("print")
-    failed = make("pdf", builddir, PATH=path_without(tmp_path_factory.mktemp("path"), "xindy"), PREFLIGHT="true")
-    assert failed.returncode != 0 and "xindy" in failed.stdout + failed.stderr
-    result = make("pdf", builddir)
+
+    def after_a_failure(builddir: Path) -> subprocess.CompletedProcess:
+        failed = make("pdf", builddir, PATH=path_without(tmp_path_factory.mktemp("path"), "xindy"), PREFLIGHT="true")
+        assert failed.returncode != 0 and "xindy" in failed.stdout + failed.stderr
+        return make("pdf", builddir)
+
+    builddir, result = shared(tmp_path_factory, "print", after_a_failure)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return Print(builddir)
 
