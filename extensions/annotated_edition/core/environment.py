@@ -3,7 +3,7 @@
 Sphinx pickles the environment between builds and hands a copy to each parallel worker.  What is set
 before documents are read (``env-before-read-docs``, ``builder-inited``) reaches every worker; what a
 document's reading finds goes to the ``edition`` domain instead, whose merge brings it back.  These
-attributes are the former kind; ``tests/test_repository.py`` fails on one that is used but not declared here.
+attributes are the former kind; ``tests/edition/test_repository.py`` fails on one that is used but not declared here.
 """
 
 from __future__ import annotations
