@@ -32,7 +32,8 @@ def keys_cited_in_docs() -> set[str]:
     keys: set[str] = set()
     for page in (REPO / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
-        keys |= {key.strip() for group in CITE.findall(text) for key in group.split(",")}
+        cited = (re.sub(r"\{[^}]*\}", "", key) for group in CITE.findall(text) for key in group.split(","))
+        keys |= {key.strip() for key in cited}  # pre- and post-text ({see}, {p. 12}) are not keys
         keys |= {key.strip() for line in WORKS.findall(text) for key in line.split(",")}
     return keys
 
