@@ -29,8 +29,13 @@ def test_worked_examples_build_in_the_real_edition(tmp_path: Path) -> None:
     shutil.copy(REPO / "CONTRIBUTING.md", tmp_path)
     essay = tmp_path / "docs" / "essays" / "essay-2.md"
     text = essay.read_text(encoding="utf-8")
-    first_note_of_2 = text.index("```{factcheck}", text.index("The early phase of Sino-Soviet relations"))
-    essay.write_text(text[:first_note_of_2] + example("factcheck") + "\n" + text[first_note_of_2:], encoding="utf-8")
+    paragraph_start = text.index("The early phase of Sino-Soviet relations")
+    paragraph = text[paragraph_start : text.index("\n", paragraph_start)]
+    claim = re.match(r"```\{factcheck\} (.*)", example("factcheck")).group(1)
+    notes = re.finditer(r"^```\{factcheck\} (.*)$", text[paragraph_start:], re.MULTILINE)
+    later = next(n for n in notes if paragraph.find(n.group(1)) > paragraph.find(claim))  # notes follow their quotes
+    at = paragraph_start + later.start()
+    essay.write_text(text[:at] + example("factcheck") + "\n" + text[at:], encoding="utf-8")
     readings = tmp_path / "docs" / "verdicts" / "second-readings.csv"  # the reviewer's blind reading
     readings.write_text(
         readings.read_text(encoding="utf-8")
