@@ -41,6 +41,7 @@ from .verdicts.releases import setup_releases
 from .policy.urls import setup_safe_urls
 from .bibliography.short_labels import setup_sources_short
 from .output.assets import setup_static_assets
+from .output.reading import setup_reading
 from .pages.timeline import setup_timeline
 from .pages.verdict_summary import setup_verdict_summary
 from .verdicts.vocabulary import setup_vocabulary
@@ -87,6 +88,7 @@ PARTS = (
     setup_exports,
     setup_a11y,
     setup_static_assets,
+    setup_reading,
     setup_design_assets,
 )
 

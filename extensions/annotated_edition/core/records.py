@@ -37,6 +37,7 @@ class NoteRecord:
     fingerprint: str
     span: tuple[int, int]  # the claim in the paragraph's whitespace-normalised text
     modified: str | None = None  # the date of its latest correction
+    key: bool = False  # flagged `:key:`: among the essay's most consequential findings
 
 
 @dataclass

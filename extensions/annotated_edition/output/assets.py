@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 STATIC = Path(__file__).parent / "static"
 CSS = "annotated-edition.css"
 JS = "annotated-edition.js"
+ICON = "annotated-edition-icon.svg"  # the favicon, unless the edition sets html_favicon
 STY = "annotatededition.sty"
 
 
@@ -22,7 +23,7 @@ def copy_assets(app: Sphinx) -> None:
     if app.builder.format == "html":
         target = Path(app.outdir, "_static")
         target.mkdir(parents=True, exist_ok=True)
-        for name in (CSS, JS):
+        for name in (CSS, JS, ICON):
             shutil.copyfile(STATIC / name, target / name)
     elif app.builder.format == "latex":
         Path(app.outdir).mkdir(parents=True, exist_ok=True)

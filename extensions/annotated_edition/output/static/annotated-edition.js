@@ -1,6 +1,14 @@
 // Annotated edition: progressive enhancement only; every feature works without this file.
 "use strict";
 
+const BODY_ANCHOR = /^ref-(.+)-body$/;  // a link into a note's body (it opens the note without JavaScript too)
+
+function noteId(hash) {
+  const id = decodeURIComponent(hash.replace(/^#/, ""));
+  const match = BODY_ANCHOR.exec(id);
+  return match ? match[1] : id;
+}
+
 function openNote(id) {
   const note = document.getElementById(id);
   if (note && note.tagName === "DETAILS") {
@@ -11,12 +19,12 @@ function openNote(id) {
 }
 
 document.addEventListener("click", (event) => {
-  const noteref = event.target.closest("a.edition-noteref");
-  if (noteref) {
+  // The claim's words, its marker and the findings at the top all link to a note: open it there.
+  const toNote = event.target.closest("a[href^='#ref-']");
+  if (toNote && BODY_ANCHOR.test(toNote.getAttribute("href").slice(1))) {
     event.preventDefault();
-    const id = noteref.getAttribute("href").slice(1);
-    openNote(id);
-    history.replaceState(null, "", "#" + id);
+    const id = noteId(toNote.getAttribute("href"));
+    if (openNote(id)) history.replaceState(null, "", "#" + id);
     return;
   }
   // A paragraph number is a permalink: also copy the passage's address for citation.
@@ -37,11 +45,76 @@ document.addEventListener("keydown", (event) => {
 });
 
 // Following a link to a note opens it.
-window.addEventListener("hashchange", () => openNote(location.hash.slice(1)));
-if (location.hash) openNote(decodeURIComponent(location.hash.slice(1)));
+window.addEventListener("hashchange", () => openNote(noteId(location.hash)));
+if (location.hash) openNote(noteId(location.hash));
+
+// Reading options (checkboxes the stylesheet obeys by itself): remembered from page to page.
+document.querySelectorAll("input.edition-option").forEach((box) => {
+  const key = "annotated-edition:" + box.id;
+  try { box.checked = localStorage.getItem(key) === "1"; } catch (e) { /* storage may be off */ }
+  box.addEventListener("change", () => {
+    try { localStorage.setItem(key, box.checked ? "1" : "0"); } catch (e) { /* storage may be off */ }
+    layoutSidenotes();
+  });
+});
+
+// Sidenotes on wide screens: each note beside its claim, pushed down when the note above reaches it.
+const WIDE = window.matchMedia("(min-width: 1100px)");
+const essayStart = document.querySelector("p#p1");
+const essaySection = essayStart && essayStart.closest("section");
+const sidenotes = essaySection ? [...essaySection.querySelectorAll(".edition-passage > details.edition-note")] : [];
+if (essaySection) essaySection.classList.add("edition-essay-section");
+
+function layoutSidenotes() {
+  if (!sidenotes.length) return;
+  const root = document.documentElement;
+  const plain = document.querySelector("#edition-option-plain:checked");
+  if (!WIDE.matches || plain || window.matchMedia("print").matches) {
+    root.classList.remove("edition-sidenotes");
+    essaySection.style.minHeight = "";
+    sidenotes.forEach((note) => { note.style.top = ""; });
+    return;
+  }
+  root.classList.add("edition-sidenotes");
+  const rem = parseFloat(getComputedStyle(root).fontSize);
+  const gap = 2 * rem;
+  const box = essaySection.getBoundingClientRect();
+  const room = root.clientWidth - box.left - rem;  // from the text's left edge to the window's right
+  const noteWidth = Math.min(30 * rem, Math.max(14 * rem, room * 0.36));
+  const textWidth = Math.min(essayStart.getBoundingClientRect().width, room - noteWidth - gap,
+    parseFloat(getComputedStyle(essayStart).fontSize) * 38);  // about 70 characters at most
+  essaySection.style.setProperty("--edition-text-width", textWidth + "px");
+  essaySection.style.setProperty("--edition-note-left", textWidth + gap + "px");
+  essaySection.style.setProperty("--edition-note-width", noteWidth + "px");
+  // Read every place first, then write: one layout, whatever the number of notes.
+  const top = essaySection.getBoundingClientRect().top;
+  const wanted = sidenotes.map((note) => {
+    const claim = document.getElementById("claim-" + note.id) || document.getElementById("ref-" + note.id);
+    return (claim || note.parentElement).getBoundingClientRect().top - top;
+  });
+  const heights = sidenotes.map((note) => note.offsetHeight);
+  let bottom = -Infinity;
+  sidenotes.forEach((note, i) => {
+    const y = Math.max(wanted[i], bottom + 0.4 * rem);
+    note.style.top = y + "px";
+    bottom = y + heights[i];
+  });
+  essaySection.style.minHeight = bottom + "px";
+}
+
+layoutSidenotes();
+WIDE.addEventListener("change", layoutSidenotes);
+window.addEventListener("resize", () => window.requestAnimationFrame(layoutSidenotes));
+document.addEventListener("toggle", (event) => {
+  if (event.target.matches && event.target.matches("details.edition-note, details.edition-about, details.edition-paratext")) {
+    layoutSidenotes();
+  }
+}, true);
+if (document.fonts) document.fonts.ready.then(layoutSidenotes);
 
 // Print every note and every paratext box.
 window.addEventListener("beforeprint", () => {
+  document.documentElement.classList.remove("edition-sidenotes");
   document.querySelectorAll("details.edition-note, details.edition-paratext").forEach((d) => {
     if (!d.open) { d.open = true; d.dataset.printOpened = "true"; }
   });
@@ -50,6 +123,7 @@ window.addEventListener("afterprint", () => {
   document.querySelectorAll("details[data-print-opened]").forEach((d) => {
     d.open = false; delete d.dataset.printOpened;
   });
+  layoutSidenotes();
 });
 
 // The register's verdict filter: a row of checkboxes; without JavaScript the list is shown whole.
