@@ -62,7 +62,7 @@ def collection(
                     "purpose": "commenting",
                     "format": "text/plain",
                     "language": "en",
-                    "value": note.text,
+                    "value": essay.note_text(note),
                 },
                 {
                     "type": "TextualBody",
@@ -74,8 +74,8 @@ def collection(
             ],
             "target": targets(essay, witness_url, note.paragraph, note.span),
         }
-        if note.modified:
-            annotation["modified"] = note.modified
+        if essay.modified(note):
+            annotation["modified"] = essay.modified(note)
         items.append(annotation)
     for number, mention in enumerate(essay.mentions, 1):
         items.append(

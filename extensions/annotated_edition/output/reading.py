@@ -22,6 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..core import priorities
 from ..exports import data_box
 from .assets import ICON
 from ..witnesses.essay import WITNESS_KEY
@@ -64,7 +65,7 @@ def reading_options() -> nodes.raw:
 class EssayFirst(SphinxPostTransform):
     """Gather an essay page's boxes into "About this text" and add the reading options after the findings."""
 
-    default_priority = 905  # after the passages are grouped (900)
+    default_priority = priorities.ESSAY_FIRST
     builders = ("html", "dirhtml", "singlehtml")  # not EPUB: a book has no page furniture to fold away
 
     def run(self, **kwargs) -> None:
@@ -124,4 +125,4 @@ def describe_page(app: Sphinx, pagename: str, templatename: str, context: dict[s
 def setup_reading(app: Sphinx) -> None:
     app.add_node(about_block, html=(visit_about_html, depart_about_html))
     app.add_post_transform(EssayFirst)
-    app.connect("html-page-context", describe_page, priority=400)  # before Sphinx resolves favicon_url (500)
+    app.connect("html-page-context", describe_page, priority=priorities.PAGE_DESCRIPTION)

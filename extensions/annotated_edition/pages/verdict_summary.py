@@ -16,13 +16,14 @@ from urllib.parse import urlencode
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.domain import get_domain
 from ..core.doctree import address, writing_builder
+from ..core.domain import get_domain
+from ..core.generated import FillPlaceholders
 from ..core.records import NoteRecord
-from ..notes.output import body_anchor as note_anchor, lemma
+from ..notes.output import body_anchor as note_anchor
+from ..notes.output import lemma
 from .register import essay_anchor, register_page
 
 _ = get_translation("annotated_edition")
@@ -51,13 +52,10 @@ def key_findings(notes: list[NoteRecord], verdicts: dict[str, dict]) -> list[Not
     return sorted(gravest, key=lambda note: note.number)
 
 
-class FillVerdictSummary(SphinxPostTransform):
-    default_priority = 5  # before references are resolved
+class FillVerdictSummary(FillPlaceholders):
+    placeholder = summary_placeholder
 
-    def run(self, **kwargs) -> None:
-        placeholders = list(self.document.findall(summary_placeholder))
-        if not placeholders:
-            return
+    def prepare(self) -> None:
         notes = get_domain(self.env).notes(self.env.docname)
         box = nodes.container(classes=["edition-verdict-summary"])
         box += nodes.rubric(text=_("What the notes found"))
@@ -66,8 +64,10 @@ class FillVerdictSummary(SphinxPostTransform):
         if findings:
             box += nodes.paragraph(text=_("The most consequential:"), classes=["edition-findings-lead"])
             box += self.findings(findings)
-        for placeholder in placeholders:
-            placeholder.replace_self(box.deepcopy())
+        self.box = box
+
+    def fill(self, placeholder: nodes.Element) -> nodes.Node:
+        return self.box.deepcopy()
 
     def counts(self, counts: Counter) -> nodes.paragraph:
         builder = writing_builder(self.env)
