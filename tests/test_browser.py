@@ -403,3 +403,81 @@ def test_notes_stand_after_their_paragraph_below_1100_px(browser, site: str) -> 
     )
     context.close()
     assert not layout["beside"] and below
+
+
+# Event and person previews; the events page ---------------------------------------------------------
+
+
+def test_a_mention_previews_its_entry_on_hover_and_focus(page, site: str) -> None:
+    page.goto(site + "essays/essay-2.html")
+    mention = page.locator("#p2 .edition-mention > a.reference").first
+    preview = page.locator("#p2 .edition-mention > .edition-preview").first
+    assert not preview.is_visible()
+    mention.hover()
+    assert preview.is_visible() and "Full entry" in preview.inner_text() and "1949" in preview.inner_text()
+    page.mouse.move(0, 0)
+    mention.focus()
+    assert preview.is_visible()
+    styles = page.evaluate(
+        """() => { const m = document.querySelector('.edition-mention > a.reference'), c = document.querySelector('a.edition-claim');
+                   const s = (e) => getComputedStyle(e); return {mention: s(m).textDecorationLine, claim: s(c).textDecorationLine,
+                   mentionColour: s(m).color, claimColour: s(c).color}; }"""
+    )
+    assert styles["mention"] != styles["claim"] and styles["mentionColour"] != styles["claimColour"], styles
+
+
+def test_a_tap_on_a_mention_shows_the_preview_first(browser, site: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site + "essays/essay-2.html")
+    mention = page.locator("#p2 .edition-mention > a.reference").first
+    mention.scroll_into_view_if_needed()
+    mention.tap()
+    preview = page.locator("#p2 .edition-mention > .edition-preview").first
+    assert preview.is_visible() and "events/index.html" not in page.url
+    box = preview.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390  # on the screen
+    mention.tap()
+    page.wait_for_url("**/events/index.html#event-*")
+    back = page.locator("a.edition-back-to-essay")
+    assert back.is_visible()
+    back.click()
+    page.wait_for_url("**/essays/essay-2.html*")
+    context.close()
+
+
+def test_the_events_page_has_a_line_of_years(page, site: str) -> None:
+    page.goto(site + "events/index.html")
+    links = page.locator(".edition-registry-contents a")
+    assert links.count() >= 6
+    target = links.nth(3).get_attribute("href")
+    links.nth(3).click()
+    assert lands_on(page, target)
+
+
+# Print --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [390, 1600])
+def test_print_hides_the_furniture_and_shows_addresses(browser, site: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site + "essays/essay-2.html")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.skip-to-content', '.edition-note-actions', '.edition-backlink', '.edition-reading-options', '.sidebar-drawer']
+                  .map((s) => [s, [...document.querySelectorAll(s)].filter((e) => e.checkVisibility()).length])"""
+    )
+    notes = page.evaluate(
+        "() => [...document.querySelectorAll('details.edition-note')].map((d) => [getComputedStyle(d).position,"
+        " d.querySelector('.edition-note-body').checkVisibility()])"
+    )
+    url = page.evaluate(
+        "() => { const a = document.querySelector('article a.reference.external[href^=\"http\"]');"
+        " return a ? getComputedStyle(a, '::after').content : 'none'; }"
+    )
+    context.close()
+    assert all(count == 0 for _, count in hidden), hidden
+    assert notes and all(position == "static" and shown for position, shown in notes)
+    assert "http" in url

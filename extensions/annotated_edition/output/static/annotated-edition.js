@@ -27,6 +27,19 @@ document.addEventListener("click", (event) => {
     if (openNote(id)) history.replaceState(null, "", "#" + id);
     return;
   }
+  // On a touch screen the first tap on a mention shows its preview; the second (or "Full entry") follows it.
+  const mention = event.target.closest(".edition-mention > a.reference");
+  if (mention && window.matchMedia("(hover: none)").matches) {
+    const holder = mention.parentElement;
+    document.querySelectorAll(".edition-preview-open").forEach((m) => { if (m !== holder) m.classList.remove("edition-preview-open"); });
+    if (!holder.classList.contains("edition-preview-open")) {
+      event.preventDefault();
+      holder.classList.add("edition-preview-open");
+      return;
+    }
+  } else if (!event.target.closest(".edition-mention")) {
+    document.querySelectorAll(".edition-preview-open").forEach((m) => m.classList.remove("edition-preview-open"));
+  }
   // A paragraph number is a permalink: also copy the passage's address for citation.
   const link = event.target.closest("a.edition-pnum");
   if (link && navigator.clipboard && window.isSecureContext) {
@@ -115,7 +128,7 @@ if (document.fonts) document.fonts.ready.then(layoutSidenotes);
 // Print every note and every paratext box.
 window.addEventListener("beforeprint", () => {
   document.documentElement.classList.remove("edition-sidenotes");
-  document.querySelectorAll("details.edition-note, details.edition-paratext").forEach((d) => {
+  document.querySelectorAll("details.edition-note, details.edition-paratext, details.edition-about").forEach((d) => {
     if (!d.open) { d.open = true; d.dataset.printOpened = "true"; }
   });
 });
@@ -158,3 +171,19 @@ document.querySelectorAll("ul.edition-register").forEach((list, index) => {
     form.dispatchEvent(new Event("change"));
   }
 });
+
+// Arriving on a registry entry from an essay: a link back to the place in the essay.
+(() => {
+  if (!document.referrer || !location.hash.startsWith("#event-") && !location.hash.startsWith("#person-")) return;
+  let from;
+  try { from = new URL(document.referrer); } catch (e) { return; }
+  if (from.origin !== location.origin || from.pathname === location.pathname) return;
+  const entry = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (!entry) return;
+  const back = document.createElement("a");
+  back.className = "edition-back-to-essay";
+  back.href = from.href;
+  back.textContent = "\u2190 Back to the essay";
+  back.addEventListener("click", (e) => { if (history.length > 1) { e.preventDefault(); history.back(); } });
+  entry.parentNode.insertBefore(back, entry);
+})();
