@@ -452,7 +452,7 @@ def test_the_events_page_has_a_line_of_years(page, site: str) -> None:
     assert links.count() >= 6
     target = links.nth(3).get_attribute("href")
     links.nth(3).click()
-    assert lands_on(page, target)
+    assert lands_on(page, f'[id="{target[1:]}"]')
 
 
 # Print --------------------------------------------------------------------------------------------
