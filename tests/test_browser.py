@@ -481,3 +481,67 @@ def test_print_hides_the_furniture_and_shows_addresses(browser, site: str, width
     assert all(count == 0 for _, count in hidden), hidden
     assert notes and all(position == "static" and shown for position, shown in notes)
     assert "http" in url
+
+
+# The timeline -------------------------------------------------------------------------------------
+
+TIMELINE_PLACES = """() => {
+  const figure = document.querySelector('figure.edition-timeline');
+  const axis = figure.querySelector('.edition-timeline-axis-years').getBoundingClientRect();
+  const zoom = document.querySelector('.edition-timeline-filter select');
+  const first = zoom && zoom.value ? Number(zoom.value) : Number(figure.dataset.first);
+  const last = zoom && zoom.value ? first + 10 : Number(figure.dataset.last);
+  const x = (year) => axis.left + (year - first) / (last - first) * axis.width;
+  const errors = [];
+  for (const tick of figure.querySelectorAll('.edition-timeline-tick')) {
+    const off = tick.getBoundingClientRect().left - x(Number(tick.dataset.year));
+    if (Math.abs(off) > 1) errors.push(['tick', tick.dataset.year, off]);
+  }
+  let rows = 0;
+  for (const row of figure.querySelectorAll('li.edition-timeline-row')) {
+    if (row.hidden) continue;
+    rows += 1;
+    const track = row.querySelector('.edition-timeline-track').getBoundingClientRect();
+    if (Math.abs(track.left - axis.left) > 1 || Math.abs(track.width - axis.width) > 1)
+      errors.push(['track', row.querySelector('a').textContent, track.left - axis.left, track.width - axis.width]);
+    const shape = row.querySelector('.edition-timeline-bar, .edition-timeline-dot');
+    const r = shape.getBoundingClientRect();
+    const from = Math.max(Number(row.dataset.from), first);
+    const at = shape.classList.contains('edition-timeline-dot') ? r.left + r.width / 2 : r.left;
+    if (Math.abs(at - x(from)) > 1.5) errors.push(['event', row.querySelector('a').textContent, at - x(from)]);
+  }
+  return {errors, rows};
+}"""
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+@pytest.mark.parametrize("width", [390, 1280, 1920])
+def test_timeline_dates_are_placed_exactly(browser, site: str, width: int, javascript: bool) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(site + "timeline.html")
+    places = page.evaluate(TIMELINE_PLACES)
+    if javascript:  # and zoomed into the densest decade
+        page.select_option(".edition-timeline-filter select", "1950")
+        zoomed = page.evaluate(TIMELINE_PLACES)
+    context.close()
+    assert places["rows"] >= 60 and places["errors"] == [], places["errors"][:5]
+    if javascript:
+        assert 10 < zoomed["rows"] < places["rows"] and zoomed["errors"] == [], zoomed["errors"][:5]
+
+
+def test_timeline_filters_by_essay_and_verdict(page, site: str) -> None:
+    page.goto(site + "timeline.html")
+    rows = page.locator("li.edition-timeline-row")
+    total = rows.count()
+    shown = "() => [...document.querySelectorAll('li.edition-timeline-row')].filter((r) => !r.hidden)"
+    page.locator(".edition-timeline-filter input[data-group='essay'][value='E2']").uncheck()
+    page.locator(".edition-timeline-filter input[data-group='essay'][value='']").uncheck()
+    only_e1 = page.evaluate(shown + ".map((r) => r.dataset.essays)")
+    assert 0 < len(only_e1) < total and all("E1" in essays for essays in only_e1)
+    for box in page.locator(".edition-timeline-filter input[data-group='verdict']").all():
+        if box.get_attribute("value") != "inaccurate":
+            box.uncheck()
+    inaccurate = page.evaluate(shown + ".map((r) => r.dataset.verdicts)")
+    assert inaccurate and all("inaccurate" in verdicts for verdicts in inaccurate)
+    assert f"{len(inaccurate)} of {total} events shown" in page.locator(".edition-timeline-count").inner_text()

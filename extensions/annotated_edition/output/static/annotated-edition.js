@@ -187,3 +187,70 @@ document.querySelectorAll("ul.edition-register").forEach((list, index) => {
   back.addEventListener("click", (e) => { if (history.length > 1) { e.preventDefault(); history.back(); } });
   entry.parentNode.insertBefore(back, entry);
 })();
+
+// The timeline: filter the rows by essay and by the verdicts of the notes that cite each event, and zoom
+// into a decade.  Without this script the whole chart is shown, every date in place.
+document.querySelectorAll("figure.edition-timeline").forEach((figure) => {
+  const first = Number(figure.dataset.first), last = Number(figure.dataset.last);
+  const rows = [...figure.querySelectorAll("li.edition-timeline-row")];
+  const axis = figure.querySelector(".edition-timeline-axis-years");
+  const labels = new Map(figure.dataset.verdictLabels.split("|").map((pair) => pair.split("=")));
+  const essays = [...new Set(rows.flatMap((row) => row.dataset.essays.split(" ").filter(Boolean)))].sort();
+  const verdicts = [...labels.keys()].filter((v) => rows.some((row) => row.dataset.verdicts.split(" ").includes(v)));
+  const form = document.createElement("fieldset");
+  form.className = "edition-timeline-filter";
+  const box = (group, value, text) => `<label><input type="checkbox" checked data-group="${group}" value="${value}"> ${text}</label>`;
+  const decades = [];
+  for (let y = first - (first % 10); y < last; y += 10) {
+    if (rows.some((row) => Number(row.dataset.from) < y + 10 && Number(row.dataset.to) >= y)) decades.push(y);
+  }
+  form.innerHTML = "<legend>Show events</legend>"
+    + '<span class="edition-timeline-filter-group">Mentioned in: '
+    + essays.map((e) => box("essay", e, e)).join("") + box("essay", "", "no essay") + "</span>"
+    + '<span class="edition-timeline-filter-group">Cited by notes with the verdict: '
+    + verdicts.map((v) => box("verdict", v, labels.get(v))).join("") + box("verdict", "", "no note") + "</span>"
+    + '<span class="edition-timeline-filter-group"><label>Years: <select data-group="zoom"><option value="">'
+    + `${first}–${last} (all)</option>` + decades.map((y) => `<option value="${y}">${y}–${y + 10}</option>`).join("")
+    + '</select></label> <span class="edition-timeline-count" aria-live="polite"></span></span>';
+  figure.parentNode.insertBefore(form, figure);
+  const place = (from, to) => {
+    const width = to - from;
+    axis.innerHTML = "";
+    const step = width <= 12 ? 1 : width <= 60 ? 5 : 10;
+    for (let y = from; y <= to; y += step) {
+      const tick = document.createElement("span");
+      tick.className = "edition-timeline-tick";
+      tick.dataset.year = y;
+      tick.style.left = (100 * (y - from) / width).toFixed(3) + "%";
+      tick.innerHTML = `<span>${y}</span>`;
+      axis.appendChild(tick);
+    }
+    rows.forEach((row) => {
+      const shape = row.querySelector(".edition-timeline-bar, .edition-timeline-dot");
+      const a = Math.max(Number(row.dataset.from), from), b = Math.min(Number(row.dataset.to), to);
+      shape.style.left = (100 * (a - from) / width).toFixed(3) + "%";
+      shape.style.width = (100 * Math.max(b - a, 0) / width).toFixed(3) + "%";
+    });
+  };
+  const update = () => {
+    const chosen = (group) => new Set([...form.querySelectorAll(`input[data-group="${group}"]:checked`)].map((i) => i.value));
+    const shownEssays = chosen("essay"), shownVerdicts = chosen("verdict");
+    const zoom = form.querySelector("select").value;
+    const from = zoom ? Number(zoom) : first, to = zoom ? Number(zoom) + 10 : last;
+    figure.classList.toggle("edition-timeline-zoomed", Boolean(zoom));
+    let count = 0;
+    rows.forEach((row) => {
+      const rowEssays = row.dataset.essays.split(" ").filter(Boolean);
+      const rowVerdicts = row.dataset.verdicts.split(" ").filter(Boolean);
+      const byEssay = rowEssays.length ? rowEssays.some((e) => shownEssays.has(e)) : shownEssays.has("");
+      const byVerdict = rowVerdicts.length ? rowVerdicts.some((v) => shownVerdicts.has(v)) : shownVerdicts.has("");
+      const inYears = Number(row.dataset.from) < to && Number(row.dataset.to) >= from;
+      row.hidden = !(byEssay && byVerdict && inYears);
+      if (!row.hidden) count += 1;
+    });
+    place(from, to);
+    form.querySelector(".edition-timeline-count").textContent = `${count} of ${rows.length} events shown`;
+  };
+  form.addEventListener("change", update);
+  update();
+});
