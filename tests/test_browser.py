@@ -545,3 +545,26 @@ def test_timeline_filters_by_essay_and_verdict(page, site: str) -> None:
     inaccurate = page.evaluate(shown + ".map((r) => r.dataset.verdicts)")
     assert inaccurate and all("inaccurate" in verdicts for verdicts in inaccurate)
     assert f"{len(inaccurate)} of {total} events shown" in page.locator(".edition-timeline-count").inner_text()
+
+
+# Search -------------------------------------------------------------------------------------------
+
+
+def search(page, site: str, query: str) -> list[str]:
+    page.goto(site + f"search.html?q={query}")
+    page.wait_for_selector("#search-results ul.search li", timeout=15000)
+    return page.evaluate("() => [...document.querySelectorAll('#search-results ul.search li a')].map((a) => a.href)")
+
+
+def test_search_lands_on_notes(page, site: str) -> None:
+    results = search(page, site, "Khrushchev")
+    assert "essays/essay-" in results[0] and "#" in results[0], results[:5]  # a note first, not the bibliography
+    page.goto(results[0])
+    note_id = results[0].split("#", 1)[1]
+    assert page.locator(f"details#{note_id}").get_attribute("open") is not None
+
+
+@pytest.mark.parametrize("query", ["Luthi", "Lüthi"])
+def test_search_ignores_accents(page, site: str, query: str) -> None:
+    results = search(page, site, query)
+    assert any("bibliography.html" in url or "essays/" in url for url in results), results

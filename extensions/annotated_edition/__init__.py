@@ -25,6 +25,7 @@ from .output.a11y import setup_a11y
 from .output.assets import setup_static_assets
 from .output.design_assets import setup_design_assets
 from .output.reading import setup_reading
+from .output.search import setup_search
 from .pages.previews import setup_previews
 from .pages.register import setup_register
 from .pages.timeline import setup_timeline
@@ -89,6 +90,7 @@ PARTS = (
     setup_a11y,
     setup_static_assets,
     setup_reading,
+    setup_search,
     setup_design_assets,
 )
 
