@@ -156,7 +156,7 @@ def test_register_labels_are_the_bibliography_labels(edition: Path) -> None:
 
 
 def test_citations_tell_apart_two_works_of_one_author_and_year(build) -> None:
-    """"Lüthi (2008a); Lüthi (2008b)", as the bibliography labels them, never "Lüthi (2008); Lüthi (2008)"."""
+    """ "Lüthi (2008a); Lüthi (2008b)", as the bibliography labels them, never "Lüthi (2008); Lüthi (2008)"."""
     second = (
         "\n@article{luthi2008b,\n  author = {Lüthi, Lorenz M.},\n  title = {A Second Work},\n"
         "  journal = {Cold War History},\n  volume = {8},\n  pages = {1--2},\n  year = {2008}, coverage = {1949/1966},\n}\n"
@@ -171,4 +171,6 @@ def test_citations_tell_apart_two_works_of_one_author_and_year(build) -> None:
     essay, bibliography = result.page("essay"), result.page("bibliography")
     assert "Lüthi 2008a" in bibliography and "Lüthi 2008b" in bibliography  # "A Second Work" sorts first
     assert re.search(r'href="bibliography.html#cite-luthi2008"[^>]*>Lüthi 2008b</a>', essay)
-    assert re.search(r'Lüthi \(<a class="reference internal" href="bibliography.html#cite-luthi2008b"[^>]*>2008a</a>\)', essay)
+    assert re.search(
+        r'Lüthi \(<a class="reference internal" href="bibliography.html#cite-luthi2008b"[^>]*>2008a</a>\)', essay
+    )

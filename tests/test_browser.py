@@ -257,7 +257,9 @@ def test_citation_shows_its_full_reference_on_focus(page, site: str) -> None:
 
 @pytest.mark.parametrize(("width", "height", "screens"), [(1280, 800, 1), (390, 844, 2)])
 @pytest.mark.parametrize("name", ["essays/essay-1.html", "essays/essay-2.html"])
-def test_the_essay_starts_on_the_first_screens(browser, site: str, name: str, width: int, height: int, screens: int) -> None:
+def test_the_essay_starts_on_the_first_screens(
+    browser, site: str, name: str, width: int, height: int, screens: int
+) -> None:
     context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=width < 600)
     page = context.new_page()
     page.goto(site + name)
@@ -313,7 +315,9 @@ def test_every_claim_is_a_link_to_a_note(page, site: str) -> None:
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_note_markers_are_big_enough_to_tap(browser, site: str, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 600, has_touch=width < 600)
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, is_mobile=width < 600, has_touch=width < 600
+    )
     page = context.new_page()
     page.goto(site + "essays/essay-1.html")
     sizes = page.evaluate(

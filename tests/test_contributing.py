@@ -50,7 +50,7 @@ def test_worked_examples_build_in_the_real_edition(tmp_path: Path) -> None:
     assert re.search(
         r'<a class="edition-claim edition-verdict-accurate" data-note="mao-zedongs-victory-in-the-chinese" '
         r'href="#ref-mao-zedongs-victory-in-the-chinese-body" id="claim-mao-zedongs-victory-in-the-chinese">'
-        r'Mao Zedong’s victory in </a>',
+        r"Mao Zedong’s victory in </a>",
         html,
     )
     assert 'id="event-geneva-conference-1954"' in body(out / "events" / "index.html")

@@ -99,7 +99,11 @@ def test_claim_ending_in_a_link_keeps_its_marker_outside(build) -> None:
     parser = LinkDepth()
     parser.feed(html)
     assert parser.deepest == 1
-    assert re.search(r'<mark class="edition-claim[^>]*>Stalin</mark></span></a><a class="edition-noteref', html)
+    assert re.search(
+        r'<mark class="edition-claim[^>]*>Stalin</mark></span></a>'
+        r'<span class="edition-preview" aria-hidden="true">.*?</span></span><a class="edition-noteref',
+        html,
+    )  # after the link and its preview
 
 
 def test_register_of_one_essay(build) -> None:

@@ -28,7 +28,9 @@ def test_key_flag_chooses_the_findings(build) -> None:
     flagged = replace(":label: mao-stalin\n", ":label: mao-stalin\n:key:\n")
     result = build("essay", edits={ESSAY: flagged})
     assert result.warning_lines() == []
-    findings = re.findall(r'class="edition-finding-link reference internal" href="#([^"]+)"', summary_of(result.page("essay")))
+    findings = re.findall(
+        r'class="edition-finding-link reference internal" href="#([^"]+)"', summary_of(result.page("essay"))
+    )
     assert findings == ["ref-mao-stalin-body"]
 
 
@@ -37,8 +39,14 @@ def note(number: int, verdict: str, key: bool = False) -> NoteRecord:
 
 
 def test_key_findings_order_and_limits() -> None:
-    notes = [note(1, "inaccurate"), note(2, "misleading"), note(3, "inaccurate"), note(4, "accurate"), note(5, "inaccurate"),
-             note(6, "inaccurate")]
+    notes = [
+        note(1, "inaccurate"),
+        note(2, "misleading"),
+        note(3, "inaccurate"),
+        note(4, "accurate"),
+        note(5, "inaccurate"),
+        note(6, "inaccurate"),
+    ]
     assert [n.number for n in key_findings(notes, DEFAULT_VERDICTS)] == [1, 3, 5]  # gravest three, in essay order
     flagged = [note(i, "accurate", key=True) for i in range(1, 8)]
     assert [n.number for n in key_findings(flagged, DEFAULT_VERDICTS)] == [1, 2, 3, 4, 5]
@@ -51,7 +59,11 @@ def test_boxes_fold_into_about_this_text_with_the_licence_once(build) -> None:
     assert "About this text" in about and 'class="edition-witness' in about and 'class="edition-cite' in about
     assert html.count("CC BY 4.0 for the editors") == 1
     # the essay's words come after the findings, the reading options and the folded block
-    assert html.index('class="edition-reading-options"') < html.index('<details class="edition-about">') < html.index('id="p1"')
+    assert (
+        html.index('class="edition-reading-options"')
+        < html.index('<details class="edition-about">')
+        < html.index('id="p1"')
+    )
     assert 'id="edition-option-highlight"' in html and 'id="edition-option-plain"' in html
 
 
@@ -60,5 +72,7 @@ def test_every_page_has_a_description_and_an_icon(build) -> None:
     for name in ("essay", "index", "events"):
         html = result.page(name)
         assert re.search(r'<meta name="description" content="[^"]{5,}" />', html), name
-        assert re.search(r'<link rel="(?:shortcut )?icon" href="(?:\./)?_static/annotated-edition-icon.svg"', html), name
+        assert re.search(r'<link rel="(?:shortcut )?icon" href="(?:\./)?_static/annotated-edition-icon.svg"', html), (
+            name
+        )
     assert (result.outdir / "_static" / "annotated-edition-icon.svg").is_file()

@@ -25,11 +25,11 @@ from pybtex.style.template import sentence
 from sphinx.application import Sphinx
 from sphinxcontrib.bibtex.plugin import register_plugin as register_bibtex_plugin
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 from sphinxcontrib.bibtex.style.referencing.basic_author_year import (
     BasicAuthorYearParentheticalReferenceStyle,
     BasicAuthorYearTextualReferenceStyle,
 )
-from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 from sphinxcontrib.bibtex.style.template import join, join2, node, post_text, pre_text, reference
 
 
@@ -84,7 +84,11 @@ class LabelledParenthetical(BasicAuthorYearParentheticalReferenceStyle):
     def inner(self, role_name: str):
         return join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[
             pre_text,
-            reference[join(sep=self.author_year_sep)[self.person.author_or_editor_or_title(full="s" in role_name), labelled_year]],
+            reference[
+                join(sep=self.author_year_sep)[
+                    self.person.author_or_editor_or_title(full="s" in role_name), labelled_year
+                ]
+            ],
             post_text,
         ]
 
@@ -113,7 +117,9 @@ class RoundAuthorYear(AuthorYearReferenceStyle):
     def __post_init__(self) -> None:
         super().__post_init__()
         parenthetical, textual = self.styles[0], self.styles[1]  # sphinxcontrib-bibtex's own, replaced by labelled ones
-        self.styles[0] = LabelledParenthetical(**{f.name: getattr(parenthetical, f.name) for f in fields(parenthetical)})
+        self.styles[0] = LabelledParenthetical(
+            **{f.name: getattr(parenthetical, f.name) for f in fields(parenthetical)}
+        )
         self.styles[1] = LabelledTextual(**{f.name: getattr(textual, f.name) for f in fields(textual)})
         self.role_style.update({name: style for style in self.styles[:2] for name in style.role_names()})
 

@@ -156,7 +156,9 @@ def visit_data_box_html(self, node: data_box) -> None:
     if self.builder.name == "epub":
         raise nodes.SkipNode
     licence = (
-        f'<p class="edition-data-licence">{escape(self.config.edition_licence)}</p>' if node.get("licence", True) else ""
+        f'<p class="edition-data-licence">{escape(self.config.edition_licence)}</p>'
+        if node.get("licence", True)
+        else ""
     )  # not where the citation box beside it states the licence
     essays = get_domain(env).essays()
     if page in essays:

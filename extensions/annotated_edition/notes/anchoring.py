@@ -297,6 +297,8 @@ def mark_claims(paragraph: nodes.paragraph, spans: list[tuple[int, int, annotati
         points = [0] + [c - begin for c in cuts if begin < c < offset] + [len(value)]
         pieces: list[nodes.Node] = []
         for a, b in zip(points, points[1:], strict=False):
+            if a == b:
+                continue  # an empty text node: no words to mark
             covering = [(i, note) for i, (s, e, note) in enumerate(spans) if s <= begin + a and begin + b <= e]
             if not covering:
                 pieces.append(nodes.Text(value[a:b]))

@@ -24,8 +24,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core import priorities
 from ..exports import data_box
-from .assets import ICON
 from ..witnesses.essay import WITNESS_KEY
+from .assets import ICON
 
 _ = get_translation("annotated_edition")
 
@@ -58,7 +58,9 @@ def reading_options() -> nodes.raw:
         f'<label for="{name}"><input type="checkbox" id="{name}" class="edition-option"> {escape(label)}</label>'
         for name, label in options
     )
-    html = f'<div class="edition-reading-options" role="group" aria-label="{escape(_("Reading options"))}">{boxes}</div>'
+    html = (
+        f'<div class="edition-reading-options" role="group" aria-label="{escape(_("Reading options"))}">{boxes}</div>'
+    )
     return nodes.raw("", html, format="html")
 
 

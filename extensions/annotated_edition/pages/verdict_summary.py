@@ -110,7 +110,9 @@ class FillVerdictSummary(FillPlaceholders):
                 )
             else:  # print and EPUB: the note's number says where to look
                 para += claim
-            para += nodes.Text(" " + _("(¶%(paragraph)d, note %(number)d)") % {"paragraph": note.paragraph, "number": note.number})
+            para += nodes.Text(
+                " " + _("(¶%(paragraph)d, note %(number)d)") % {"paragraph": note.paragraph, "number": note.number}
+            )
             items += nodes.list_item("", para)
         return items
 

@@ -137,7 +137,11 @@ def first_sentence(body: nodes.Element) -> str:
     plain = re.sub(r"\s+([,.;:])", r"\1", plain)
     match = re.match(r"(.+?[.!?])(?:\s|$)", plain)
     sentence = match.group(1) if match else plain
-    return sentence if len(sentence) <= SUMMARY_LENGTH else sentence[:SUMMARY_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    return (
+        sentence
+        if len(sentence) <= SUMMARY_LENGTH
+        else sentence[:SUMMARY_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    )
 
 
 def one_line(text: str | None) -> str:
