@@ -93,13 +93,15 @@ def test_empty_works_cited_is_an_error(build) -> None:
 def test_a_label_wider_than_the_page_prints_in_plain_text(build) -> None:
     """A corporate author's label is wider than a text page: the entry is a paragraph opening with it."""
     body = "Central Committee of the Communist Party of the Soviet Union and Several Other Bodies"
-    entry = f'\n@misc{{cc1959,\n  author = {{{{{body}}}}},\n  title = {{A Letter}},\n  year = {{1959}}, coverage = {{1959}},\n}}\n'
+    entry = f"\n@misc{{cc1959,\n  author = {{{{{body}}}}},\n  title = {{A Letter}},\n  year = {{1959}}, coverage = {{1959}},\n}}\n"
     result = build(
         "essay",
         "text",
         edits={
             "bib/refs.bib": lambda text: text + entry,
-            "docs/events.md": replace("Signed in Moscow {cite:p}`luthi2008`.", "Signed in Moscow {cite:p}`luthi2008,cc1959`."),
+            "docs/events.md": replace(
+                "Signed in Moscow {cite:p}`luthi2008`.", "Signed in Moscow {cite:p}`luthi2008,cc1959`."
+            ),
         },
     )
     assert "Traceback" not in result.warnings
