@@ -16,6 +16,7 @@ STATIC = Path(__file__).parent / "static"
 CSS = "annotated-edition.css"
 JS = "annotated-edition.js"
 ICON = "annotated-edition-icon.svg"  # the favicon, unless the edition sets html_favicon
+READING_CSS = "annotated-edition-reading.css"  # web pages only: EPUB checkers refuse :has() and selector lists
 STY = "annotatededition.sty"
 
 
@@ -25,6 +26,9 @@ def copy_assets(app: Sphinx) -> None:
         target.mkdir(parents=True, exist_ok=True)
         for name in (CSS, JS, ICON):
             shutil.copyfile(STATIC / name, target / name)
+        if app.builder.name != "epub":
+            shutil.copyfile(STATIC / READING_CSS, target / READING_CSS)
+            app.add_css_file(READING_CSS)
     elif app.builder.format == "latex":
         Path(app.outdir).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(STATIC / STY, Path(app.outdir, STY))
