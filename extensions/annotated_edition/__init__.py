@@ -13,6 +13,7 @@ from .bibliography.latex import setup_latex_bibliography
 from .bibliography.locators import setup_locators
 from .bibliography.short_labels import setup_sources_short
 from .bibliography.style import setup_bibstyle
+from .bibliography.text import setup_text_bibliography
 from .bibliography.works_cited import setup_works_cited
 from .core.configuration import setup_configuration
 from .core.domain import setup_domain
@@ -26,7 +27,10 @@ from .notes.output import setup_notes_output
 from .output.a11y import setup_a11y
 from .output.assets import setup_static_assets
 from .output.design_assets import setup_design_assets
+from .output.reading import setup_reading
+from .output.search import setup_search
 from .pages.cited_in import setup_cited_in
+from .pages.previews import setup_previews
 from .pages.register import setup_register
 from .pages.timeline import setup_timeline
 from .pages.verdict_summary import setup_verdict_summary
@@ -78,6 +82,7 @@ PARTS = (
     setup_event_order,
     setup_people,
     setup_timeline,
+    setup_previews,
     setup_works_cited,
     setup_cited_in,
     setup_sources_short,
@@ -88,9 +93,12 @@ PARTS = (
     setup_coverage,
     setup_agreement,
     setup_latex_bibliography,
+    setup_text_bibliography,
     setup_exports,
     setup_a11y,
     setup_static_assets,
+    setup_reading,
+    setup_search,
     setup_design_assets,
 )
 

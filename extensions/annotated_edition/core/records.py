@@ -43,6 +43,7 @@ class NoteRecord:
     line: int
     fingerprint: str
     span: tuple[int, int]  # the claim in the paragraph's whitespace-normalised text
+    key: bool = False  # flagged `:key:`: among the essay's most consequential findings
     locators: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key -> "p. 112", for keys cited with one
     statements: tuple[StatementRecord, ...] = ()  # the note's sentences that end in a citation
 
