@@ -630,6 +630,14 @@ CASES: dict[str, Case] = {
         where=r"conf\.py:\d+",
         conf={"bibtex_bibfiles": ["../bib/refs.bib", "../bib/missing.bib"]},
     ),
+    "document-bibfile-unread": Case(
+        ("bibliography/evidence.py", "which is not one of bibtex_bibfiles"),
+        {},
+        "edition_document_bibfiles names '../bib/documents.bib', which is not one of bibtex_bibfiles",
+        "add the file to bibtex_bibfiles too",
+        where=r"conf\.py",
+        conf={"edition_document_bibfiles": ["../bib/documents.bib"]},
+    ),
     "config-attributions": Case(
         ("registries/people.py", "check_entries(app,"),
         {},
