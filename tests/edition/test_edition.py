@@ -13,8 +13,9 @@ from annotated_edition.bibliography.files import definitions
 from conftest import REPO, body, sphinx_build
 
 #: The share of notes citing a primary document or carrying a locator may not fall below this (per cent);
-#: measured on 3 December 2026 (150 of 171 notes). Raise it as evidence lands; the goal is 80.
-EVIDENCE_SHARE = 88
+#: measured on 3 December 2026: 150 of 171 notes, 87.7 % (the build prints it rounded, 88 %). The issue asks
+#: for at least 80; raise the floor as evidence lands.
+EVIDENCE_SHARE = 87
 
 PAGES = [
     "index",

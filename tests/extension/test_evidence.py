@@ -21,7 +21,8 @@ NOTE_LINE = "Both led their states in 1950 {cite:p}`{see}luthi2008{pp. 12–15}`
 
 
 @pytest.mark.parametrize(
-    "locator", ["p. 112", "pp. 112–15", "pp. 12-15", "ch. 3", "doc. 199", "§ 4", "para. 7", "art. 2", "p. xiv", "ch. 3, pp. 40–42"]
+    "locator",
+    ["p. 112", "pp. 112–15", "pp. 12-15", "ch. 3", "doc. 199", "§ 4", "para. 7", "art. 2", "p. xiv", "ch. 3, pp. 40–42"],
 )
 def test_locator_forms_accepted(locator: str) -> None:
     assert is_locator(locator)
@@ -95,7 +96,8 @@ def test_an_event_linked_in_a_sentence_its_works_do_not_cover_is_reported(build)
     edits = {"bib/refs.bib": replace("coverage = {1945/1963}", "coverage = {1955/1963}")}
     lines = build("evidence", edits=edits).warning_lines()
     assert len(lines) == 1, lines
-    assert "names 1950, the event treaty-1950 (14 February 1950), which no work cited in it covers: westad1998" in lines[0]
+    found = "names 1950, the event treaty-1950 (14 February 1950), which no work cited in it covers: westad1998"
+    assert found in lines[0]
 
 
 def test_the_same_years_covered_by_one_of_the_works_cited_pass(build) -> None:
@@ -127,7 +129,8 @@ def test_a_collection_is_an_edited_book(build) -> None:
 def test_a_collection_with_an_author_is_refused(build) -> None:
     edits = {"bib/refs.bib": replace("  editor    = {Westad, Odd Arne},", "  author = {Westad, Odd Arne},")}
     lines = build("evidence", edits=edits).warning_lines()
-    assert any(re.search(r"refs\.bib:\d+: WARNING: westad1998: a @collection has editors, not an author", ln) for ln in lines)
+    message = r"refs\.bib:\d+: WARNING: westad1998: a @collection has editors, not an author"
+    assert any(re.search(message, line) for line in lines), lines
 
 
 EVIDENCE_EDITS = {
@@ -135,7 +138,7 @@ EVIDENCE_EDITS = {
     "cite-elsewhere": ("docs/essay.md", "{cite:p}`radchenko2009`", "{cite:p}`luthi2008,radchenko2009`"),
     "relabel-note": ("docs/essay.md", ":verdict: imprecise\n", ":verdict: imprecise\n:label: treaty-text\n"),
     "retitle-event": ("docs/events.md", ":title: Sino-Soviet Treaty", ":title: The Sino-Soviet Treaty"),
-    "page-cites": ("docs/index.md", "# Evidence test edition\n", "# Evidence test edition\n\nSee {cite:p}`luthi2008`.\n"),
+    "page-cites": ("docs/index.md", "edition\n", "edition\n\nSee {cite:p}`luthi2008`.\n"),
 }
 
 

@@ -22,7 +22,15 @@ from ..core.messages import warn
 NUMBER = r"(?:\d+[a-z]?|[ivxlcdm]+)"  # 112, 12a, xiv (front matter)
 DASH = r"\s?[–-]\s?"
 #: abbreviation -> the TEI ``citedRange/@unit`` it stands for
-UNITS = {"p.": "page", "pp.": "page", "ch.": "chapter", "doc.": "document", "§": "section", "para.": "paragraph", "art.": "article"}
+UNITS = {
+    "p.": "page",
+    "pp.": "page",
+    "ch.": "chapter",
+    "doc.": "document",
+    "§": "section",
+    "para.": "paragraph",
+    "art.": "article",
+}
 ONE = re.compile(rf"(?:pp\. {NUMBER}{DASH}{NUMBER}|(?:p\.|ch\.|doc\.|§|para\.|art\.) {NUMBER})")
 LOCATOR = re.compile(rf"{ONE.pattern}(?:, {ONE.pattern})*")
 FORMS = "`p. 112`, `pp. 112–15`, `ch. 3`, `doc. 199`, `§ 4`, `para. 7` or `art. 2` (several joined by \", \")"
@@ -64,8 +72,8 @@ def check_locators(app: Sphinx, doctree: nodes.document) -> None:
     for ref in doctree.findall(addnodes.pending_xref):
         for target in citation_targets(ref):
             post, pre = target.post.strip(), target.pre.strip()
-            line = ref.line or first_line(ref)
-            where = lambda text: (docname, written_line(ref.source or app.env.doc2path(docname), line, "{" + text + "}"))  # noqa: E731
+            source, line = ref.source or app.env.doc2path(docname), ref.line or first_line(ref)
+            where = lambda text: (docname, written_line(source, line, "{" + text + "}"))  # noqa: E731
             if post and not is_locator(post):
                 warn(
                     "locator",

@@ -65,7 +65,8 @@ class EditionConfig:
     data_page: str = setting("data", "The document that describes the open data files (linked from the Data box).")
     document_bibfiles: list | tuple = setting(
         [],
-        "The .bib files (relative to conf.py, also in bibtex_bibfiles) of primary documents: counted in the evidence share.",
+        "The .bib files (relative to conf.py, also in bibtex_bibfiles) of primary documents: counted in the "
+        "evidence share.",
     )
 
 

@@ -7,7 +7,8 @@ import io
 
 from .model import EssayData
 
-#: ``locators``: ``key locator`` for each key cited with one ("luthi2008 p. 112;westad1998 ch. 3"), in the order of ``cited``.
+#: ``locators``: ``key locator`` for each key cited with one ("luthi2008 p. 112;westad1998 ch. 3"), in the order
+#: of ``cited``.
 COLUMNS = ("essay", "paragraph", "note", "number", "claim", "verdict", "cited", "url", "locators")
 
 

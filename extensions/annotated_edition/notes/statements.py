@@ -6,7 +6,8 @@ into sentences; for every sentence with a citation in it, the years it names (fo
 and the events it links are kept with the keys cited in it, and :mod:`..verdicts.coverage` compares
 them with the works' coverage.  Years that are not the note's statement are left out: those in a
 title (emphasis), in quotation marks (a title or a document's wording), in code, in the citations
-themselves and in author-year references written out ("Westad, ed. 1998").  A decade ("the 1960s") is not a year.  Where a sentence boundary is doubtful (an
+themselves and in author-year references written out ("Westad, ed. 1998").  A decade ("the 1960s") is
+not a year.  Where a sentence boundary is doubtful (an
 abbreviation, an initial) the sentences are kept together: more works in a sentence, never a false alarm.
 """
 
@@ -27,7 +28,10 @@ ABBREVIATIONS = {"p", "pp", "ch", "doc", "para", "art", "cf", "e.g", "i.e", "vol
 ABBREVIATIONS |= {"trans", "c", "ca", "mr", "mrs", "dr", "st", "gen", "col", "lt", "capt", "jr", "sr", "vs", "etc"}
 BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[A-Z“\"‘(])")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-CALENDAR = "January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter"
+CALENDAR = "|".join(
+    [*"January February March April May June July August September October November December".split(), "Spring"]
+    + ["Summer", "Autumn", "Fall", "Winter"]
+)
 #: An author-year reference written by hand, "Westad, ed. 1998", "Lüthi (2008)", "(Westad 2003)": the year
 #: of a work, not a statement.
 NAME = rf"(?!(?:{CALENDAR})\b)[A-Z][^\s\d,()]*"
