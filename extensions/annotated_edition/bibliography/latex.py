@@ -3,8 +3,9 @@
 Sphinx's LaTeX builder gathers every citation of the book into one ``thebibliography`` node at the
 very end (its ``BibliographyTransform``, priority 750), which leaves the bibliography chapter empty
 and puts the entries after whatever comes last.  One transform marks the containers
-sphinxcontrib-bibtex filled with citations before that happens; another moves the gathered list
-into the first of them.
+sphinxcontrib-bibtex filled with citations before that happens; another gives each of them its own
+entries back from the gathered list, so that a page with two bibliographies (documents, then
+scholarship) prints each under its heading.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ class MarkBibliography(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         for citation in self.document.findall(nodes.citation):
-            citation.parent[MARK] = True
+            citation.parent[MARK] = [*citation.parent.get(MARK, []), *citation["ids"]]
 
 
 class MoveBibliography(SphinxPostTransform):
@@ -34,10 +35,18 @@ class MoveBibliography(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         gathered = next(iter(self.document.findall(thebibliography)), None)
-        place = next((node for node in self.document.findall(nodes.Element) if node.get(MARK)), None)
-        if gathered is not None and place is not None:
-            gathered.parent.remove(gathered)
-            place += gathered
+        places = [node for node in self.document.findall(nodes.Element) if node.get(MARK)]
+        if gathered is None or not places:
+            return
+        gathered.parent.remove(gathered)
+        by_id = {i: citation for citation in gathered.children for i in citation.get("ids", [])}
+        for place in places:  # each {bibliography} (Documents, Scholarship, …) gets its own entries back
+            own = [by_id.pop(i) for i in place[MARK] if i in by_id]
+            if own:
+                place += thebibliography("", *own)
+        left = [c for c in gathered.children if any(i in by_id for i in c.get("ids", []))]
+        if left:  # citations of no {bibliography} (a footnote-style list): where they were all put before
+            places[0] += thebibliography("", *left)
 
 
 def setup_latex_bibliography(app: Sphinx) -> None:
