@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml $(wildcard $(LOCK))
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(if $(wildcard $(LOCK)),,@echo "No lock file for Python $(PYVER): installing the newest versions pyproject.toml allows." >&2)
-	$(BIN)/python -m pip install --quiet $(if $(wildcard $(LOCK)),--constraint $(LOCK)) -e '.[test]'
+	$(BIN)/python -m pip install --quiet $(if $(wildcard $(LOCK)),--constraint $(LOCK)) -e '.[edition,test]'
 	touch $(STAMP)
 
 # Doctrees are kept beside the output, never inside it: _build/html is what gets published.  Quiet: a line
@@ -59,8 +59,8 @@ lock:
 	  ver=$$($$py -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
 	  rm -rf $(BUILDDIR)/lock-$$ver && $$py -m venv $(BUILDDIR)/lock-$$ver && \
 	  $(BUILDDIR)/lock-$$ver/bin/python -m pip install --quiet --upgrade pip && \
-	  $(BUILDDIR)/lock-$$ver/bin/python -m pip install --quiet '.[test]' && \
-	  { echo "# make lock: the versions Python $$ver resolves for .[test]; do not edit by hand"; \
+	  $(BUILDDIR)/lock-$$ver/bin/python -m pip install --quiet '.[edition,test]' && \
+	  { echo "# make lock: the versions Python $$ver resolves for .[edition,test]; do not edit by hand"; \
 	    $(BUILDDIR)/lock-$$ver/bin/python -m pip freeze --exclude sphinx-annotated-edition; } > requirements/py$$ver.txt && \
 	  echo "wrote requirements/py$$ver.txt"; \
 	done

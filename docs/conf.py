@@ -9,6 +9,7 @@ language = "en"
 extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
+    "sphinx_design",  # the landing page's cards (the extension works without it)
     "annotated_edition",
 ]
 

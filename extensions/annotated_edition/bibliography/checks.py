@@ -20,6 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
+from ..core.compat import bib_entries, citation_refs
 from ..core import dates
 from .files import bib_paths, damaged_keys, definitions
 from ..core.configuration import add_setting
@@ -169,20 +170,20 @@ def line_citing(env: BuildEnvironment, docname: str, key: str) -> int | None:
 
 
 def cited_everywhere(env: BuildEnvironment) -> set[str]:
-    keys = {target.key for ref in env.domains["cite"].citation_refs for target in ref.targets}
+    keys = {target.key for ref in citation_refs(env) for target in ref.targets}
     return keys | {key for person in get_domain(env).records("people") for key in person.get("works", [])}
 
 
 def check_bibliography(app: Sphinx, env: BuildEnvironment) -> None:
     if not app.config.edition_check_bibliography:
         return
-    entries = env.domains["cite"].bibdata.data.entries
+    entries = bib_entries(env)
     places = {key: found[0] for key, found in definitions(bib_paths(app)).items()}
 
     def where(key: str) -> str:
         return at(*places.get(key, (bib_paths(app)[0], 1)))
 
-    for ref in env.domains["cite"].citation_refs:
+    for ref in citation_refs(env):
         for target in ref.targets:
             if target.key not in entries and target.key not in damaged_keys(env):
                 warn(

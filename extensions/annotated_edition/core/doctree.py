@@ -8,8 +8,9 @@ writing, as Sphinx's own ``ReferencesResolver`` reaches it: one way to make a li
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
+
+from .compat import writing_builder
 
 
 def ancestor(node: nodes.Node, kinds: type | tuple[type, ...]) -> nodes.Element | None:
@@ -18,10 +19,6 @@ def ancestor(node: nodes.Node, kinds: type | tuple[type, ...]) -> nodes.Element 
     while parent is not None and not isinstance(parent, kinds):
         parent = parent.parent
     return parent
-
-
-def writing_builder(env: BuildEnvironment) -> Builder:
-    return env._app.builder  # as Sphinx's ReferencesResolver does (env.app is deprecated)
 
 
 def address(env: BuildEnvironment, todoc: str, anchor: str = "", query: str = "") -> str:

@@ -22,6 +22,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from ..core.compat import bib_entries
 from ..core.domain import get_domain
 from ..registries.events import event_anchor
 from ..bibliography.short_labels import short_label
@@ -71,7 +72,7 @@ def write_essay_data(app: Sphinx, doctree: nodes.document, docname: str) -> None
         return
     out = Path(app.outdir, FOLDER)
     out.mkdir(parents=True, exist_ok=True)
-    entries = env.domains["cite"].bibdata.data.entries
+    entries = bib_entries(env)
     labels = {key: short_label(env, key) for key in entries}
     meta = metadata(app)
     document = tei.document(essay, meta, app.config.edition_verdicts, entries, labels)

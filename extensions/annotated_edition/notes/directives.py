@@ -14,8 +14,8 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
-from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
+from ..core.compat import parse_citation_targets
 from .addresses import fingerprint
 from ..core.messages import EntryError, closest, warn
 from ..verdicts.vocabulary import verdicts

@@ -28,8 +28,9 @@ from docutils.parsers.rst import Directive
 from docutils.utils import Reporter
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.util.docutils import CustomReSTDispatcher, SphinxDirective
+from sphinx.util.docutils import SphinxDirective
 
+from ..core.compat import CustomReSTDispatcher
 from ..core.configuration import add_setting
 from ..core.messages import EntryError, warn
 

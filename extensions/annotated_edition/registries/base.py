@@ -25,6 +25,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
+from ..core.compat import application
 from ..core.domain import get_domain
 from ..core.doctree import link
 from ..core.messages import EntryError, closest, warn
@@ -49,7 +50,7 @@ class Registry:
 def registries(env: BuildEnvironment) -> dict[str, Registry]:
     """The registries this Sphinx application defines, by role (``add_registry``): kept on the app, not the
     Python process, so two applications in one process (tests) never share them."""
-    return getattr(env._app, "edition_registries", {})  # env._app: as Sphinx's own ReferencesResolver reaches the app
+    return getattr(application(env), "edition_registries", {})
 
 
 def anchor(role: str, record_id: str) -> str:

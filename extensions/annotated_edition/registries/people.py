@@ -16,6 +16,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from ..core.compat import bib_entries
 from ..bibliography.files import damaged_keys
 from ..core.configuration import add_setting
 from ..core.messages import EntryError, closest
@@ -81,7 +82,7 @@ class PersonDirective(RegistryDirective):
                 f"use one of {', '.join(attributions)} ({closest(attribution, list(attributions))}).",
             )
         works = split_keys(self.options.get("works"))
-        entries = self.env.domains["cite"].bibdata.data.entries
+        entries = bib_entries(self.env)
         unknown = [key for key in works if key not in entries and key not in damaged_keys(self.env)]
         if unknown:
             raise EntryError(
