@@ -15,6 +15,7 @@ from .bibliography.files import setup_bibfiles
 from .bibliography.style import setup_bibstyle
 from .notes.citation_groups import setup_citation_groups
 from .core.configuration import setup_configuration
+from .core.i18n import setup_i18n
 from .policy.confinement import setup_confinement
 from .verdicts.corrections import setup_corrections
 from .verdicts.coverage import setup_coverage
@@ -32,6 +33,7 @@ from .notes.mentions import setup_mentions
 from .witnesses.nodes import setup_nodes
 from .notes.directives import setup_notes
 from .notes.output import setup_notes_output
+from .notes.actions import setup_actions
 from .policy.parsers import setup_parsers
 from .registries.people import setup_people
 from .policy.rules import setup_policy
@@ -50,6 +52,7 @@ __version__ = "0.1.0"
 
 PARTS = (
     setup_configuration,
+    setup_i18n,
     setup_confinement,
     setup_invisible,
     setup_allow_list,
@@ -68,6 +71,7 @@ PARTS = (
     setup_anchoring,
     setup_corrections,
     setup_notes_output,
+    setup_actions,
     setup_fidelity,
     setup_register,
     setup_verdict_summary,

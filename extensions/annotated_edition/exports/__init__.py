@@ -23,6 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.compat import bib_entries
+from ..core.i18n import N_, _, language
 from ..core.domain import get_domain
 from ..registries.events import event_anchor
 from ..bibliography.short_labels import short_label
@@ -33,8 +34,8 @@ from .model import essay_data, essays
 
 FOLDER = "_data"
 FORMATS = (
-    ("tei.xml", "application/tei+xml", "TEI P5"),
-    ("annotations.jsonld", 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', "Web Annotations"),
+    ("tei.xml", "application/tei+xml", N_("TEI P5")),
+    ("annotations.jsonld", 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', N_("Web Annotations")),
 )
 
 
@@ -55,6 +56,9 @@ def metadata(app: Sphinx) -> dict[str, str]:
         "date": config.edition_date,
         "licence": config.edition_licence,
         "licence_url": config.edition_licence_url,
+        "language": language(config),
+        "text_type": config.edition_text_name or "essay",
+        "edition_of": _("{title}: an annotated edition"),
     }
 
 
@@ -86,6 +90,7 @@ def write_essay_data(app: Sphinx, doctree: nodes.document, docname: str) -> None
         meta["editors"],
         meta["date"],
         meta["licence_url"],
+        meta["language"],
     )
     text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
     (out / f"{essay.slug}.annotations.jsonld").write_text(text, encoding="utf-8")
@@ -124,8 +129,8 @@ def data_files(env, pagename: str, essay: str | None = None) -> list[tuple[str, 
         return []
     slug = essay.replace("/", "-")
     prefix = "../" * pagename.count("/") + FOLDER
-    files = [(f"{prefix}/{slug}.{suffix}", media, label) for suffix, media, label in FORMATS]
-    return [*files, (f"{prefix}/register.csv", "text/csv", "CSV register")]
+    files = [(f"{prefix}/{slug}.{suffix}", media, _(label)) for suffix, media, label in FORMATS]
+    return [*files, (f"{prefix}/register.csv", "text/csv", _("CSV register"))]
 
 
 def link_alternates(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -153,14 +158,19 @@ def visit_data_box_html(self, node: data_box) -> None:
     env, page = self.builder.env, self.builder.current_docname
     if self.builder.name == "epub":
         raise nodes.SkipNode
-    licence = f'<p class="edition-data-licence">{escape(self.config.edition_licence)}</p>'
+    licence = (
+        f'<p class="edition-data-licence">{escape(self.config.edition_licence)}</p>' if self.config.edition_licence else ""
+    )
     essays = get_domain(env).essays()
     if page in essays:
         links = " · ".join(anchor(url, media, label) for url, media, label in data_files(env, page))
-        about = escape(self.builder.get_relative_uri(page, self.config.edition_data_page))
+        about = ""
+        if self.config.edition_data_page in env.found_docs:  # never a link to a page the edition does not have
+            uri = escape(self.builder.get_relative_uri(page, self.config.edition_data_page))
+            about = f' <a href="{uri}">{escape(_("About the formats"))}</a>.'
         self.body.append(
-            f'<aside class="edition-data" aria-label="Data"><p><strong>Data:</strong> {links}. '
-            f'<a href="{about}">About the formats</a>.</p>{licence}</aside>'
+            f'<aside class="edition-data" aria-label="{escape(_("Data"))}"><p><strong>{escape(_("Data:"))}</strong> '
+            f"{links}.{about}</p>{licence}</aside>"
         )
     else:
         rows = []
@@ -168,7 +178,7 @@ def visit_data_box_html(self, node: data_box) -> None:
             files = data_files(env, page, essay)[:-1]
             rows.append(f"<li>{escape(record.title)}: " + " · ".join(anchor(*f) for f in files) + "</li>")
         register = data_files(env, page, next(iter(essays), ""))[-1:]
-        rows += [f"<li>All notes: {anchor(*f)}</li>" for f in register]
+        rows += [f"<li>{escape(_('All notes:'))} {anchor(*f)}</li>" for f in register]
         self.body.append(f'<div class="edition-data"><ul>{"".join(rows)}</ul>{licence}</div>')
     raise nodes.SkipNode
 

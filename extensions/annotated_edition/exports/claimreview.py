@@ -10,6 +10,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..core.i18n import language
 from ..core.domain import get_domain
 from .jsonld import add_to_head
 
@@ -35,6 +36,7 @@ def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
                 "@id": url,
                 "url": url,
                 "claimReviewed": note.quote,
+                "inLanguage": language(config),
                 "author": edition,
                 "datePublished": config.edition_date,
                 **({"dateModified": note.modified} if note.modified else {}),

@@ -169,11 +169,11 @@ def document(
     essay: EssayData, meta: dict, verdicts: dict[str, dict], entries: dict[str, Entry], labels: dict[str, str]
 ) -> bytes:
     tei = el(None, "TEI")
-    tei.set(XML_LANG, "en")
+    tei.set(XML_LANG, meta["language"])
     header = el(tei, "teiHeader")
     file_desc = el(header, "fileDesc")
     title_stmt = el(file_desc, "titleStmt")
-    el(title_stmt, "title", f"{essay.title}: an annotated edition")
+    el(title_stmt, "title", meta["edition_of"].format(title=essay.title))
     el(title_stmt, "editor", meta["editors"])
     edition_stmt = el(file_desc, "editionStmt")
     el(edition_stmt, "edition", f"{meta['title']}, release {meta['release']}", n=meta["release"])
@@ -194,7 +194,7 @@ def document(
         el(description, "term", entry["label"])
         add_text(description, f": {entry['definition']}")
     text = el(tei, "text")
-    div = el(el(text, "body"), "div", type="essay")
+    div = el(el(text, "body"), "div", type=meta["text_type"])
     if essay.witness.title_line:
         el(div, "head", essay.witness.lines[essay.witness.title_line - 1].strip())
     paratext = sorted(essay.witness.paratext, key=lambda p: p.lines.first)

@@ -46,6 +46,7 @@ def collection(
     creator: str,
     date: str,
     licence_url: str,
+    language: str = "en",
 ) -> dict[str, Any]:
     items: list[dict[str, Any]] = []
     for note in essay.notes:
@@ -61,14 +62,14 @@ def collection(
                     "type": "TextualBody",
                     "purpose": "commenting",
                     "format": "text/plain",
-                    "language": "en",
+                    "language": language,
                     "value": note.text,
                 },
                 {
                     "type": "TextualBody",
                     "purpose": "assessing",
                     "format": "text/plain",
-                    "language": "en",
+                    "language": language,
                     "value": verdicts[note.verdict]["label"],
                 },
             ],

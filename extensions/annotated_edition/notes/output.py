@@ -16,6 +16,7 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
+from ..core.i18n import _
 from .anchoring import claim, noteref, sic_marker
 from ..witnesses.nodes import skip
 from .actions import note_actions
@@ -24,6 +25,10 @@ from .directives import factcheck_note
 
 def verdict_entry(translator: object, name: str) -> dict:
     return translator.config.edition_verdicts[name]
+
+
+def note_number(translator: HTML5Translator, node: factcheck_note) -> str:
+    return translator.encode(_("Note {number}").format(number=node["number"]))
 
 
 def lemma(quote: str, longest: int = 8) -> str:
@@ -58,7 +63,8 @@ def visit_noteref_html(self: HTML5Translator, node: noteref) -> None:
         f'<a class="edition-noteref edition-verdict-{verdict}" href="#{refid}" role="doc-noteref" '
         f'id="ref-{refid}" aria-controls="{refid}">'
         f'<sup>{self.encode(entry["symbol"])}{node["number"]}<span class="edition-visually-hidden"> '
-        f"(note {node['number']}: {self.encode(entry['label'])})</span></sup></a>"
+        + self.encode(_("(note {number}: {verdict})").format(number=node["number"], verdict=entry["label"]))
+        + "</span></sup></a>"
     )
     raise nodes.SkipNode
 
@@ -78,10 +84,10 @@ def visit_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
     self.body.append(
         f'<details class="edition-note edition-verdict-{self.encode(node["verdict"])}" id="{self.encode(node["id"])}">'
         f"<summary>{legacy}"
-        f'<span class="edition-note-number">Note {node["number"]}</span> '
+        f'<span class="edition-note-number">{note_number(self, node)}</span> '
         f'<span class="edition-verdict-badge"><span aria-hidden="true">{self.encode(entry["symbol"])}</span> '
         f'{self.encode(entry["label"])}</span> <q class="edition-note-claim">{self.encode(node["quote"])}</q>'
-        f'</summary><div class="edition-note-body" role="doc-footnote" aria-label="Note {node["number"]}">'
+        f'</summary><div class="edition-note-body" role="doc-footnote" aria-label="{note_number(self, node)}">'
     )
 
 
@@ -91,7 +97,8 @@ def depart_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
     self.body.append(
         note_actions(self, node)
         + f'<p class="edition-backlink"><a href="#ref-{self.encode(node["id"])}" role="doc-backlink">'
-        f"Back to ¶{node['paragraph']}</a></p></div></details>\n"
+        + self.encode(_("Back to ¶{number}").format(number=node["paragraph"]))
+        + "</a></p></div></details>\n"
     )
 
 

@@ -2,7 +2,7 @@
 
 One row per event in chronological order: the date in words and the full title (never cut), a bar (or
 a dot, for a single day) on a shared year axis, and which essays mention the event, written as text
-("E1", "E2"), not colour.  In HTML the rows are an ordered list laid out by CSS (the bar moves under the
+("E1", "E2": the first letter of what a text is called), not colour.  In HTML the rows are an ordered list laid out by CSS (the bar moves under the
 title on a phone), so the chart is its own accessible form and needs no JavaScript; EPUB and text get
 the plain chronological list.  A placeholder is filled by a post-transform before references are
 resolved; the page is refreshed with the other generated pages.
@@ -20,6 +20,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.texescape import escape as escape_latex
 
 from ..core import dates
+from ..core.i18n import _, capitalised, language, text_name
 from ..core.domain import get_domain
 from ..registries.events import event_anchor
 from ..core.doctree import address, writing_builder
@@ -55,11 +56,12 @@ class BuildTimeline(SphinxPostTransform):
             ((d, r) for d, records in domain.data["events"].items() for r in valid(records)),
             key=lambda item: (item[1]["start"], item[1]["end"], item[1]["id"]),
         )
-        essays = {d: f"E{i}" for i, d in enumerate(domain.essays(), 1)}
+        initial = capitalised(text_name(self.config))[:1]
+        essays = {d: f"{initial}{i}" for i, d in enumerate(domain.essays(), 1)}
         mentioned: dict[str, list[str]] = {}
         for event_id, mentions in mentions_of(self.env, "event").items():
             marks = mentioned.setdefault(event_id, [])
-            for docname, _ in mentions:
+            for docname, _line in mentions:
                 if essays.get(docname) and essays[docname] not in marks:
                     marks.append(essays[docname])
         rows = [
@@ -74,13 +76,13 @@ class BuildTimeline(SphinxPostTransform):
         for placeholder in placeholders:
             legend_node = legend(essays, domain.essays())
             if rows and builder.format == "html" and builder.name != "epub":  # EPUB readers get the list
-                placeholder.replace_self([legend_node, nodes.raw("", chart_html(rows, essays), format="html")])
+                chart = chart_html(rows, essays, self.config)
+                placeholder.replace_self([legend_node, nodes.raw("", chart, format="html")])
             elif rows and builder.format == "latex":
-                placeholder.replace_self(
-                    [legend_node, nodes.raw("", chart_latex(rows, self.config.latex_engine), format="latex")]
-                )
+                chart = chart_latex(rows, self.config.latex_engine, language(self.config))
+                placeholder.replace_self([legend_node, nodes.raw("", chart, format="latex")])
             else:
-                placeholder.replace_self([legend_node, chronology(rows)])
+                placeholder.replace_self([legend_node, chronology(rows, language(self.config))])
 
 
 def span(rows: list) -> tuple[int, int]:
@@ -99,40 +101,46 @@ def position(iso: str, first: int, last: int) -> float:
     return (_year_fraction(iso) - first) / (last - first)
 
 
-def chart_html(rows: list, essays: dict[str, str]) -> str:
+def chart_html(rows: list, essays: dict[str, str], config: object) -> str:
     """The timeline as an ordered list, one event a row: date and full title (wrapping, in the page's own
     type size), a bar on a shared year axis, and the essays that mention it.  Plain HTML and CSS: on a
     phone the bar goes under the title; every label is complete at every width."""
     first, last = span(rows)
-    names = {mark: f"essay {mark[1:]}" for mark in essays.values()}
+    names = {mark: f"{text_name(config)} {mark[1:]}" for mark in essays.values()}
+    lang = language(config)
     axis = "".join(
         f'<span style="left:{100 * (year - first) / (last - first):.2f}%">{year}</span>' for year in ticks(first, last)
     )
     out = [
-        f'<figure class="edition-timeline"><figcaption class="edition-visually-hidden">Timeline of {len(rows)} events, '
-        f"{first}–{last}, in chronological order</figcaption>"
+        '<figure class="edition-timeline"><figcaption class="edition-visually-hidden">'
+        + escape(_("Timeline of {count} events, {first}–{last}, in chronological order").format(count=len(rows), first=first, last=last))
+        + "</figcaption>"
         f'<div class="edition-timeline-axis" aria-hidden="true"><span class="edition-timeline-axis-years">{axis}</span></div>'
         '<ol class="edition-timeline-rows">'
     ]
-    for _, record, uri, marks in rows:
+    for _docname, record, uri, marks in rows:
         x1, x2 = position(record["start"], first, last), position(record["end"], first, last)
         shape = "bar" if x2 - x1 > 0.004 else "dot"
-        spoken = " and ".join(names[m] for m in marks)
+        spoken = _(" and ").join(names[m] for m in marks)
         out.append(
             f'<li class="edition-timeline-row{" edition-timeline-mentioned" if marks else ""}">'
-            f'<span class="edition-timeline-label"><span class="edition-timeline-date">{escape(dates.in_words(record["date"]))}</span> '
+            f'<span class="edition-timeline-label"><span class="edition-timeline-date">{escape(dates.in_words(record["date"], lang))}</span> '
             f'<a href="{escape(uri)}">{escape(record["title"])}</a></span>'
             f'<span class="edition-timeline-track" aria-hidden="true"><span class="edition-timeline-{shape}" '
             f'style="left:{100 * x1:.2f}%;width:{100 * max(x2 - x1, 0):.2f}%"></span></span>'
             f'<span class="edition-timeline-marks">{" ".join(marks)}'
-            + (f'<span class="edition-visually-hidden"> (mentioned in {spoken})</span>' if marks else "")
+            + (f'<span class="edition-visually-hidden"> {escape(mentioned_in(spoken))}</span>' if marks else "")
             + "</span></li>"
         )
     out.append("</ol></figure>")
     return "".join(out)
 
 
-def chart_latex(rows: list, engine: str) -> str:
+def mentioned_in(texts: str) -> str:
+    return _("(mentioned in {texts})").format(texts=texts)
+
+
+def chart_latex(rows: list, engine: str, lang: str) -> str:
     """The timeline as a long table that breaks across pages: the full title and date, a bar drawn with TikZ
     on a shared axis, and the essays that mention the event.  Every string through Sphinx's TeX escaping."""
     first, last = span(rows)
@@ -155,9 +163,9 @@ def chart_latex(rows: list, engine: str) -> str:
         # the years at either end may stand out of the cell: only the cell counts for the line's width
         rf" & \tikz[x=\linewidth,y=1em,baseline=0]{{\path[use as bounding box] (0,-0.3) rectangle (1,0.5); {axis}}} & \\[0.2em]\endhead",
     ]
-    for _, record, _, marks in rows:
+    for _docname, record, _uri, marks in rows:
         title = escape_latex(record["title"], engine)
-        when = escape_latex(dates.in_words(record["date"]), engine)
+        when = escape_latex(dates.in_words(record["date"], lang), engine)
         x1, x2 = position(record["start"], first, last), position(record["end"], first, last)
         lines.append(rf"{title}\par{{\scriptsize {when}}} & {bar(x1, x2)} & {' '.join(marks)}\\[0.3em]")
     lines.append(r"\end{longtable}\endgroup")
@@ -166,19 +174,20 @@ def chart_latex(rows: list, engine: str) -> str:
 
 def legend(essays: dict[str, str], records: dict[str, EssayRecord]) -> nodes.paragraph:
     para = nodes.paragraph(classes=["edition-timeline-legend"])
-    para += nodes.Text("Marks: " + "; ".join(f"{mark} = {records[d].title}" for d, mark in essays.items()) + ".")
+    marks = "; ".join(f"{mark} = {records[d].title}" for d, mark in essays.items())
+    para += nodes.Text(_("Marks: {marks}.").format(marks=marks))
     return para
 
 
-def chronology(rows: list) -> nodes.bullet_list:
+def chronology(rows: list, lang: str) -> nodes.bullet_list:
     items = nodes.bullet_list(classes=["edition-chronology"])
-    for _, record, uri, marks in rows:
+    for _docname, record, uri, marks in rows:
         para = nodes.paragraph()
-        para += nodes.strong(text=dates.in_words(record["date"]))
+        para += nodes.strong(text=dates.in_words(record["date"], lang))
         para += nodes.Text(" — ")
         para += nodes.reference("", record["title"], internal=True, refuri=uri)
         if marks:
-            para += nodes.Text(f" (mentioned in {', '.join(marks)})")
+            para += nodes.Text(" " + mentioned_in(", ".join(marks)))
         items += nodes.list_item("", para)
     return items
 

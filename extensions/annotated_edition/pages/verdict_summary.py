@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ..core.i18n import _, n_, text_name
 from ..core.domain import get_domain
 from ..core.doctree import address, writing_builder
 from .register import essay_anchor, register_page
@@ -40,8 +41,9 @@ class FillVerdictSummary(SphinxPostTransform):
         counts = Counter(n.verdict for n in get_domain(self.env).notes(self.env.docname))
         register = register_page(self.env)
         box = nodes.container(classes=["edition-verdict-summary"])
-        box += nodes.rubric(text="Verdicts in this essay")
-        para = nodes.paragraph(text=f"{sum(counts.values())} claims checked: ")
+        box += nodes.rubric(text=_("Verdicts in this {text}").format(text=text_name(self.config)))
+        checked = sum(counts.values())
+        para = nodes.paragraph(text=n_("{count} claim checked: ", "{count} claims checked: ", checked).format(count=checked))
         shown = [(name, entry) for name, entry in self.config.edition_verdicts.items() if counts[name]]
         for i, (name, entry) in enumerate(shown):
             para += nodes.Text("; " if i else "")

@@ -25,6 +25,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
+from ..core.i18n import _, text_name
 from ..core.compat import application
 from ..core.domain import get_domain
 from ..core.doctree import link
@@ -138,7 +139,7 @@ class RegistryDirective(SphinxDirective):
 def authority(qid: str) -> nodes.paragraph:
     """ "Wikidata: Q855", linked to the item."""
     para = nodes.paragraph(classes=["edition-authority"])
-    para += nodes.emphasis(text="Wikidata: ")
+    para += nodes.emphasis(text=_("Wikidata: "))
     para += nodes.reference("", qid, refuri=f"https://www.wikidata.org/wiki/{qid}")
     return para
 
@@ -221,9 +222,9 @@ class FillMentions(SphinxPostTransform):
         for placeholder in placeholders:
             mentions = by_kind[placeholder["kind"]].get(placeholder["target"], [])
             para = nodes.paragraph(classes=["edition-mentions"])
-            para += nodes.emphasis(text="Mentioned in: ")
+            para += nodes.emphasis(text=_("Mentioned in: "))
             if not mentions:
-                para += nodes.Text("no essay or note yet.")
+                para += nodes.Text(_("no {text} or note yet.").format(text=text_name(self.config)))
             for i, (docname, record) in enumerate(mentions):
                 para += nodes.Text("; " if i else "")
                 para += link(self.env, docname, record.anchor, record.label)
@@ -251,7 +252,7 @@ class IndexMentions(SphinxPostTransform):
             found = domain.index(registry.records, "id").get(ref["reftarget"])
             if not found or found[1].get("rejected"):
                 continue
-            entry = [("single", f"{registry.index_heading}; {registry.sort_name(found[1])}", "", "", None)]
+            entry = [("single", f"{_(registry.index_heading)}; {registry.sort_name(found[1])}", "", "", None)]
             note = ancestor(ref, factcheck_note)
             anchor_node = note if note is not None else ref
             anchor_node.parent.insert(

@@ -16,37 +16,38 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from ..core.i18n import N_, _
 from ..core.compat import bib_entries
 from ..bibliography.files import damaged_keys
 from ..core.configuration import add_setting
 from ..core.messages import EntryError, closest
 from .base import Registry, RegistryDirective, add_registry, one_line
 from ..verdicts.vocabulary import REQUIRED_KEYS as VERDICT_KEYS
-from ..verdicts.vocabulary import check_entries, scale
+from ..verdicts.vocabulary import check_entries, scale, translate_defaults
 
 DEFAULT_ATTRIBUTIONS: dict[str, dict[str, str]] = {
     "identified": {
-        "label": "Identified",
+        "label": N_("Identified"),
         "symbol": "●",
-        "definition": "The work meant can be named with confidence. Whether it supports what the essay "
-        "attributes to it is the verdict of the note where the essay names the author.",
+        "definition": N_("The work meant can be named with confidence. Whether it supports what the essay "
+        "attributes to it is the verdict of the note where the essay names the author."),
     },
     "probable": {
-        "label": "Probable",
+        "label": N_("Probable"),
         "symbol": "◐",
-        "definition": "The name points to one author, but the essay names no work: the entry lists the "
-        "likeliest works, and no passage saying what the essay claims has been found.",
+        "definition": N_("The name points to one author, but the essay names no work: the entry lists the "
+        "likeliest works, and no passage saying what the essay claims has been found."),
     },
     "ambiguous": {
-        "label": "Ambiguous",
+        "label": N_("Ambiguous"),
         "symbol": "◑",
-        "definition": "Several authors of this name wrote on the subject; the entry lists the candidates.",
+        "definition": N_("Several authors of this name wrote on the subject; the entry lists the candidates."),
     },
     "unidentified": {
-        "label": "Cannot be identified",
+        "label": N_("Cannot be identified"),
         "symbol": "○",
-        "definition": "No author of this name could be found who wrote what the essay attributes; the "
-        "entry says what was searched.",
+        "definition": N_("No author of this name could be found who wrote what the essay attributes; the "
+        "entry says what was searched."),
     },
 }
 REQUIRED_KEYS = {key: VERDICT_KEYS[key] for key in ("label", "symbol", "definition")}
@@ -75,8 +76,8 @@ class PersonDirective(RegistryDirective):
         if not name:
             raise EntryError("has no name.", "add `:name: Surname, Forenames` (the form used in the index).")
         attributions = self.config.edition_attributions
-        attribution = one_line(self.options.get("attribution"))
-        if attribution not in attributions:
+        attribution = one_line(self.options.get("attribution"))  # optional: an edition may not grade names
+        if attribution and attribution not in attributions:
             raise EntryError(
                 f"has the attribution {attribution!r}, which is not in edition_attributions.",
                 f"use one of {', '.join(attributions)} ({closest(attribution, list(attributions))}).",
@@ -89,7 +90,7 @@ class PersonDirective(RegistryDirective):
                 f"lists the unknown work {unknown[0]!r}.",
                 f"add it to a .bib file in bib/ or fix the key ({closest(unknown[0], list(entries))}).",
             )
-        if not works and attribution != "unidentified":
+        if not works and attribution and attribution != "unidentified":
             raise EntryError(
                 "lists no works.",
                 "add `:works: key1, key2` (keys from bib/), or use "
@@ -101,19 +102,24 @@ class PersonDirective(RegistryDirective):
         return not record["works"]  # the works listed are the sources
 
     def facts(self, record: dict[str, Any]) -> list[nodes.Node]:
+        if not record["attribution"]:
+            return self.works(record)
         entry = self.config.edition_attributions[record["attribution"]]
         line = nodes.paragraph(classes=["edition-person-attribution", f"edition-attribution-{record['attribution']}"])
-        line += nodes.emphasis(text="Attribution: ")
+        line += nodes.emphasis(text=_("Attribution: "))
         line += nodes.inline(text=f"{entry['symbol']} ", classes=["edition-verdict-symbol"])
         line += nodes.strong(text=entry["label"])
         line += nodes.Text(f". {entry['definition']}")
+        return [line, *self.works(record)]
+
+    def works(self, record: dict[str, Any]) -> list[nodes.Node]:
         if not record["works"]:
-            return [line]
+            return []
         cites = "; ".join(f"{{cite:t}}`{key}`" for key in record["works"])
-        works = self.parse_text_to_nodes(f"*Works in the apparatus:* {cites}.")
+        works = self.parse_text_to_nodes(_("*Works in the apparatus:* {cites}.").format(cites=cites))
         for para in works:
             para["classes"].append("edition-person-works")
-        return [line, *works]
+        return works
 
 
 class AttributionScale(SphinxDirective):
@@ -124,13 +130,14 @@ class AttributionScale(SphinxDirective):
 
 
 def check_attributions(app: Sphinx) -> None:
+    translate_defaults(app.config, "edition_attributions", DEFAULT_ATTRIBUTIONS)
     check_entries(app, "edition_attributions", REQUIRED_KEYS, DEFAULT_ATTRIBUTIONS, "DEFAULT_ATTRIBUTIONS")
 
 
 PEOPLE = Registry(
     role="person",
     records="people",
-    index_heading="Historians and authors named",
+    index_heading=N_("Historians and authors named"),
     title=lambda record: display_name(record["name"]),
     tooltip=lambda record: display_name(record["name"]),
     sort_name=lambda record: record["name"],

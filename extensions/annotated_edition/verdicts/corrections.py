@@ -24,6 +24,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ..core.i18n import _
 from ..core import dates
 from ..core.domain import get_domain
 from ..policy.characters import check_file_text
@@ -166,7 +167,7 @@ class FillCorrections(SphinxPostTransform):
         for mark in list(self.document.findall(correction_mark)):
             para = nodes.paragraph(classes=["edition-corrected"])
             for i, (date, anchor) in enumerate(mark["entries"]):
-                text = f"Corrected on {dates.in_words(date)}"
+                text = _("Corrected on {date}").format(date=dates.in_words(date))
                 para += nodes.Text("; " if i else "")
                 para += link(self.env, page, anchor, text) if page else nodes.Text(text)
             para += nodes.Text(".")
@@ -185,22 +186,24 @@ class FillCorrections(SphinxPostTransform):
             para += nodes.target("", "", ids=[correction.anchor])  # an inline target: LaTeX anchors it too
             para += nodes.strong(text=dates.in_words(correction.date))
             para += nodes.Text(f" — {essay}, ")
-            claim = f"“{correction.note.quote}”"
+            note_on = _("note on “{claim}”").format(claim=correction.note.quote)
             if correction.change != "removed" and current and current[0] == correction.note.essay:
-                para += link(self.env, correction.note.essay, correction.note.id, f"note on {claim}")
+                para += link(self.env, correction.note.essay, correction.note.id, note_on)
             else:
-                para += nodes.Text(f"note on {claim}")
+                para += nodes.Text(note_on)
             labels = self.config.edition_verdicts
+            was = labels.get(correction.was, {}).get("label", correction.was)
+            now = labels.get(correction.now, {}).get("label", correction.now)
             what = {
-                "verdict": f"verdict changed from {labels.get(correction.was, {}).get('label', correction.was)} "
-                f"to {labels.get(correction.now, {}).get('label', correction.now)}",
-                "removed": "note removed",
-                "text": "text corrected",
-                "citation": "sources corrected",
+                "verdict": _("verdict changed from {was} to {now}").format(was=was, now=now),
+                "removed": _("note removed"),
+                "text": _("text corrected"),
+                "citation": _("sources corrected"),
             }[correction.change]
-            para += nodes.Text(
-                f" (note {correction.note.number} in release {self.release_of(correction)}): {what}. {correction.why}"
+            where = _("note {number} in release {release}").format(
+                number=correction.note.number, release=self.release_of(correction)
             )
+            para += nodes.Text(f" ({where}): {what}. {correction.why}")
             entries += nodes.list_item("", para)
         return entries
 

@@ -17,6 +17,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.configuration import add_setting, conf_location
+from ..core.i18n import _, capitalised, text_name
 from ..policy.confinement import project_root
 from ..core.domain import get_domain
 from ..policy.characters import check_file_text, invisible_in
@@ -99,21 +100,30 @@ class WitnessDirective(SphinxDirective):
         self.env.note_dependency(self.env.edition_manifest_path)
         box = nodes.container(classes=["edition-witness"], **{WITNESS_KEY: wid})
         self.set_source_info(box)
-        box += nodes.rubric(text="The witness")
+        box += nodes.rubric(text=_("The witness"))
         box += nodes.paragraph(text=witness.provenance)
         fields = nodes.field_list()
-        for name, value in (
-            ("File", f"sources/{witness.path.name}"),
-            ("SHA-256", witness.sha256),
-            ("Essay paragraphs", str(len(witness.paragraphs))),
-            ("Paratext", ", ".join(f"lines {p.lines} ({p.kind})" for p in witness.paratext) or "none"),
+        paratext = [_("lines {lines} ({kind})").format(lines=p.lines, kind=p.kind) for p in witness.paratext]
+        for name, value, literal in (
+            (_("File"), shown_path(self.env, witness.path), True),
+            ("SHA-256", witness.sha256, True),
+            (_("{Text} paragraphs").format(Text=capitalised(text_name(self.config))), str(len(witness.paragraphs)), False),
+            (_("Paratext"), ", ".join(paratext) or _("none"), False),
         ):
-            value_node = nodes.literal(text=value) if name in ("File", "SHA-256") else nodes.Text(value)
+            value_node = nodes.literal(text=value) if literal else nodes.Text(value)
             fields += nodes.field(
                 "", nodes.field_name(text=name), nodes.field_body("", nodes.paragraph("", "", value_node))
             )
         box += fields
         return [box]
+
+
+def shown_path(env: BuildEnvironment, path: Path) -> str:
+    """The witness file as the reader finds it in the edition's repository: relative to the project root."""
+    try:
+        return path.resolve().relative_to(project_root(env)).as_posix()
+    except ValueError:  # outside the root: refused elsewhere, but never shown as a machine's absolute path
+        return path.name
 
 
 class ParatextDirective(SphinxDirective):
@@ -149,7 +159,10 @@ class ParatextDirective(SphinxDirective):
                 self.get_location(),
             )
             return []
-        summary = f"Not part of the essay: {paratext.kind}, witness line{'s' if rng.first != rng.last else ''} {rng}"
+        lines = _("witness lines {lines}") if rng.first != rng.last else _("witness line {lines}")
+        summary = _("Not part of the {text}: {kind}, {lines}").format(
+            text=text_name(self.config), kind=paratext.kind, lines=lines.format(lines=rng)
+        )
         block = paratext_block(summary=summary, lines=str(rng))
         self.set_source_info(block)
         text = nodes.literal_block(paratext.text, paratext.text, classes=["edition-paratext-text"])
@@ -170,15 +183,17 @@ class CiteThisDirective(SphinxDirective):
         heading = self.state.document.next_node(nodes.title)
         title = heading.astext() if heading else self.env.docname
         box = nodes.container(classes=["edition-cite"])
-        box += nodes.rubric(text="Cite this edition")
-        box += nodes.paragraph(text=f"{cfg.edition_title}, version {cfg.version}, {cfg.edition_date}. {url}")
+        box += nodes.rubric(text=_("Cite this edition"))
+        edition_title = cfg.edition_title or cfg.project
+        version = _("version {version}").format(version=cfg.version) if cfg.version else ""
+        box += nodes.paragraph(text=", ".join(filter(None, (edition_title, version, cfg.edition_date))) + f". {url}")
         if any(WITNESS_KEY in box for box in self.state.document.findall(nodes.container)):
+            passage = ", ".join(filter(None, (edition_title, title, "¶N", f"{url}#pN")))
             box += nodes.paragraph(
-                text=f"A passage: {cfg.edition_title}, {title}, ¶N, {url}#pN "
-                "(follow a paragraph's ¶ number to get its address)."
+                text=_("A passage: {passage} (follow a paragraph's ¶ number to get its address).").format(passage=passage)
             )
         if cfg.edition_licence:
-            box += nodes.paragraph(text=f"Licence: {cfg.edition_licence}")
+            box += nodes.paragraph(text=_("Licence: {licence}").format(licence=cfg.edition_licence))
         return [box]
 
 
