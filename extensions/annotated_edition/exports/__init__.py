@@ -167,9 +167,11 @@ def visit_data_box_html(self, node: data_box) -> None:
         about = ""
         if self.config.edition_data_page in env.found_docs:  # never a link to a page the edition does not have
             uri = escape(self.builder.get_relative_uri(page, self.config.edition_data_page))
-            about = f' <a href="{uri}">{escape(_("About the formats"))}</a>.'
+            about_text = escape(_("About the formats"))
+            about = f' <a href="{uri}">{about_text}</a>.'
+        label, heading = escape(_("Data")), escape(_("Data:"))
         self.body.append(
-            f'<aside class="edition-data" aria-label="{escape(_("Data"))}"><p><strong>{escape(_("Data:"))}</strong> '
+            f'<aside class="edition-data" aria-label="{label}"><p><strong>{heading}</strong> '
             f"{links}.{about}</p>{licence}</aside>"
         )
     else:
@@ -178,7 +180,8 @@ def visit_data_box_html(self, node: data_box) -> None:
             files = data_files(env, page, essay)[:-1]
             rows.append(f"<li>{escape(record.title)}: " + " · ".join(anchor(*f) for f in files) + "</li>")
         register = data_files(env, page, next(iter(essays), ""))[-1:]
-        rows += [f"<li>{escape(_('All notes:'))} {anchor(*f)}</li>" for f in register]
+        all_notes = escape(_("All notes:"))
+        rows += [f"<li>{all_notes} {anchor(*f)}</li>" for f in register]
         self.body.append(f'<div class="edition-data"><ul>{"".join(rows)}</ul>{licence}</div>')
     raise nodes.SkipNode
 

@@ -76,9 +76,10 @@ def note_actions(translator: HTML5Translator, node) -> str:
     if found is None:
         return ""
     suggest, edit = found
-    html = f'<p class="edition-note-actions"><a href="{escape(suggest)}">{escape(_("Suggest a correction"))}</a>'
+    suggest_text, edit_text = escape(_("Suggest a correction")), escape(_("Edit"))
+    html = f'<p class="edition-note-actions"><a href="{escape(suggest)}">{suggest_text}</a>'
     if edit:
-        html += f' · <a href="{escape(edit)}">{escape(_("Edit"))}</a>'
+        html += f' · <a href="{escape(edit)}">{edit_text}</a>'
     return html + "</p>"
 
 

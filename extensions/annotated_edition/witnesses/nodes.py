@@ -30,9 +30,10 @@ class paratext_block(nodes.General, nodes.Element):
 
 def visit_paragraph_number_html(self: HTML5Translator, node: paragraph_number) -> None:
     n = node["number"]
+    title, word = self.encode(_("Permalink to paragraph {number}").format(number=n)), self.encode(_("Paragraph"))
     self.body.append(
-        f'<a class="edition-pnum" href="#p{n}" title="{self.encode(_("Permalink to paragraph {number}").format(number=n))}">'
-        f'<span class="edition-visually-hidden">{self.encode(_("Paragraph"))} </span>¶{n}</a> '
+        f'<a class="edition-pnum" href="#p{n}" title="{title}">'
+        f'<span class="edition-visually-hidden">{word} </span>¶{n}</a> '
     )
     raise nodes.SkipNode
 
