@@ -22,11 +22,11 @@ from sphinx.environment import BuildEnvironment
 
 from ..core.compat import bib_entries, citation_refs
 from ..core import dates
-from .files import bib_paths, damaged_keys, definitions
-from ..core.configuration import add_setting
+from ..core.defaults import SCHEMES
 from ..core.domain import get_domain
 from ..core.messages import at, closest, warn
-from ..policy.urls import SCHEMES, unsafe_scheme
+from ..policy.urls import unsafe_scheme
+from .files import bib_paths, damaged_keys, definitions
 
 #: Fields each entry type needs; "a|b" means either will do.
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -231,6 +231,5 @@ def replace_bibtex_messages(app: Sphinx, config: Config) -> None:
 
 
 def setup_bibcheck(app: Sphinx) -> None:
-    add_setting(app, "edition_check_bibliography", True)
     app.connect("config-inited", replace_bibtex_messages)
     app.connect("env-check-consistency", check_bibliography)

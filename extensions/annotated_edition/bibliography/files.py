@@ -19,10 +19,11 @@ from pybtex.plugin import find_plugin
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..core import priorities
 from ..core.compat import set_bibliography
 from ..core.configuration import conf_location
-from ..policy.characters import check_file_text
 from ..core.messages import EntryError, at, warn
+from ..policy.characters import check_file_text
 
 DEFINITION = re.compile(r"\s*@\s*(?!string|comment|preamble)\w+\s*[{(]\s*([^,\s]+)\s*,", re.IGNORECASE)
 REPEATED = re.compile(r"repeated bibliography entry: (.+)")
@@ -152,4 +153,4 @@ def damaged_keys(env: BuildEnvironment) -> set[str]:
 
 
 def setup_bibfiles(app: Sphinx) -> None:
-    app.connect("builder-inited", read_bibfiles, priority=400)  # before sphinxcontrib-bibtex parses them (500)
+    app.connect("builder-inited", read_bibfiles, priority=priorities.BIB_FILES)

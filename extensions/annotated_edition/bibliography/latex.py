@@ -13,13 +13,14 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..core import priorities
 from ..core.compat import thebibliography
 
 MARK = "edition-bibliography"
 
 
 class MarkBibliography(SphinxPostTransform):
-    default_priority = 749
+    default_priority = priorities.LATEX_BIBLIOGRAPHY_BEFORE
     formats = ("latex",)
 
     def run(self, **kwargs) -> None:
@@ -28,7 +29,7 @@ class MarkBibliography(SphinxPostTransform):
 
 
 class MoveBibliography(SphinxPostTransform):
-    default_priority = 751
+    default_priority = priorities.LATEX_BIBLIOGRAPHY_AFTER
     formats = ("latex",)
 
     def run(self, **kwargs) -> None:

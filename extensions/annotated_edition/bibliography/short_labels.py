@@ -10,8 +10,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..core.compat import bib_entries, citations
-from .style import surnames
 from ..core.doctree import link, writing_builder
+from .style import surnames
 
 
 def short_label(env: BuildEnvironment, key: str) -> str:

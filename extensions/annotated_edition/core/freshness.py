@@ -16,7 +16,7 @@ from sphinx.environment import BuildEnvironment
 
 from .compat import bib_entries, citation_refs
 from .domain import get_domain
-from ..registries.base import registries
+from .registry import registries
 
 
 def bibliography_digest(env: BuildEnvironment) -> str:

@@ -13,8 +13,6 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation, get_translator
 
-from .configuration import add_setting
-
 CATALOG = "annotated_edition"
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 
@@ -71,5 +69,3 @@ def note_language(app: Sphinx, config: object) -> None:
 def setup_i18n(app: Sphinx) -> None:
     app.add_message_catalog(CATALOG, str(LOCALES))
     app.connect("config-inited", note_language)
-    add_setting(app, "edition_text_name", "", str)  # "" : the catalogue's "essay"
-    add_setting(app, "edition_text_name_plural", "", str)  # "": the name and an s

@@ -8,6 +8,7 @@ the Web Annotations target.  Pages embed schema.org data: ``ClaimReview`` on ess
 files in its head (``<link rel="alternate">``) and, where ``{edition-data}`` stands, in a small Data box
 with the licence.  An essay's files are written with its page, the register at the end of the build,
 all from the environment: incremental and parallel builds write what a clean serial one does.
+May import: every room below ``output``.
 """
 
 from __future__ import annotations
@@ -22,11 +23,13 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.compat import bib_entries
-from ..core.i18n import N_, _, language
-from ..core.domain import get_domain
-from ..registries.events import event_anchor
 from ..bibliography.short_labels import short_label
+from ..core.compat import bib_entries
+from ..core.domain import get_domain
+from ..core.i18n import N_, _, language
+from ..core.names import anchor as entry_anchor
+from ..core.names import site_base
+from ..core.registry import registries
 from . import register_csv, tei, web_annotation
 from .claimreview import add_claim_reviews
 from .events_jsonld import add_event_json_ld
@@ -40,7 +43,7 @@ FORMATS = (
 
 
 def base(app: Sphinx) -> str:
-    return app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
+    return site_base(app.config)
 
 
 def publishes(app: Sphinx) -> bool:
@@ -109,14 +112,14 @@ def write_register(app: Sphinx, exception: Exception | None) -> None:
 
 
 def registry_addresses(app: Sphinx, root: str) -> dict[str, str]:
-    """``{"event-ID": URL}`` (and persons) of every registry entry."""
+    """``{"event-ID": URL}`` of every entry of every registry."""
     domain = get_domain(app.env)
     found = {}
-    for kind, records in (("event", "events"), ("person", "people")):
-        for docname, entries in domain.data[records].items():
+    for registry in registries(app.env).values():
+        for docname, entries in domain.data.get(registry.records, {}).items():
             for record in entries:
-                anchor = event_anchor(record["id"]) if kind == "event" else f"person-{record['id']}"
-                found[f"{kind}-{record['id']}"] = f"{root}{app.builder.get_target_uri(docname)}#{anchor}"
+                target = entry_anchor(registry.role, record["id"])
+                found[target] = f"{root}{app.builder.get_target_uri(docname)}#{target}"
     return found
 
 
@@ -195,8 +198,6 @@ def skip(self, node: nodes.Element) -> None:
 
 
 def setup_exports(app: Sphinx) -> None:
-    app.add_config_value("edition_licence_url", "", "env", str)
-    app.add_config_value("edition_data_page", "data", "env", str)
     app.add_node(
         data_box,
         html=(visit_data_box_html, None),

@@ -63,7 +63,7 @@ def collection(
                     "purpose": "commenting",
                     "format": "text/plain",
                     "language": language,
-                    "value": note.text,
+                    "value": essay.note_text(note),
                 },
                 {
                     "type": "TextualBody",
@@ -75,8 +75,8 @@ def collection(
             ],
             "target": targets(essay, witness_url, note.paragraph, note.span),
         }
-        if note.modified:
-            annotation["modified"] = note.modified
+        if essay.modified(note):
+            annotation["modified"] = essay.modified(note)
         items.append(annotation)
     for number, mention in enumerate(essay.mentions, 1):
         items.append(

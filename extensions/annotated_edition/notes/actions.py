@@ -23,9 +23,11 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
 
-from ..core.configuration import add_setting, conf_location
+from ..core import priorities
+from ..core.configuration import conf_location
 from ..core.i18n import _
 from ..core.messages import warn
+from ..core.names import site_base
 
 ISSUE_FORM = "correction.yml"
 FORGES = ("github", "gitlab")
@@ -40,8 +42,7 @@ def repository(translator: HTML5Translator) -> tuple[str, str, str] | None:
 
 
 def note_address(translator: HTML5Translator, node) -> str:
-    base = translator.config.html_baseurl.rstrip("/") + "/" if translator.config.html_baseurl else ""
-    return f"{base}{translator.builder.get_target_uri(translator.builder.current_docname)}#{node['id']}"
+    return f"{site_base(translator.config)}{translator.builder.get_target_uri(translator.builder.current_docname)}#{node['id']}"
 
 
 def links(translator: HTML5Translator, node) -> tuple[str, str] | None:
@@ -97,5 +98,4 @@ def check_correction_link(app: Sphinx, config: Config) -> None:
 
 
 def setup_actions(app: Sphinx) -> None:
-    add_setting(app, "edition_correction_link", "github", str)
-    app.connect("config-inited", check_correction_link, priority=710)  # after the type check (700)
+    app.connect("config-inited", check_correction_link, priority=priorities.CONFIG_VALUES)

@@ -14,16 +14,16 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.i18n import _, capitalised, text_name
-from ..core.domain import get_domain
-from ..witnesses.essay import refused_witness
+from ..bibliography.short_labels import short_source
 from ..core.doctree import address, writing_builder
+from ..core.domain import get_domain
+from ..core.generated import FillPlaceholders
+from ..core.i18n import _, capitalised, text_name
 from ..core.messages import closest, warn
 from ..core.records import PageRecord
-from ..bibliography.short_labels import short_source
+from ..witnesses.essay import refused_witness
 
 
 class register_placeholder(nodes.General, nodes.Element):
@@ -47,15 +47,14 @@ class RegisterDirective(SphinxDirective):
         return [register_placeholder(counts_only="counts-only" in self.options, essay=essay, line=self.lineno)]
 
 
-class BuildRegister(SphinxPostTransform):
-    default_priority = 5  # before ReferencesResolver (10)
+class BuildRegister(FillPlaceholders):
+    placeholder = register_placeholder
 
-    def run(self, **kwargs) -> None:
+    def prepare(self) -> None:
         self.uris: dict[str, str] = {}
-        for placeholder in list(self.document.findall(register_placeholder)):
-            placeholder.replace_self(
-                self.register(placeholder["essay"], placeholder["line"], placeholder["counts_only"])
-            )
+
+    def fill(self, placeholder: nodes.Element) -> list[nodes.Node]:
+        return self.register(placeholder["essay"], placeholder["line"], placeholder["counts_only"])
 
     def link(self, docname: str, anchor: str, text: str) -> nodes.reference:
         if docname not in self.uris:  # thousands of links to a few pages: work each address out once
@@ -128,7 +127,7 @@ class BuildRegister(SphinxPostTransform):
         table += nodes.title(text=_("Notes per verdict. {texts}.").format(texts=names))
         group = nodes.tgroup(cols=len(rows[0]))
         table += group
-        group.extend(nodes.colspec(colwidth=1) for _ in rows[0])
+        group.extend(nodes.colspec(colwidth=1) for _column in rows[0])
         head, body = nodes.thead(), nodes.tbody()
         for index, row in enumerate(rows):
             line = nodes.row()

@@ -15,17 +15,17 @@ from html import escape
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.texescape import escape as escape_latex
 
 from ..core import dates
-from ..core.i18n import _, capitalised, language, text_name
-from ..core.domain import get_domain
-from ..registries.events import event_anchor
 from ..core.doctree import address, writing_builder
+from ..core.domain import get_domain
+from ..core.generated import FillPlaceholders
+from ..core.i18n import _, capitalised, text_name
 from ..core.records import EssayRecord, PageRecord
-from ..registries.base import mentions_of, valid
+from ..core.registry import mentions_of, valid
+from ..registries.events import event_anchor
 
 
 class timeline_placeholder(nodes.General, nodes.Element):
@@ -43,13 +43,10 @@ def _year_fraction(iso: str) -> float:
     return day.year + (day.timetuple().tm_yday - 1) / 366
 
 
-class BuildTimeline(SphinxPostTransform):
-    default_priority = 5  # before ReferencesResolver (10)
+class BuildTimeline(FillPlaceholders):
+    placeholder = timeline_placeholder
 
-    def run(self, **kwargs) -> None:
-        placeholders = list(self.document.findall(timeline_placeholder))
-        if not placeholders:
-            return
+    def prepare(self) -> None:
         builder = writing_builder(self.env)
         domain = get_domain(self.env)
         events = sorted(
@@ -73,16 +70,16 @@ class BuildTimeline(SphinxPostTransform):
             )
             for docname, record in events
         ]
-        for placeholder in placeholders:
-            legend_node = legend(essays, domain.essays())
-            if rows and builder.format == "html" and builder.name != "epub":  # EPUB readers get the list
-                chart = chart_html(rows, essays, self.config)
-                placeholder.replace_self([legend_node, nodes.raw("", chart, format="html")])
-            elif rows and builder.format == "latex":
-                chart = chart_latex(rows, self.config.latex_engine, language(self.config))
-                placeholder.replace_self([legend_node, nodes.raw("", chart, format="latex")])
-            else:
-                placeholder.replace_self([legend_node, chronology(rows, language(self.config))])
+        self.builder, self.essays, self.rows = builder, essays, rows
+
+    def fill(self, placeholder: nodes.Element) -> list[nodes.Node]:
+        builder, essays, rows = self.builder, self.essays, self.rows
+        legend_node = legend(essays, get_domain(self.env).essays())
+        if rows and builder.format == "html" and builder.name != "epub":  # EPUB readers get the list
+            return [legend_node, nodes.raw("", chart_html(rows, essays, self.config), format="html")]
+        if rows and builder.format == "latex":
+            return [legend_node, nodes.raw("", chart_latex(rows, self.config.latex_engine), format="latex")]
+        return [legend_node, chronology(rows)]
 
 
 def span(rows: list) -> tuple[int, int]:
@@ -107,7 +104,6 @@ def chart_html(rows: list, essays: dict[str, str], config: object) -> str:
     phone the bar goes under the title; every label is complete at every width."""
     first, last = span(rows)
     names = {mark: f"{text_name(config)} {mark[1:]}" for mark in essays.values()}
-    lang = language(config)
     axis = "".join(
         f'<span style="left:{100 * (year - first) / (last - first):.2f}%">{year}</span>' for year in ticks(first, last)
     )
@@ -124,7 +120,7 @@ def chart_html(rows: list, essays: dict[str, str], config: object) -> str:
         spoken = _(" and ").join(names[m] for m in marks)
         out.append(
             f'<li class="edition-timeline-row{" edition-timeline-mentioned" if marks else ""}">'
-            f'<span class="edition-timeline-label"><span class="edition-timeline-date">{escape(dates.in_words(record["date"], lang))}</span> '
+            f'<span class="edition-timeline-label"><span class="edition-timeline-date">{escape(dates.in_words(record["date"]))}</span> '
             f'<a href="{escape(uri)}">{escape(record["title"])}</a></span>'
             f'<span class="edition-timeline-track" aria-hidden="true"><span class="edition-timeline-{shape}" '
             f'style="left:{100 * x1:.2f}%;width:{100 * max(x2 - x1, 0):.2f}%"></span></span>'
@@ -140,7 +136,7 @@ def mentioned_in(texts: str) -> str:
     return _("(mentioned in {texts})").format(texts=texts)
 
 
-def chart_latex(rows: list, engine: str, lang: str) -> str:
+def chart_latex(rows: list, engine: str) -> str:
     """The timeline as a long table that breaks across pages: the full title and date, a bar drawn with TikZ
     on a shared axis, and the essays that mention the event.  Every string through Sphinx's TeX escaping."""
     first, last = span(rows)
@@ -165,7 +161,7 @@ def chart_latex(rows: list, engine: str, lang: str) -> str:
     ]
     for _docname, record, _uri, marks in rows:
         title = escape_latex(record["title"], engine)
-        when = escape_latex(dates.in_words(record["date"], lang), engine)
+        when = escape_latex(dates.in_words(record["date"]), engine)
         x1, x2 = position(record["start"], first, last), position(record["end"], first, last)
         lines.append(rf"{title}\par{{\scriptsize {when}}} & {bar(x1, x2)} & {' '.join(marks)}\\[0.3em]")
     lines.append(r"\end{longtable}\endgroup")
@@ -179,11 +175,11 @@ def legend(essays: dict[str, str], records: dict[str, EssayRecord]) -> nodes.par
     return para
 
 
-def chronology(rows: list, lang: str) -> nodes.bullet_list:
+def chronology(rows: list) -> nodes.bullet_list:
     items = nodes.bullet_list(classes=["edition-chronology"])
     for _docname, record, uri, marks in rows:
         para = nodes.paragraph()
-        para += nodes.strong(text=dates.in_words(record["date"], lang))
+        para += nodes.strong(text=dates.in_words(record["date"]))
         para += nodes.Text(" — ")
         para += nodes.reference("", record["title"], internal=True, refuri=uri)
         if marks:

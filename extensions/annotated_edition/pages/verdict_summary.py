@@ -12,12 +12,12 @@ from urllib.parse import urlencode
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.i18n import _, n_, text_name
-from ..core.domain import get_domain
 from ..core.doctree import address, writing_builder
+from ..core.domain import get_domain
+from ..core.i18n import _, n_, text_name
+from ..core.generated import FillPlaceholders
 from .register import essay_anchor, register_page
 
 
@@ -30,13 +30,10 @@ class VerdictSummaryDirective(SphinxDirective):
         return [summary_placeholder()]
 
 
-class FillVerdictSummary(SphinxPostTransform):
-    default_priority = 5  # before references are resolved
+class FillVerdictSummary(FillPlaceholders):
+    placeholder = summary_placeholder
 
-    def run(self, **kwargs) -> None:
-        placeholders = list(self.document.findall(summary_placeholder))
-        if not placeholders:
-            return
+    def prepare(self) -> None:
         builder = writing_builder(self.env)
         counts = Counter(n.verdict for n in get_domain(self.env).notes(self.env.docname))
         register = register_page(self.env)
@@ -59,8 +56,10 @@ class FillVerdictSummary(SphinxPostTransform):
                 para.extend(words)
         para += nodes.Text(".")
         box += para
-        for placeholder in placeholders:
-            placeholder.replace_self(box.deepcopy())
+        self.box = box
+
+    def fill(self, placeholder: nodes.Element) -> nodes.Node:
+        return self.box.deepcopy()
 
 
 def setup_verdict_summary(app: Sphinx) -> None:

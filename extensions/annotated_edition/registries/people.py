@@ -14,42 +14,20 @@ from typing import Any
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.i18n import N_, _
-from ..core.compat import bib_entries
 from ..bibliography.files import damaged_keys
-from ..core.configuration import add_setting
+from ..core import priorities
+from ..core.compat import bib_entries
+from ..core.defaults import DEFAULT_ATTRIBUTIONS
+from ..core.i18n import N_, _
 from ..core.messages import EntryError, closest
-from .base import Registry, RegistryDirective, add_registry, one_line
+from ..core.registry import Registry, TeiMapping
 from ..verdicts.vocabulary import REQUIRED_KEYS as VERDICT_KEYS
 from ..verdicts.vocabulary import check_entries, scale, translate_defaults
+from .base import RegistryDirective, add_registry, one_line
 
-DEFAULT_ATTRIBUTIONS: dict[str, dict[str, str]] = {
-    "identified": {
-        "label": N_("Identified"),
-        "symbol": "●",
-        "definition": N_("The work meant can be named with confidence. Whether it supports what the essay "
-        "attributes to it is the verdict of the note where the essay names the author."),
-    },
-    "probable": {
-        "label": N_("Probable"),
-        "symbol": "◐",
-        "definition": N_("The name points to one author, but the essay names no work: the entry lists the "
-        "likeliest works, and no passage saying what the essay claims has been found."),
-    },
-    "ambiguous": {
-        "label": N_("Ambiguous"),
-        "symbol": "◑",
-        "definition": N_("Several authors of this name wrote on the subject; the entry lists the candidates."),
-    },
-    "unidentified": {
-        "label": N_("Cannot be identified"),
-        "symbol": "○",
-        "definition": N_("No author of this name could be found who wrote what the essay attributes; the "
-        "entry says what was searched."),
-    },
-}
 REQUIRED_KEYS = {key: VERDICT_KEYS[key] for key in ("label", "symbol", "definition")}
 
 
@@ -129,8 +107,11 @@ class AttributionScale(SphinxDirective):
         return [scale(self.config.edition_attributions, "edition-attribution-scale")]
 
 
+def translate_attributions(app: Sphinx, config: Config) -> None:
+    translate_defaults(config, "edition_attributions", DEFAULT_ATTRIBUTIONS)
+
+
 def check_attributions(app: Sphinx) -> None:
-    translate_defaults(app.config, "edition_attributions", DEFAULT_ATTRIBUTIONS)
     check_entries(app, "edition_attributions", REQUIRED_KEYS, DEFAULT_ATTRIBUTIONS, "DEFAULT_ATTRIBUTIONS")
 
 
@@ -141,13 +122,13 @@ PEOPLE = Registry(
     title=lambda record: display_name(record["name"]),
     tooltip=lambda record: display_name(record["name"]),
     sort_name=lambda record: record["name"],
+    tei=TeiMapping("listPerson", "person", "persName", "name"),
+    schema_type="Person",
 )
-PersonDirective.registry = PEOPLE
 
 
 def setup_people(app: Sphinx) -> None:
-    add_setting(app, "edition_attributions", DEFAULT_ATTRIBUTIONS)
-    app.add_directive("person", PersonDirective)
     app.add_directive("attribution-scale", AttributionScale)
-    add_registry(app, PEOPLE)
+    add_registry(app, PEOPLE, PersonDirective)
+    app.connect("config-inited", translate_attributions, priority=priorities.CONFIG_VALUES)
     app.connect("builder-inited", check_attributions)

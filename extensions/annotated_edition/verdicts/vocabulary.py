@@ -12,8 +12,8 @@ its words.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -21,63 +21,12 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.configuration import add_setting, conf_location
-from ..core.i18n import N_, _
+from ..core import priorities
+from ..core.configuration import conf_location
+from ..core.defaults import DEFAULT_VERDICTS
+from ..core.i18n import _
 from ..core.messages import EntryError, warn
-
-DEFAULT_VERDICTS: dict[str, dict[str, Any]] = {
-    "accurate": {
-        "label": N_("Accurate"),
-        "symbol": "✓",
-        "rating": 5,
-        "color": "#2e7d32",
-        "color_dark": "#81c784",
-        "definition": N_("Correct as stated; checked because readers rely on it."),
-    },
-    "imprecise": {
-        "label": N_("Imprecise"),
-        "symbol": "≈",
-        "rating": 4,
-        "color": "#8d6e00",
-        "color_dark": "#e6c84f",
-        "definition": N_("Broadly right, but a date, figure, name or scope is loose or slightly wrong."),
-    },
-    "disputed": {
-        "label": N_("Disputed"),
-        "symbol": "⇄",
-        "rating": 3,
-        "color": "#5e35b1",
-        "color_dark": "#c5b3f0",
-        "definition": N_("Historians disagree; the note says who holds which view."),
-    },
-    "unsupported": {
-        "label": N_("Unsupported"),
-        "symbol": "?",
-        "rating": 3,
-        "color": "#5e35b1",
-        "color_dark": "#c5b3f0",
-        "definition": N_("Cannot be traced or verified: an untraceable quotation, or a historian "
-        "named without a work that says it."),
-    },
-    "misleading": {
-        "label": N_("Misleading"),
-        "symbol": "!",
-        "rating": 2,
-        "color": "#b35600",
-        "color_dark": "#ffab70",
-        "definition": N_("Literally defensible but gives a false impression: a cause reversed, an "
-        "anachronism, context left out."),
-    },
-    "inaccurate": {
-        "label": N_("Inaccurate"),
-        "symbol": "✗",
-        "rating": 1,
-        "color": "#b71c1c",
-        "color_dark": "#ff8a80",
-        "definition": N_("Factually wrong: a wrong date, actor, name or event."),
-    },
-}
-NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # names become CSS classes and option values
+from ..core.names import SLUG  # names become CSS classes and option values
 
 
 def text(value: Any) -> bool:
@@ -103,7 +52,7 @@ OPTIONAL_KEYS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "color": (lambda value: isinstance(value, str) and bool(COLOUR.fullmatch(value)), 'a colour "#rrggbb"'),
     "color_dark": (lambda value: isinstance(value, str) and bool(COLOUR.fullmatch(value)), 'a colour "#rrggbb"'),
 }
-#: The colours of a verdict that gives none: the claim's highlight colour (see the stylesheet).
+#: The colours of a verdict that gives none: the claim's highlight colours (see the extension's stylesheet).
 FALLBACK = ("#8d6e00", "#e6c84f")
 #: The pages the colours stand on (furo's light and dark backgrounds), and the least contrast a line or a
 #: symbol needs against them (WCAG 2.2, 1.4.11 non-text contrast).
@@ -118,7 +67,7 @@ def verdicts(config: Config) -> dict[str, dict[str, Any]]:
 
 def entry_problems(option: str, name: Any, entry: Any, required: dict, defaults: str) -> list[EntryError]:
     """What is wrong with one entry of a configured vocabulary: its name, missing keys, values of the wrong type."""
-    if not isinstance(name, str) or not NAME.fullmatch(name):
+    if not isinstance(name, str) or not SLUG.fullmatch(name):
         return [
             EntryError(
                 f"{option} has the entry name {name!r}.", "name entries with lowercase letters, digits and hyphens."
@@ -169,15 +118,19 @@ def check_entries(app: Sphinx, option: str, required: dict, defaults: dict, defa
 
 
 def translate_defaults(config: Config, option: str, defaults: dict[str, dict[str, Any]]) -> None:
-    """An edition that keeps a default vocabulary reads its words in the document's language."""
+    """An edition that keeps a default vocabulary reads its words in the document's language.  Done when the
+    configuration is read, so that the environment keeps the value the next build compares it with."""
     if getattr(config, option) == defaults:
         translated = {name: {key: _(value) if key in ("label", "definition") else value for key, value in entry.items()}
                       for name, entry in defaults.items()}
         setattr(config, option, translated)
 
 
+def translate_verdicts(app: Sphinx, config: Config) -> None:
+    translate_defaults(config, "edition_verdicts", DEFAULT_VERDICTS)
+
+
 def check_vocabulary(app: Sphinx) -> None:
-    translate_defaults(app.config, "edition_verdicts", DEFAULT_VERDICTS)
     check_entries(app, "edition_verdicts", REQUIRED_KEYS, DEFAULT_VERDICTS, "DEFAULT_VERDICTS")
     check_contrast(app)
 
@@ -273,8 +226,8 @@ class VerdictScale(SphinxDirective):
 
 
 def setup_vocabulary(app: Sphinx) -> None:
-    add_setting(app, "edition_verdicts", DEFAULT_VERDICTS)
     app.add_directive("verdict-scale", VerdictScale)
+    app.connect("config-inited", translate_verdicts, priority=priorities.CONFIG_VALUES)
     app.connect("builder-inited", check_vocabulary)
-    app.connect("builder-inited", write_stylesheet, priority=600)  # after the vocabulary is checked
-    app.add_css_file(STYLESHEET, priority=600)  # after the extension's stylesheet, whose defaults it overrides
+    app.connect("builder-inited", write_stylesheet, priority=priorities.VERDICT_STYLESHEET)
+    app.add_css_file(STYLESHEET, priority=priorities.VERDICT_STYLESHEET)  # after the extension's own (500)

@@ -16,15 +16,17 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.configuration import add_setting, conf_location
-from ..core.i18n import _, capitalised, text_name
-from ..policy.confinement import project_root
+from ..core import dates, priorities
+from ..core.configuration import conf_location
 from ..core.domain import get_domain
-from ..policy.characters import check_file_text, invisible_in
+from ..core.i18n import _, capitalised, text_name
 from ..core.messages import at, closest, warn
-from .nodes import paragraph_number, paratext_block
+from ..core.names import site_base
 from ..core.records import EssayRecord
+from ..policy.characters import check_file_text, invisible_in
+from ..policy.confinement import project_root
 from .manifest import LineRange, Manifest, ManifestError, Witness, parse_manifest, read_text
+from .nodes import paragraph_number, paratext_block
 
 WITNESS_KEY = "edition-witness"
 REFUSED_KEY = "edition-witness-refused"  # temp_data: this document reproduces a witness the manifest refused
@@ -104,10 +106,11 @@ class WitnessDirective(SphinxDirective):
         box += nodes.paragraph(text=witness.provenance)
         fields = nodes.field_list()
         paratext = [_("lines {lines} ({kind})").format(lines=p.lines, kind=p.kind) for p in witness.paratext]
+        paragraphs = _("{Text} paragraphs").format(Text=capitalised(text_name(self.config)))
         for name, value, literal in (
             (_("File"), shown_path(self.env, witness.path), True),
             ("SHA-256", witness.sha256, True),
-            (_("{Text} paragraphs").format(Text=capitalised(text_name(self.config))), str(len(witness.paragraphs)), False),
+            (paragraphs, str(len(witness.paragraphs)), False),
             (_("Paratext"), ", ".join(paratext) or _("none"), False),
         ):
             value_node = nodes.literal(text=value) if literal else nodes.Text(value)
@@ -170,23 +173,28 @@ class ParatextDirective(SphinxDirective):
         return [block]
 
 
+def date_words(value: str) -> str:
+    """The edition's date in the document's language when it is a date ("2026-11-22"), else as written."""
+    try:
+        dates.parse(value)
+    except dates.DateError:
+        return value
+    return dates.in_words(value)
+
+
 class CiteThisDirective(SphinxDirective):
     """``{cite-this}``: how to cite the edition, and on an essay's page one of its paragraphs; the licence."""
 
     def run(self) -> list[nodes.Node]:
         cfg = self.config
-        url = (
-            f"{cfg.html_baseurl.rstrip('/')}/{self.env.docname}.html"
-            if cfg.html_baseurl
-            else f"{self.env.docname}.html"
-        )
+        url = f"{site_base(cfg)}{self.env.docname}.html"
         heading = self.state.document.next_node(nodes.title)
         title = heading.astext() if heading else self.env.docname
         box = nodes.container(classes=["edition-cite"])
         box += nodes.rubric(text=_("Cite this edition"))
         edition_title = cfg.edition_title or cfg.project
         version = _("version {version}").format(version=cfg.version) if cfg.version else ""
-        box += nodes.paragraph(text=", ".join(filter(None, (edition_title, version, cfg.edition_date))) + f". {url}")
+        box += nodes.paragraph(text=", ".join(filter(None, (edition_title, version, date_words(cfg.edition_date)))) + f". {url}")
         if any(WITNESS_KEY in box for box in self.state.document.findall(nodes.container)):
             passage = ", ".join(filter(None, (edition_title, title, "¶N", f"{url}#pN")))
             box += nodes.paragraph(
@@ -200,7 +208,7 @@ class CiteThisDirective(SphinxDirective):
 class NumberEssayParagraphs(SphinxTransform):
     """Number the essay paragraphs, give each the anchor ``p<N>``, and shield them from smartquotes."""
 
-    default_priority = 700  # before SmartQuotes (750): the witnesses' apostrophes stay as they are
+    default_priority = priorities.ESSAY_PARAGRAPHS
 
     def apply(self) -> None:
         for box in self.document.findall(nodes.container):
@@ -237,10 +245,6 @@ def essay_paragraphs(box: nodes.Element) -> list[nodes.paragraph]:
 
 
 def setup_essay(app: Sphinx) -> None:
-    add_setting(app, "edition_manifest", "../sources/manifest.toml")
-    add_setting(app, "edition_title", "")
-    add_setting(app, "edition_date", "")
-    add_setting(app, "edition_licence", "")
     app.add_directive("witness", WitnessDirective)
     app.add_directive("paratext", ParatextDirective)
     app.add_directive("cite-this", CiteThisDirective)
