@@ -599,6 +599,14 @@ CASES: dict[str, Case] = {
         where=r"conf\.py",
         conf={"edition_verdicts": {**DEFAULT_VERDICTS, "accurate": "yes"}},
     ),
+    "config-correction-link": Case(
+        ("notes/actions.py", "not a place to send corrections"),
+        {},
+        "edition_correction_link is 'jira', which is not a place to send corrections",
+        'write "github" or "gitlab"',
+        where=r"conf\.py",
+        conf={"edition_correction_link": "jira"},
+    ),
     "bib-file-missing": Case(
         ("bibliography/files.py", "does not exist"),
         {},
