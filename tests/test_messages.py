@@ -607,6 +607,13 @@ CASES: dict[str, Case] = {
         where=r"conf\.py",
         conf={"edition_correction_link": "jira"},
     ),
+    "bib-no-bibliography-page": Case(
+        ("bibliography/checks.py", "but no {{bibliography}} lists it"),
+        {"docs/bibliography.md": lambda _: "# Bibliography\n\nNo directive here.\n"},
+        "'luthi2008' is cited, but no {bibliography} lists it",
+        "add a page with a {bibliography} directive",
+        alone=False,  # the list of works cited on the essay's page is then empty too
+    ),
     "bib-file-missing": Case(
         ("bibliography/files.py", "does not exist"),
         {},

@@ -20,7 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
-from ..core.compat import bib_entries, citation_refs
+from ..core.compat import bib_entries, citation_refs, listed_keys
 from ..core import dates
 from ..core.defaults import SCHEMES
 from ..core.domain import get_domain
@@ -183,14 +183,25 @@ def check_bibliography(app: Sphinx, env: BuildEnvironment) -> None:
     def where(key: str) -> str:
         return at(*places.get(key, (bib_paths(app)[0], 1)))
 
+    listed = listed_keys(env)
+    unlisted: set[str] = set()
     for ref in citation_refs(env):
         for target in ref.targets:
+            location = (ref.docname, ref.line or line_citing(env, ref.docname, target.key))
             if target.key not in entries and target.key not in damaged_keys(env):
                 warn(
                     "bibliography",
                     f"unknown citation key {target.key!r}.",
                     f"add the work to a .bib file in bib/ or fix the key ({closest(target.key, list(entries))}).",
-                    (ref.docname, ref.line or line_citing(env, ref.docname, target.key)),
+                    location,
+                )
+            elif target.key in entries and target.key not in listed and target.key not in unlisted:
+                unlisted.add(target.key)  # once per work: the page that lists works is missing, not each citation
+                warn(
+                    "bibliography",
+                    f"{target.key!r} is cited, but no {{bibliography}} lists it, so the citation has nothing to link to.",
+                    "add a page with a {bibliography} directive (the works cited in the edition), e.g. bibliography.md.",
+                    location,
                 )
     for key, previous in unsorted_keys(places).values():
         warn(

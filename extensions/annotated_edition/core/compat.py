@@ -38,6 +38,7 @@ __all__ = [
     "bibliographies",
     "citation_refs",
     "citations",
+    "listed_keys",
     "parse_citation_targets",
     "set_bibliography",
     "thebibliography",
@@ -81,3 +82,9 @@ def set_bibliography(env: BuildEnvironment, encoding: str, keys: dict[Path, list
 def bibliographies(env: BuildEnvironment) -> dict[Any, Any]:
     """sphinxcontrib-bibtex's ``{bibliography}`` directives, by key (each with ``docname`` and ``list_``)."""
     return env.domains["cite"].bibliographies
+
+
+def listed_keys(env: BuildEnvironment) -> set[str]:
+    """The keys some ``{bibliography}`` lists (as citations), so that a citation of them has a target."""
+    lists = bibliographies(env)
+    return {c.key for c in citations(env) if c.bibliography_key in lists and lists[c.bibliography_key].list_ == "citation"}

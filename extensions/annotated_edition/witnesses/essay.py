@@ -52,7 +52,7 @@ def load_witnesses(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
         warn(
             "manifest",
             f"the witness manifest is not valid: {problem}.",
-            "see the comments at the top of the manifest.",
+            "see the manifest format in the extension's guide (docs/extension/manifest.md).",
             at(path, problem.line) if problem.line else fallback,
         )
     env.edition_witnesses = manifest.witnesses

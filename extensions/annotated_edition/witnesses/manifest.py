@@ -223,13 +223,14 @@ class WitnessReader:
             return None
         raw = path.read_bytes()
         actual = hashlib.sha256(raw).hexdigest()
-        if actual != expected.lower():
+        if actual != expected.lower():  # reported, and the rest of its table still checked: every problem in one run
+            shown = path.resolve().relative_to(self.root).as_posix()
             self.problem(
-                f"witness {path.name} has SHA-256 {actual}, manifest says {expected}: the witness was changed. "
-                f"Witnesses are never edited; restore it with `git checkout -- {path.name}`",
+                f"witness {shown} has SHA-256 {actual}, manifest says {expected}: the witness was changed. "
+                f"Witnesses are never edited; restore it with `git checkout -- {shown}` (in {self.root.name}/), or, "
+                f"if this file is the witness, record its checksum (`python -m annotated_edition.cli.witness {shown}`)",
                 self.where.key(self.line, "sha256"),
             )
-            return None
         try:
             return tuple(raw.decode("utf-8").split("\n"))
         except UnicodeDecodeError as err:
