@@ -614,6 +614,14 @@ CASES: dict[str, Case] = {
         "add a page with a {bibliography} directive",
         alone=False,  # the list of works cited on the essay's page is then empty too
     ),
+    "config-latex-engine": Case(
+        ("output/print_defaults.py", "needs a Unicode engine"),
+        {},
+        "latex_engine is 'pdflatex', but the edition's print output needs a Unicode engine",
+        'set latex_engine = "xelatex"',
+        where=r"conf\.py",
+        conf={"latex_engine": "pdflatex"},
+    ),
     "bib-file-missing": Case(
         ("bibliography/files.py", "does not exist"),
         {},

@@ -26,6 +26,7 @@ from .notes.output import setup_notes_output
 from .output.a11y import setup_a11y
 from .output.assets import setup_static_assets
 from .output.design_assets import setup_design_assets
+from .output.print_defaults import setup_print_defaults
 from .pages.register import setup_register
 from .pages.timeline import setup_timeline
 from .pages.verdict_summary import setup_verdict_summary
@@ -90,6 +91,7 @@ PARTS = (
     setup_a11y,
     setup_static_assets,
     setup_design_assets,
+    setup_print_defaults,
 )
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from pybtex.database import BibliographyData, Entry
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 #: The releases the test suite runs on: Sphinx 9.0 (Python 3.11), 9.1 (3.12), 9.2 (3.13).
@@ -40,6 +41,7 @@ __all__ = [
     "citations",
     "listed_keys",
     "parse_citation_targets",
+    "set_in_conf",
     "set_bibliography",
     "thebibliography",
     "url_re",
@@ -88,3 +90,8 @@ def listed_keys(env: BuildEnvironment) -> set[str]:
     """The keys some ``{bibliography}`` lists (as citations), so that a citation of them has a target."""
     lists = bibliographies(env)
     return {c.key for c in citations(env) if c.bibliography_key in lists and lists[c.bibliography_key].list_ == "citation"}
+
+
+def set_in_conf(config: Config, name: str) -> bool:
+    """Whether the edition chose *name* itself (in conf.py or with -D), rather than leaving Sphinx's default."""
+    return name in config._raw_config or name in config._overrides
