@@ -15,7 +15,7 @@ DOCTREES = $(BUILDDIR)/doctrees
 PREFLIGHT ?= $(PYTHON) .ci/preflight.py
 EPUBCHECK ?= java -jar /usr/share/java/epubcheck.jar
 
-.PHONY: html pdf epub test check lock clean
+.PHONY: html pdf epub test check lock dist clean
 
 $(STAMP): pyproject.toml $(wildcard $(LOCK))
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,12 @@ lock:
 	    $(BUILDDIR)/lock-$$ver/bin/python -m pip freeze --exclude sphinx-annotated-edition; } > requirements/py$$ver.txt && \
 	  echo "wrote requirements/py$$ver.txt"; \
 	done
+
+# The extension's wheel and sdist, for the package index (the maintainer then runs
+# `python -m twine upload $(BUILDDIR)/dist/*`); nothing is written into the source tree.
+dist: $(STAMP)
+	rm -rf $(BUILDDIR)/dist
+	$(BIN)/python -m build --outdir $(BUILDDIR)/dist .
 
 clean:
 	rm -rf $(BUILDDIR)
