@@ -66,6 +66,16 @@ latex_elements = {
 \setmainfont{TeX Gyre Pagella}
 \setsansfont{TeX Gyre Heros}[Scale=MatchLowercase]
 \setmonofont{DejaVu Sans Mono}[Scale=MatchLowercase]
+% Chinese titles and words (CJK Unified Ideographs) in a font that has them, switched to character by character
+\newfontfamily\cjkfont{WenQuanYi Zen Hei}[Scale=MatchLowercase]
+\XeTeXinterchartokenstate=1
+\newXeTeXintercharclass\cjkclass
+\count255="4E00
+\loop\XeTeXcharclass\count255=\cjkclass\ifnum\count255<"9FFF\advance\count255 by 1\repeat
+\XeTeXinterchartoks 0 \cjkclass = {\begingroup\cjkfont}
+\XeTeXinterchartoks 4095 \cjkclass = {\begingroup\cjkfont}
+\XeTeXinterchartoks \cjkclass 0 = {\endgroup}
+\XeTeXinterchartoks \cjkclass 4095 = {\endgroup}
 """,
     "maketitle": r"""\makeatletter
 \@openrightfalse\sphinxmaketitle\@openrighttrue %% the verso of the title page carries citation and licence

@@ -33,6 +33,7 @@ PARAGRAPH_GROUPS = 900  # HTML: each essay paragraph wrapped with its notes (for
 # ---- Post-transforms, while each page is written (Sphinx resolves references at 10).
 GENERATED_PAGES = 5  # placeholders filled before references are resolved, so every builder resolves theirs
 WORKS_CITED = 6  # after sphinxcontrib-bibtex formats its bibliographies (5), before references (10)
+TEXT_BIBLIOGRAPHY = 20  # plain text: bibliography labels inline, once citations are resolved
 LINK_SCHEMES = 990  # after bibliographies, lists of works cited and references are made
 
 # ---- Writing HTML.

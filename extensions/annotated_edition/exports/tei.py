@@ -19,7 +19,7 @@ from pybtex.database import Entry
 
 from ..core.names import anchor
 from ..core.records import NoteRecord
-from .model import EssayData, Mention, Sic
+from .model import Context, EssayData, Mention, Sic
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -158,9 +158,8 @@ def bibl_struct(parent: ET.Element, key: str, entry: Entry) -> None:
     )
 
 
-def document(
-    essay: EssayData, meta: dict, verdicts: dict[str, dict], entries: dict[str, Entry], labels: dict[str, str]
-) -> bytes:
+def document(essay: EssayData, context: Context) -> bytes:
+    meta, verdicts, entries, labels = context.meta, context.verdicts, context.entries, context.labels
     tei = el(None, "TEI")
     tei.set(XML_LANG, meta["language"])
     header = el(tei, "teiHeader")

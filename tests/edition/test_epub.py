@@ -7,14 +7,13 @@ import zipfile
 
 import pytest
 
-from conftest import make, require_tools
+from conftest import make, require_tools, shared
 
 
 @pytest.fixture(scope="module")
 def book(tmp_path_factory) -> zipfile.ZipFile:
     require_tools("java")
-    builddir = tmp_path_factory.mktemp("epub")
-    result = make("epub", builddir)
+    builddir, result = shared(tmp_path_factory, "epub", lambda folder: make("epub", folder))
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]  # epubcheck found no error
     (epub,) = (builddir / "epub").glob("*.epub")
     return zipfile.ZipFile(epub)
