@@ -11,7 +11,7 @@ from docutils.parsers.rst import directives as docutils_directives
 from annotated_edition.core.configuration import declared
 from conftest import REPO
 
-GUIDE = REPO / "docs" / "extension"
+GUIDE = REPO / "docs/extension"  # the extension's guide, not this edition's pages
 PACKAGE = REPO / "extensions" / "annotated_edition"
 OVERRIDDEN = {"include", "literalinclude"}  # Sphinx's own, confined by the content policy
 

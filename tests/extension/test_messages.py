@@ -332,7 +332,7 @@ CASES: dict[str, Case] = {
         ("witnesses/essay.py", "the witness manifest is not valid"),
         {MANIFEST: replace('paragraphs = "blank-line"', 'paragraphs = "blank lines"')},
         "the witness manifest is not valid",
-        "see the comments",
+        "see the manifest format in the extension's guide",
         where=r"manifest\.toml",
         alone=False,
     ),
