@@ -19,7 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..core import dates, priorities
 from ..core.configuration import conf_location
 from ..core.domain import get_domain
-from ..core.i18n import _, capitalised, text_name
+from ..core.i18n import _, capitalised, n_, text_name
 from ..core.messages import at, closest, warn
 from ..core.names import site_base
 from ..core.records import EssayRecord
@@ -105,7 +105,10 @@ class WitnessDirective(SphinxDirective):
         box += nodes.rubric(text=_("The witness"))
         box += nodes.paragraph(text=witness.provenance)
         fields = nodes.field_list()
-        paratext = [_("lines {lines} ({kind})").format(lines=p.lines, kind=p.kind) for p in witness.paratext]
+        paratext = [
+            n_("line {lines} ({kind})", "lines {lines} ({kind})", p.lines.last - p.lines.first + 1).format(lines=p.lines, kind=p.kind)
+            for p in witness.paratext
+        ]
         paragraphs = _("{Text} paragraphs").format(Text=capitalised(text_name(self.config)))
         for name, value, literal in (
             (_("File"), shown_path(self.env, witness.path), True),
