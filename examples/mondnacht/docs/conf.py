@@ -18,7 +18,6 @@ edition_title = "Mondnacht – eine Beispieledition"
 edition_date = "2026-12-03"
 edition_licence = "Der Text der Herausgeber steht unter CC BY 4.0; das Gedicht ist gemeinfrei."
 edition_text_name = "Gedicht"
-edition_text_name_plural = "Gedichte"
 edition_correction_link = "mailto:herausgeber@example.org"
 
 # Die Urteile dieser Edition: Lesarten und Deutungen, nicht Tatsachenbehauptungen.

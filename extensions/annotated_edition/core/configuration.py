@@ -64,7 +64,6 @@ class EditionConfig:
     releases: str = setting("releases", "The folder of release snapshots, relative to conf.py.")
     data_page: str = setting("data", "The document that describes the open data files (linked from the Data box).")
     text_name: str = setting("", 'What a text is called in generated words ("speech", "poem"); "" for the catalogue\'s "essay".')
-    text_name_plural: str = setting("", "Its plural; \"\" for the name and an s.")
     correction_link: str = setting(
         "github", 'Where "Suggest a correction" goes: "github", "gitlab" (html_context["repository"]), "mailto:ADDRESS" or "none".'
     )

@@ -38,15 +38,10 @@ def language(config: object) -> str:
 
 
 
-def text_name(config: object, plural: bool = False) -> str:
+def text_name(config: object) -> str:
     """What the edition calls one of its texts ("essay", "speech", "poem"), as it reads within a sentence:
-    ``edition_text_name`` (and ``edition_text_name_plural``), or the catalogue's word for "essay"."""
-    singular = getattr(config, "edition_text_name", "") or _("essay")
-    if not plural:
-        return singular
-    return getattr(config, "edition_text_name_plural", "") or (
-        _("essays") if not getattr(config, "edition_text_name", "") else f"{singular}s"
-    )
+    ``edition_text_name``, or the catalogue's word for "essay"."""
+    return getattr(config, "edition_text_name", "") or _("essay")
 
 
 def capitalised(words: str) -> str:
