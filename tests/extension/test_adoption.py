@@ -105,3 +105,12 @@ def test_the_skeleton_records_its_witness_checksum(tmp_path) -> None:
     create(tmp_path / "new", "A Title", "en", "")
     witness = (tmp_path / "new" / "sources" / "sample.txt").read_bytes()
     assert hashlib.sha256(witness).hexdigest() in (tmp_path / "new" / "sources" / "manifest.toml").read_text()
+
+
+def test_verse_keeps_its_lines_and_stanzas(build) -> None:
+    built = build("german")
+    page = built.page("gedicht")
+    stanzas = re.findall(r'<p class="edition-verse" id="p(\d)">(.*?)</p>', page, re.S)
+    assert [number for number, _ in stanzas] == ["1", "2", "3"]
+    assert "Die Luft ging durch die Felder,\nDie Ähren wogten sacht," in stanzas[1][1]
+    assert "2 Aussagen geprüft" in page and "1 Zutreffend" in page  # German keeps its nouns' capitals

@@ -16,13 +16,19 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..core.doctree import address, writing_builder
 from ..core.domain import get_domain
-from ..core.i18n import _, n_, text_name
+from ..core.i18n import _, language, n_, text_name
 from ..core.generated import FillPlaceholders
 from .register import essay_anchor, register_page
 
 
 class summary_placeholder(nodes.General, nodes.Element):
     """Replaced by the summary when the page is written."""
+
+
+def in_a_sentence(label: str, config: object) -> str:
+    """A verdict's label within a sentence: lower case in English ("2 accurate"); as written in languages that
+    capitalise nouns, or whose labels an edition wrote ("2 Im Text")."""
+    return label.lower() if language(config).split("-")[0] == "en" else label
 
 
 class VerdictSummaryDirective(SphinxDirective):
@@ -46,7 +52,7 @@ class FillVerdictSummary(FillPlaceholders):
             para += nodes.Text("; " if i else "")
             words = [
                 nodes.inline(text=f"{entry['symbol']} ", classes=["edition-verdict-symbol"]),
-                nodes.Text(f"{counts[name]} {entry['label'].lower()}"),
+                nodes.Text(f"{counts[name]} {in_a_sentence(entry['label'], self.config)}"),
             ]
             if register and builder.format == "html":
                 query = urlencode({"verdict": name})

@@ -29,6 +29,7 @@ from .manifest import LineRange, Manifest, ManifestError, Witness, parse_manifes
 from .nodes import paragraph_number, paratext_block
 
 WITNESS_KEY = "edition-witness"
+VERSE_KEY = "edition-verse"  # on the witness box: the text's paragraphs are stanzas
 REFUSED_KEY = "edition-witness-refused"  # temp_data: this document reproduces a witness the manifest refused
 
 
@@ -100,7 +101,7 @@ class WitnessDirective(SphinxDirective):
         self.env.temp_data[WITNESS_KEY] = wid
         self.env.note_dependency(str(witness.path))
         self.env.note_dependency(self.env.edition_manifest_path)
-        box = nodes.container(classes=["edition-witness"], **{WITNESS_KEY: wid})
+        box = nodes.container(classes=["edition-witness"], **{WITNESS_KEY: wid, VERSE_KEY: witness.verse})
         self.set_source_info(box)
         box += nodes.rubric(text=_("The witness"))
         box += nodes.paragraph(text=witness.provenance)
@@ -230,6 +231,8 @@ class NumberEssayParagraphs(SphinxTransform):
                 para["support_smartquotes"] = False
                 para["ids"].insert(0, anchor)
                 para["edition-paragraph"] = number
+                if box.get(VERSE_KEY):
+                    para["classes"].append("edition-verse")  # its lines stay lines (the stylesheet)
                 self.document.ids[anchor] = para
                 para.insert(0, paragraph_number(number=number))
             title = box.parent.next_node(nodes.title)
