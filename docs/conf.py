@@ -66,16 +66,22 @@ latex_elements = {
 \setmainfont{TeX Gyre Pagella}
 \setsansfont{TeX Gyre Heros}[Scale=MatchLowercase]
 \setmonofont{DejaVu Sans Mono}[Scale=MatchLowercase]
-% Chinese titles and words (CJK Unified Ideographs) in a font that has them, switched to character by character
+% Scripts TeX Gyre Pagella lacks, in fonts that have them, switched to character by character: Chinese
+% (CJK punctuation, ideographs, full-width forms; a line may break between two ideographs) and Cyrillic
 \newfontfamily\cjkfont{WenQuanYi Zen Hei}[Scale=MatchLowercase]
+\newfontfamily\cyrillicfont{DejaVu Serif}[Scale=MatchLowercase]
 \XeTeXinterchartokenstate=1
+\def\editionscriptrange#1#2#3{\count255=#2 \loop\XeTeXcharclass\count255=#1\ifnum\count255<#3 \advance\count255 by 1 \repeat}
+\def\editionscriptfont#1#2{%
+  \XeTeXinterchartoks 0 #1 = {\begingroup#2}\XeTeXinterchartoks 4095 #1 = {\begingroup#2}%
+  \XeTeXinterchartoks #1 0 = {\endgroup}\XeTeXinterchartoks #1 4095 = {\endgroup}}
 \newXeTeXintercharclass\cjkclass
-\count255="4E00
-\loop\XeTeXcharclass\count255=\cjkclass\ifnum\count255<"9FFF\advance\count255 by 1\repeat
-\XeTeXinterchartoks 0 \cjkclass = {\begingroup\cjkfont}
-\XeTeXinterchartoks 4095 \cjkclass = {\begingroup\cjkfont}
-\XeTeXinterchartoks \cjkclass 0 = {\endgroup}
-\XeTeXinterchartoks \cjkclass 4095 = {\endgroup}
+\editionscriptrange\cjkclass{"3000}{"303F}\editionscriptrange\cjkclass{"4E00}{"9FFF}\editionscriptrange\cjkclass{"FF00}{"FFEF}
+\editionscriptfont\cjkclass\cjkfont
+\XeTeXinterchartoks\cjkclass\cjkclass = {\hskip0pt plus0.1pt\relax}
+\newXeTeXintercharclass\cyrillicclass
+\editionscriptrange\cyrillicclass{"0400}{"04FF}
+\editionscriptfont\cyrillicclass\cyrillicfont
 """,
     "maketitle": r"""\makeatletter
 \@openrightfalse\sphinxmaketitle\@openrighttrue %% the verso of the title page carries citation and licence
@@ -88,6 +94,7 @@ latex_elements = {
     "tableofcontents": r"\renewcommand{\contentsname}{Contents}\sphinxtableofcontents",
     "preamble": r"""
 \brokenpenalty=10000 % never break a page after a hyphenated line
+\usepackage{xurl} % long addresses (the documents' archive URLs) break anywhere, with no hyphen added
 \hypersetup{pdfsubject={Sino-Soviet relations 1949-1976: two student essays reproduced and fact-checked},
   pdfkeywords={Sino-Soviet split, Cold War, Mao Zedong, Khrushchev, fact-check, digital edition}}
 """,
