@@ -109,8 +109,8 @@ class BuildRegister(FillPlaceholders):
         total = Counter()
         for c in counts.values():
             total.update(c)
-        name = capitalised(text_name(self.config))
-        columns = [_("{Text} {number}").format(Text=name, number=n) for n in range(1, len(essays) + 1)]
+        called = capitalised(text_name(self.config))
+        columns = [_("{Text} {number}").format(Text=called, number=n) for n in range(1, len(essays) + 1)]
         columns.append(_("Both") if len(essays) == 2 else _("All"))
         rows = [[_("Verdict"), *columns]]
         for name, entry in vocabulary.items():
@@ -121,7 +121,7 @@ class BuildRegister(FillPlaceholders):
         rows.append([_("All verdicts"), *(str(sum(counts[d].values())) for d in essays), str(sum(total.values()))])
         table = nodes.table(classes=["edition-register-counts"], ids=["edition-verdict-counts"])
         names = "; ".join(
-            _("{Text} {number} is “{title}”").format(Text=name, number=n, title=essay.title)
+            _("{Text} {number} is “{title}”").format(Text=called, number=n, title=essay.title)
             for n, essay in enumerate(essays.values(), 1)
         )
         table += nodes.title(text=_("Notes per verdict. {texts}.").format(texts=names))

@@ -101,7 +101,7 @@ class WitnessDirective(SphinxDirective):
         self.env.temp_data[WITNESS_KEY] = wid
         self.env.note_dependency(str(witness.path))
         self.env.note_dependency(self.env.edition_manifest_path)
-        box = nodes.container(classes=["edition-witness"], **{WITNESS_KEY: wid, VERSE_KEY: witness.verse})
+        box = nodes.container(classes=["edition-witness"], **{WITNESS_KEY: wid}, **({VERSE_KEY: True} if witness.verse else {}))
         self.set_source_info(box)
         box += nodes.rubric(text=_("The witness"))
         box += nodes.paragraph(text=witness.provenance)
