@@ -81,9 +81,10 @@ class BuildRegister(FillPlaceholders):
             result = [self.counts_table(essays, counts, vocabulary)]
             if counts_only:
                 return result
-        if essays and writing_builder(self.env).format == "html":  # the verdict filter's legend, read by the script
+        builder = writing_builder(self.env)
+        if essays and builder.format == "html" and builder.name != "epub":  # the filter's legend, read by the script
             legend = escape(_("Show verdicts"))
-            result.append(nodes.raw("", f'<span class="edition-filter-legend" hidden>{legend}</span>', format="html"))
+            result.append(nodes.raw("", f'<span class="edition-filter-legend" hidden="hidden">{legend}</span>', format="html"))
         for docname, essay in essays.items():
             result.append(nodes.rubric(text=essay.title, ids=[essay_anchor(docname)]))
             items = nodes.bullet_list(classes=["edition-register"])
