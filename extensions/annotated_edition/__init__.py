@@ -28,6 +28,9 @@ from .output.a11y import setup_a11y
 from .output.assets import setup_static_assets
 from .output.design_assets import setup_design_assets
 from .output.print_defaults import setup_print_defaults
+from .output.reading import setup_reading
+from .output.search import setup_search
+from .pages.previews import setup_previews
 from .pages.register import setup_register
 from .pages.timeline import setup_timeline
 from .pages.verdict_summary import setup_verdict_summary
@@ -81,6 +84,7 @@ PARTS = (
     setup_event_order,
     setup_people,
     setup_timeline,
+    setup_previews,
     setup_works_cited,
     setup_sources_short,
     setup_bibcheck,
@@ -92,6 +96,8 @@ PARTS = (
     setup_exports,
     setup_a11y,
     setup_static_assets,
+    setup_reading,
+    setup_search,
     setup_design_assets,
     setup_print_defaults,
 )

@@ -153,8 +153,10 @@ def visit_data_box_html(self, node: data_box) -> None:
     if self.builder.name == "epub":
         raise nodes.SkipNode
     licence = (
-        f'<p class="edition-data-licence">{escape(self.config.edition_licence)}</p>' if self.config.edition_licence else ""
-    )
+        f'<p class="edition-data-licence">{escape(self.config.edition_licence)}</p>'
+        if self.config.edition_licence and node.get("licence", True)
+        else ""
+    )  # not where the citation box beside it states the licence
     essays = get_domain(env).essays()
     if page in essays:
         links = " · ".join(anchor(url, media, label) for url, media, label in data_files(env, page))

@@ -15,6 +15,7 @@ import datetime
 import re
 import tomllib
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
 from docutils import nodes
@@ -183,36 +184,48 @@ class FillCorrections(FillPlaceholders):
         super().run(**kwargs)
 
     def fill(self, placeholder: nodes.Element) -> nodes.Node:
+        """The log, newest first, grouped by date and then by essay: a heading line for each date, the
+        essay's title over its entries."""
         domain = get_domain(self.env)
-        entries = nodes.bullet_list(classes=["edition-corrections"])
-        for correction in sorted(corrections(self.env), key=lambda c: (c.date, c.number), reverse=True):
-            record = domain.essay(correction.note.essay)
-            essay = record.title if record else correction.note.essay
-            current = domain.index("notes", "id").get(correction.note.id)
-            para = nodes.paragraph()
-            para += nodes.target("", "", ids=[correction.anchor])  # an inline target: LaTeX anchors it too
-            para += nodes.strong(text=dates.in_words(correction.date))
-            para += nodes.Text(f" — {essay}, ")
-            note_on = _("note on “{claim}”").format(claim=correction.note.quote)
-            if correction.change != "removed" and current and current[0] == correction.note.essay:
-                para += link(self.env, correction.note.essay, correction.note.id, note_on)
-            else:
-                para += nodes.Text(note_on)
-            labels = self.config.edition_verdicts
-            was = labels.get(correction.was, {}).get("label", correction.was)
-            now = labels.get(correction.now, {}).get("label", correction.now)
-            what = {
-                "verdict": _("verdict changed from {was} to {now}").format(was=was, now=now),
-                "removed": _("note removed"),
-                "text": _("text corrected"),
-                "citation": _("sources corrected"),
-            }[correction.change]
-            where = _("note {number} in release {release}").format(
-                number=correction.note.number, release=self.release_of(correction)
-            )
-            para += nodes.Text(f" ({where}): {what}. {correction.why}")
-            entries += nodes.list_item("", para)
-        return entries
+        log = nodes.container(classes=["edition-corrections"])
+        ordered = sorted(corrections(self.env), key=lambda c: (c.date, c.number), reverse=True)
+        for day, of_day in groupby(ordered, key=lambda c: c.date):
+            log += nodes.rubric(text=dates.in_words(day), classes=["edition-corrections-date"])
+            by_essay: dict[str, list[Correction]] = {}
+            for correction in of_day:
+                by_essay.setdefault(correction.note.essay, []).append(correction)
+            for essay, entries in by_essay.items():
+                record = domain.essay(essay)
+                heading = nodes.paragraph(classes=["edition-corrections-essay"])
+                heading += nodes.strong(text=record.title if record else essay)
+                heading += nodes.Text(f" ({len(entries)})")
+                log += heading
+                log += nodes.bullet_list("", *(self.entry(c) for c in entries), classes=["edition-corrections-list"])
+        return log
+
+    def entry(self, correction: Correction) -> nodes.list_item:
+        current = get_domain(self.env).index("notes", "id").get(correction.note.id)
+        para = nodes.paragraph()
+        para += nodes.target("", "", ids=[correction.anchor])  # an inline target: LaTeX anchors it too
+        note_on = _("Note on “{claim}”").format(claim=correction.note.quote)
+        if correction.change != "removed" and current and current[0] == correction.note.essay:
+            para += link(self.env, correction.note.essay, correction.note.id, note_on)
+        else:
+            para += nodes.Text(note_on)
+        labels = self.config.edition_verdicts
+        was = labels.get(correction.was, {}).get("label", correction.was)
+        now = labels.get(correction.now, {}).get("label", correction.now)
+        what = {
+            "verdict": _("verdict changed from {was} to {now}").format(was=was, now=now),
+            "removed": _("note removed"),
+            "text": _("text corrected"),
+            "citation": _("sources corrected"),
+        }[correction.change]
+        where = _("note {number} in release {release}").format(
+            number=correction.note.number, release=self.release_of(correction)
+        )
+        para += nodes.Text(f" ({where}): {what}. {correction.why}")
+        return nodes.list_item("", para)
 
     def release_of(self, correction: Correction) -> str:
         return next((r.version for r in reversed(releases(self.env)) if correction.note in r.notes), "?")
