@@ -35,6 +35,7 @@ edition_policy_exceptions = {
 }
 
 bibtex_bibfiles = ["../bib/editors.bib", "../bib/documents.bib"]
+edition_document_bibfiles = ["../bib/documents.bib"]  # primary documents: the "Documents" section, the evidence share
 bibtex_default_style = "edition"  # author-year, from annotated_edition.bibliography.style
 bibtex_cite_id = "cite-{key}"  # stable anchors for the full bibliography's entries
 bibtex_reference_style = "edition"  # author-year in round brackets

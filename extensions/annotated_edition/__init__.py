@@ -7,8 +7,10 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .bibliography.checks import setup_bibcheck
+from .bibliography.evidence import setup_evidence
 from .bibliography.files import setup_bibfiles
 from .bibliography.latex import setup_latex_bibliography
+from .bibliography.locators import setup_locators
 from .bibliography.short_labels import setup_sources_short
 from .bibliography.style import setup_bibstyle
 from .bibliography.text import setup_text_bibliography
@@ -30,6 +32,7 @@ from .output.design_assets import setup_design_assets
 from .output.print_defaults import setup_print_defaults
 from .output.reading import setup_reading
 from .output.search import setup_search
+from .pages.cited_in import setup_cited_in
 from .pages.previews import setup_previews
 from .pages.register import setup_register
 from .pages.timeline import setup_timeline
@@ -86,8 +89,11 @@ PARTS = (
     setup_timeline,
     setup_previews,
     setup_works_cited,
+    setup_cited_in,
     setup_sources_short,
     setup_bibcheck,
+    setup_locators,
+    setup_evidence,
     setup_citation_groups,
     setup_coverage,
     setup_agreement,

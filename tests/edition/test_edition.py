@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 
 from scanner import scan
 
-from conftest import body, sphinx_build
+from annotated_edition.bibliography.files import definitions
+from conftest import REPO, body, sphinx_build
+
+#: The share of notes citing a primary document or carrying a locator may not fall below this (per cent);
+#: measured on 3 December 2026: 150 of 171 notes, 87.7 % (the build prints it rounded, 88 %). The issue asks
+#: for at least 80; raise the floor as evidence lands.
+EVIDENCE_SHARE = 87
 
 PAGES = [
     "index",
@@ -110,3 +118,11 @@ def test_sphinx_design_weighs_only_on_pages_that_use_it(edition: Path) -> None:
 def test_published_edition_is_clean(edition: Path) -> None:
     """The scanner the hostile edits are judged by passes the edition itself: no false alarm hides a real one."""
     assert scan(edition, secret="\0no file outside the project is read\0") == []
+
+
+def test_evidence_share_does_not_fall(edition: Path) -> None:
+    """As the build prints it: notes citing an entry of bib/documents.bib, or giving a locator."""
+    documents = set(definitions([REPO / "bib" / "documents.bib"]))
+    rows = list(csv.DictReader(io.StringIO((edition / "_data" / "register.csv").read_text(encoding="utf-8"))))
+    followed = [row for row in rows if row["locators"] or documents & set(row["cited"].split(";"))]
+    assert 100 * len(followed) / len(rows) >= EVIDENCE_SHARE, f"{len(followed)} of {len(rows)} notes"

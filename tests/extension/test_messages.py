@@ -198,10 +198,33 @@ CASES: dict[str, Case] = {
         'change = "verdict", was = "imprecise", now = "inaccurate"',
     ),
     "coverage": Case(
-        ("verdicts/coverage.py", "which no work it"),
-        {BIB: replace("coverage = {1949/1966}", "coverage = {1956/1966}")},
+        ("verdicts/coverage.py", "), which no work it \""),
+        {
+            BIB: replace("coverage = {1949/1966}", "coverage = {1956/1966}"),
+            ESSAY: replace("<treaty-1950>` {cite:p}`luthi2008`.", "<treaty-1950>`. So says {cite:t}`luthi2008`."),
+        },
         "the note links the event treaty-1950 (14 February 1950), which no work it cites covers",
         "cite a work whose coverage includes the event",
+    ),
+    "coverage-statement": Case(
+        ("verdicts/coverage.py", "which no work cited in it"),
+        {BIB: replace("coverage = {1949/1966}", "coverage = {1956/1966}")},
+        "names 1950, the event treaty-1950 (14 February 1950), which no work cited in it covers: luthi2008 (1956/1966)",
+        "cite a work whose coverage includes what the sentence names",
+    ),
+    "locator": Case(
+        ("bibliography/locators.py", "is not one the edition reads"),
+        {ESSAY: replace("{cite:p}`luthi2008`.", "{cite:p}`{see}luthi2008{page 12}`.")},
+        "the locator 'page 12' of the citation of luthi2008 is not one the edition reads",
+        "`pp. 112–15`",
+        where=r"essay\.md:20",
+    ),
+    "locator-as-pre-text": Case(
+        ("bibliography/locators.py", "where only words such as"),
+        {ESSAY: replace("{cite:p}`luthi2008`.", "{cite:p}`{p. 12}luthi2008`.")},
+        "'p. 12' stands before the key luthi2008",
+        "luthi2008{p. 12}",
+        where=r"essay\.md:20",
     ),
     "coverage-missing": Case(
         ("bibliography/checks.py", 'f"{key}: {problem}"'),
@@ -629,6 +652,14 @@ CASES: dict[str, Case] = {
         "correct bibtex_bibfiles in conf.py",
         where=r"conf\.py:\d+",
         conf={"bibtex_bibfiles": ["../bib/refs.bib", "../bib/missing.bib"]},
+    ),
+    "document-bibfile-unread": Case(
+        ("bibliography/evidence.py", "which is not one of bibtex_bibfiles"),
+        {},
+        "edition_document_bibfiles names '../bib/documents.bib', which is not one of bibtex_bibfiles",
+        "add the file to bibtex_bibfiles too",
+        where=r"conf\.py",
+        conf={"edition_document_bibfiles": ["../bib/documents.bib"]},
     ),
     "config-attributions": Case(
         ("registries/people.py", "check_entries(app,"),

@@ -31,6 +31,7 @@ from .files import bib_paths, damaged_keys, definitions
 #: Fields each entry type needs; "a|b" means either will do.
 REQUIRED: dict[str, tuple[str, ...]] = {
     "book": ("author|editor", "title", "publisher", "year"),
+    "collection": ("editor", "title", "publisher", "year"),
     "article": ("author", "title", "journal", "volume|number", "pages", "year"),
     "incollection": ("author", "title", "booktitle", "publisher", "year"),
     "techreport": ("author", "title", "institution", "year"),
@@ -93,6 +94,13 @@ def entry_problems(entry: Entry, schemes: Iterable[str] = SCHEMES) -> list[tuple
                     f'never guess it: write `unverified = "{options[0]}"`.',
                 )
             )
+    if entry.type.lower() == "collection" and "author" in present:
+        problems.append(
+            (
+                "a @collection has editors, not an author.",
+                "make it a @book if the author wrote it, or keep the names as `editor`.",
+            )
+        )
     problems += coverage_problems(entry.fields.get("coverage"), unverified)
     if "isbn" in entry.fields and not isbn_valid(entry.fields["isbn"]):
         problems.append(

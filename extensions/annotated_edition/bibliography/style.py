@@ -1,11 +1,12 @@
 """Author–year styles for the bibliography and the citations: ``bibtex_default_style = "edition"``
 and ``bibtex_reference_style = "edition"``.
 
-Entries are sorted by author, year and title and labelled "Lüthi 2008", so the list matches the
+Entries are sorted by author (or editor), year and title and labelled "Lüthi 2008", so the list matches the
 author–year citations in the notes, in HTML and in print alike.  Names are inverted ("Lüthi,
 Lorenz M.") and titles keep the case the .bib file gives them: pybtex's default lowercases article
 and chapter titles, which turns "Sino-Soviet" into "sino-soviet".  Citations read "Lüthi (2008)"
-and "(Westad 2003; Lüthi 2008)", in round brackets as historians write them.
+and "(Westad 2003; Lüthi 2008)", in round brackets as historians write them.  An edited volume is a
+``@collection`` (an editor, no author), printed as a book.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pybtex.plugin import find_plugin, register_plugin
 from pybtex.richtext import Text
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.sorting.author_year_title import SortingStyle
 from pybtex.style.template import field as bib_field
 from pybtex.style.template import sentence
 from sphinx.application import Sphinx
@@ -61,10 +63,23 @@ class AuthorYearLabels(BaseLabelStyle):
                 seen[label] += 1
 
 
+class AuthorYearTitleSorting(SortingStyle):
+    """Sorted by author, or editor where there is none, whatever the entry type: pybtex's own sorting uses the
+    editor of a @book only, which puts an edited @collection before every author."""
+
+    def sorting_key(self, entry: Entry) -> tuple[str, str, str]:
+        return (self.author_editor_key(entry), entry.fields.get("year", ""), entry.fields.get("title", ""))
+
+
 class EditionStyle(UnsrtStyle):
     default_name_style = "lastfirst"
     default_label_style = "edition-author-year"
-    default_sorting_style = "author_year_title"
+    default_sorting_style = "edition-author-year-title"
+
+    def get_collection_template(self, e: Entry):
+        """An edited volume (``@collection``: an editor, no author) is printed as a book: "Westad, Odd Arne,
+        editor. *Brothers in Arms* …"."""
+        return self.get_book_template(e)
 
     def format_title(self, e: Entry, which_field: str, as_sentence: bool = True):
         title = bib_field(which_field)  # as written in the .bib file: no change of case
@@ -135,5 +150,6 @@ def setup_bibstyle(app: Sphinx) -> None:
     for name in ("plaintext", "docutils"):
         register_plugin("pybtex.backends", name, find_plugin("pybtex.backends", name), force=True)
     register_plugin("pybtex.style.labels", "edition-author-year", AuthorYearLabels, force=True)
+    register_plugin("pybtex.style.sorting", "edition-author-year-title", AuthorYearTitleSorting, force=True)
     register_plugin("pybtex.style.formatting", "edition", EditionStyle, force=True)
     register_bibtex_plugin("sphinxcontrib.bibtex.style.referencing", "edition", RoundAuthorYear, force=True)

@@ -5,7 +5,7 @@ everything is read, checked and resolved, nothing is written) with ``-n --keep-g
 fidelity, annotation, event, people and bibliography checks all run, and prints each warning as
 ``file:line: message`` with paths relative to the repository.  Under GitHub Actions it also prints
 each one as a workflow command (``::error file=…,line=…::…``), which puts it on the pull request's
-diff.  Exit status 1 if there was any problem.
+diff.  The build's summary (the evidence share) follows on stderr.  Exit status 1 if there was any problem.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sphinx.cmd.build import build_main
 
+SUMMARY = re.compile(r"^Evidence: .*$", re.MULTILINE)
 WARNING = re.compile(r"^(?:(?P<file>.+?)(?::(?P<line>\d+))?: )?(?:WARNING|ERROR|CRITICAL): (?P<message>.*)$")
 
 
@@ -61,7 +62,8 @@ def parse(log: str, root: Path) -> list[Problem]:
     return problems
 
 
-def check(sourcedir: Path, root: Path) -> list[Problem]:
+def check(sourcedir: Path, root: Path) -> tuple[list[Problem], list[str]]:
+    """The problems found, and the summary lines the build printed (the evidence share)."""
     with tempfile.TemporaryDirectory() as out:
         log = Path(out, "warnings.txt")
         echo = io.StringIO()  # Sphinx also prints each warning to stderr; the list below replaces that
@@ -84,7 +86,7 @@ def check(sourcedir: Path, root: Path) -> list[Problem]:
         if status and not any(p.file != "(sphinx)" for p in problems):  # Sphinx stopped before it said more
             errors = re.findall(r"^\s*[\w.]*(?:Error|Exception): (.+)$", echo.getvalue(), re.MULTILINE)
             problems.append(Problem(str(sourcedir), None, errors[-1] if errors else f"sphinx-build exited {status}"))
-        return problems
+        return problems, SUMMARY.findall(echo.getvalue())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,13 +94,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sourcedir", nargs="?", default="docs", type=Path, help="the Sphinx project (default: docs)")
     args = parser.parse_args(argv)
     root = Path.cwd().resolve()
-    problems = check(args.sourcedir, root)
+    problems, summaries = check(args.sourcedir, root)
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
         print(problem.plain())
         if in_actions:
             print(problem.github())
     count = len(problems)
+    for summary in summaries:
+        print(summary, file=sys.stderr)
     print(f"{count} problem{'s' if count != 1 else ''} found." if count else "No problems found.", file=sys.stderr)
     return 1 if problems else 0
 

@@ -14,7 +14,7 @@ from sphinx.builders.latex.nodes import thebibliography  # the node the LaTeX bu
 from sphinx.util import url_re  # Sphinx's own test of "this target is a URL, not a document"
 from sphinx.util.docutils import CustomReSTDispatcher  # the hook that sees every directive and role lookup
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
-from sphinxcontrib.bibtex.citation_target import parse_citation_targets
+from sphinxcontrib.bibtex.citation_target import CitationTarget, parse_citation_targets
 
 if TYPE_CHECKING:
     from pybtex.database import BibliographyData, Entry
@@ -33,6 +33,7 @@ TESTED = {
 
 __all__ = [
     "TESTED",
+    "CitationTarget",
     "CustomReSTDispatcher",
     "application",
     "bib_entries",

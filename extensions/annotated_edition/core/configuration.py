@@ -67,6 +67,11 @@ class EditionConfig:
     correction_link: str = setting(
         "github", 'Where "Suggest a correction" goes: "github", "gitlab" (html_context["repository"]), "mailto:ADDRESS" or "none".'
     )
+    document_bibfiles: list | tuple = setting(
+        [],
+        "The .bib files (relative to conf.py, also in bibtex_bibfiles) of primary documents: counted in the "
+        "evidence share.",
+    )
 
 
 def accepted_types(annotation: Any) -> tuple[type, ...]:

@@ -11,7 +11,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.environment import BuildEnvironment
 
-from .compat import parse_citation_targets, writing_builder
+from .compat import CitationTarget, parse_citation_targets, writing_builder
 
 
 def ancestor(node: nodes.Node, kinds: type | tuple[type, ...]) -> nodes.Element | None:
@@ -34,10 +34,27 @@ def link(env: BuildEnvironment, todoc: str, anchor: str, content: str | nodes.No
     return nodes.reference("", "", child, internal=True, refuri=address(env, todoc, anchor), **attributes)
 
 
+def citation_targets(ref: nodes.Element) -> list[CitationTarget]:
+    """The keys one ``cite`` role names, each with its pre- and post-text ({see}key{p. 112}); none for other nodes."""
+    if not isinstance(ref, addnodes.pending_xref) or ref.get("refdomain") != "cite":
+        return []
+    return list(parse_citation_targets(ref["reftarget"]))
+
+
+def cited_targets(node: nodes.Element) -> list[CitationTarget]:
+    """Every citation in *node*, in order (a key cited twice is there twice)."""
+    return [target for ref in node.findall(addnodes.pending_xref) for target in citation_targets(ref)]
+
+
 def cited_keys(node: nodes.Element) -> list[str]:
     """The bibliography keys cited in *node* (sphinxcontrib-bibtex ``cite`` roles), in order."""
-    keys: list[str] = []
-    for ref in node.findall(addnodes.pending_xref):
-        if ref.get("refdomain") == "cite":
-            keys += [t.key for t in parse_citation_targets(ref["reftarget"]) if t.key not in keys]
-    return keys
+    return list(dict.fromkeys(target.key for target in cited_targets(node)))
+
+
+def cited_locators(node: nodes.Element) -> dict[str, tuple[str, ...]]:
+    """Key -> the locators (the post-texts, "p. 112") it is cited with in *node*; keys cited without one are absent."""
+    found: dict[str, tuple[str, ...]] = {}
+    for target in cited_targets(node):
+        if target.post.strip() and target.post.strip() not in found.get(target.key, ()):
+            found[target.key] = (*found.get(target.key, ()), target.post.strip())
+    return found

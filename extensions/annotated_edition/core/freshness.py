@@ -53,6 +53,23 @@ def dependent_pages(env: BuildEnvironment, changed: set[str]) -> set[str]:
     return pages
 
 
+def citations_digest(env: BuildEnvironment) -> str:
+    """A digest of where each work is cited, as a bibliography's "Cited in" lines show it: the notes (their
+    essay, address, number and keys), registry entries (title, keys) and pages (title, keys), not verdicts."""
+    domain = get_domain(env)
+    notes = [(d, n.id, n.number, n.keys) for d in domain.essays() for n in domain.notes(d)]
+    entries = [
+        (d, r["id"], registry.title(r), r.get("cites"), r.get("works"))
+        for registry in registries(env).values()
+        for d, records in sorted(domain.data.get(registry.records, {}).items())
+        for r in records
+        if not r.get("rejected")
+    ]
+    refs = sorted((ref.docname, [target.key for target in ref.targets]) for ref in env.domains["cite"].citation_refs)
+    titles = sorted((d, env.titles[d].astext()) for d in {d for d, _ in refs} if d in env.titles)
+    return hashlib.sha256(repr((notes, entries, refs, titles)).encode()).hexdigest()
+
+
 def citing_pages(env: BuildEnvironment) -> set[str]:
     return {ref.docname for ref in citation_refs(env)}
 
@@ -60,7 +77,8 @@ def citing_pages(env: BuildEnvironment) -> set[str]:
 def refresh_aggregates(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     domain = get_domain(env)
     digests = {kind: domain.fingerprint(kind) for kind in domain.content_kinds} | {
-        "bibliography": bibliography_digest(env)
+        "bibliography": bibliography_digest(env),
+        "citations": citations_digest(env),
     }
     digests |= {  # per essay too, for registers of one essay
         f"notes:{docname}": hashlib.sha256(repr(records).encode()).hexdigest()

@@ -35,6 +35,7 @@ ESSAY_FIRST = 905  # HTML: an essay's boxes folded into "About this text", once 
 GENERATED_PAGES = 5  # placeholders filled before references are resolved, so every builder resolves theirs
 WORKS_CITED = 6  # after sphinxcontrib-bibtex formats its bibliographies (5), before references (10)
 MENTION_PREVIEWS = 7  # HTML: essay mentions wrapped with their entry's preview, before references are resolved (10)
+CITED_IN = 8  # "Cited in" under each bibliography entry: after bibtex made them (5), before references (10)
 TEXT_BIBLIOGRAPHY = 20  # plain text: bibliography labels inline, once citations are resolved
 LINK_SCHEMES = 990  # after bibliographies, lists of works cited and references are made
 

@@ -9,7 +9,7 @@ check's) or is computed when it is read (a note's latest correction, from the lo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,18 @@ class NoteRecord:
     fingerprint: str
     span: tuple[int, int]  # the claim in the paragraph's whitespace-normalised text
     key: bool = False  # flagged `:key:`: among the essay's most consequential findings
+    locators: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key -> "p. 112", for keys cited with one
+    statements: tuple[StatementRecord, ...] = ()  # the note's sentences that end in a citation
+
+
+@dataclass(frozen=True)
+class StatementRecord:
+    """A sentence of a note that cites works: the years and events it names, and the works cited in it."""
+
+    years: tuple[int, ...]
+    events: tuple[str, ...]
+    keys: tuple[str, ...]
+    text: str  # the sentence as written, shortened, for the message
 
 
 @dataclass(frozen=True)

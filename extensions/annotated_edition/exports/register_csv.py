@@ -7,7 +7,9 @@ import io
 
 from .model import EssayData
 
-COLUMNS = ("essay", "paragraph", "note", "number", "claim", "verdict", "cited", "url")
+#: ``locators``: ``key locator`` for each key cited with one ("luthi2008 p. 112;westad1998 ch. 3"), in the order
+#: of ``cited``.
+COLUMNS = ("essay", "paragraph", "note", "number", "claim", "verdict", "cited", "url", "locators")
 
 
 def register(essays: list[EssayData]) -> str:
@@ -26,6 +28,7 @@ def register(essays: list[EssayData]) -> str:
                     note.verdict,
                     ";".join(note.keys),
                     f"{essay.url}#{note.id}",
+                    ";".join(f"{key} {locator}" for key in note.keys for locator in note.locators.get(key, ())),
                 )
             )
     return out.getvalue()

@@ -3,7 +3,8 @@
 Each essay paragraph is a ``<p n="N" xml:id="pN">`` whose text is the witness paragraph.  Claims are
 split into ``<seg>`` pieces wherever any annotation begins or ends (claims may overlap), and each
 fact-check is a ``<note type="factcheck">`` after its paragraph, pointing at its pieces and at its
-verdict in the header's taxonomy (``ana``).  Mentions are ``<rs>`` in place, slips
+verdict in the header's taxonomy (``ana``), with a ``<bibl>`` per work it cites (``<citedRange>`` for each
+locator).  Mentions are ``<rs>`` in place, slips
 ``<choice><sic/><corr/></choice>``, paratext a ``<note type="paratext">`` where it stood.  Events,
 people and the works cited are listed in ``<back>``.  Everything goes through ElementTree, so every
 string is escaped for XML.
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 
 from pybtex.database import Entry
 
+from ..bibliography.locators import ranges
 from ..core.names import anchor
 from ..core.records import NoteRecord
 from .model import Context, EssayData, Mention, Sic
@@ -208,7 +210,11 @@ def document(essay: EssayData, context: Context) -> bytes:
                 if note.keys:
                     listing = el(element, "listBibl")
                     for key in note.keys:
-                        el(el(listing, "bibl"), "ref", labels.get(key, key), target=f"#cite-{key}")
+                        bibl = el(listing, "bibl")
+                        el(bibl, "ref", labels.get(key, key), target=f"#cite-{key}")
+                        for locator in note.locators.get(key, ()):
+                            for unit, part in ranges(locator):
+                                el(bibl, "citedRange", part, unit=unit)
         for block in (
             p for p in paratext if sum(1 for w in essay.witness.paragraphs if w.line < p.lines.first) == number
         ):

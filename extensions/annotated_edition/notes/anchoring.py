@@ -231,6 +231,8 @@ class AnchorNotes(SphinxTransform):
             fingerprint=note["fingerprint"],
             span=note["span"],
             key=note.get("key", False),
+            locators=note["locators"],
+            statements=note["statements"],
         )
         get_domain(self.env).add("notes", self.env.docname, record)
 

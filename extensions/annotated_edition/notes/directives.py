@@ -14,12 +14,13 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.doctree import cited_keys
+from ..core.doctree import cited_keys, cited_locators
 from ..core.messages import EntryError, closest, warn
 from ..core.names import SLUG
 from ..core.nodes import annotation, factcheck_note, sic_note
 from ..verdicts.vocabulary import verdicts
 from .addresses import fingerprint
+from .statements import statements
 
 RESERVED = re.compile(r"p\d+|note-\d+|(?:claim|ref)-.*")  # anchors the edition makes itself (ref-ID-body too)
 OPTION = re.compile(r"\s*:([\w-]+):(?:\s+(.*))?$")
@@ -85,6 +86,8 @@ class FactcheckDirective(AnnotationDirective):
         node["fingerprint"] = fingerprint("\n".join(self.content))
         node += self.parse_content_to_nodes()
         node["keys"] = cited_keys(node)
+        node["locators"] = cited_locators(node)
+        node["statements"] = statements(node)
         problems = [
             *((error, self.option_location("verdict")) for error in self.verdict_problems(verdict)),
             *((error, self.option_location("label")) for error in label_problems(label)),

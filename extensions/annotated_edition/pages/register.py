@@ -101,6 +101,8 @@ class BuildRegister(FillPlaceholders):
                 for i, key in enumerate(note.keys):
                     para += nodes.Text("; " if i else "")
                     para += short_source(self.env, key)
+                    if key in note.locators:
+                        para += nodes.Text(", " + "; ".join(note.locators[key]))
                 items += nodes.list_item("", para, classes=["edition-register-item", f"edition-verdict-{note.verdict}"])
             result.append(items)
         return result

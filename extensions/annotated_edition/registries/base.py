@@ -87,6 +87,7 @@ class RegistryDirective(SphinxDirective):
                 location,
             )
             return self.reject(record_id)
+        record["cites"] = cited_keys(body)  # for the bibliography's "Cited in"
         record["summary"] = first_sentence(body)  # the line a mention's preview shows
         get_domain(self.env).add(self.registry.records, self.env.docname, record)
         box = nodes.container(classes=["edition-entry", f"edition-{role}"])

@@ -1,0 +1,10 @@
+extensions = ["annotated_edition"]
+edition_manifest = "../sources/manifest.toml"
+edition_title = "Evidence Test Edition"
+edition_date = "2026-01-01"
+html_baseurl = "https://example.org/"
+bibtex_bibfiles = ["../bib/refs.bib", "../bib/documents.bib"]
+edition_document_bibfiles = ["../bib/documents.bib"]
+bibtex_reference_style = "edition"
+bibtex_default_style = "edition"
+bibtex_cite_id = "cite-{key}"
