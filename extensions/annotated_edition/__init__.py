@@ -26,6 +26,7 @@ from .registries.events import setup_events
 from .exports import setup_exports
 from .witnesses.fidelity import setup_fidelity
 from .core.freshness import setup_freshness
+from .core.parallel import setup_parallel
 from .policy.characters import setup_invisible
 from .bibliography.latex import setup_latex_bibliography
 from .notes.mentions import setup_mentions
@@ -50,6 +51,7 @@ __version__ = "0.1.0"
 
 PARTS = (
     setup_configuration,
+    setup_parallel,
     setup_confinement,
     setup_invisible,
     setup_allow_list,
