@@ -23,6 +23,7 @@ from edtf import parse_edtf
 FIRST_YEAR, LAST_YEAR = 1000, 2999
 QUALIFIERS = {"?": "uncertain", "~": "approximate", "%": "uncertain and approximate"}
 #: A date the edition can show: YYYY, YYYY-MM or YYYY-MM-DD, then an optional qualifier.
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 POINT = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([?~%])?")
 
 

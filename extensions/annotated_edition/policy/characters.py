@@ -18,11 +18,28 @@ from sphinx.application import Sphinx
 
 from ..core.messages import EntryError, at, warn
 
-CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}  # controls, format characters (bidi, zero-width), line/paragraph separators
+CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs"}  # controls, format characters (bidi, zero-width), separators, surrogates
+
+
+def is_noncharacter(char: str) -> bool:
+    """U+FDD0–U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF, …): XML forbids the
+    latter, and none of them is text."""
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
 
 
 def is_invisible(char: str) -> bool:
-    return unicodedata.category(char) in CATEGORIES and char not in "\t\n\r"
+    return (unicodedata.category(char) in CATEGORIES or is_noncharacter(char)) and char not in "\t\n\r"
+
+
+def xml_safe(text: str) -> str:
+    """*text* without the characters XML 1.0 cannot carry (C0 controls but tab and line ends, surrogates,
+    U+FFFE, U+FFFF): the last guard of an export, for text that reached it from a source no check read."""
+    return "".join(
+        char
+        for char in text
+        if char in "\t\n\r" or not (ord(char) < 0x20 or 0xD800 <= ord(char) <= 0xDFFF or ord(char) in (0xFFFE, 0xFFFF))
+    )
 
 
 def invisible_in(text: str) -> set[str]:
