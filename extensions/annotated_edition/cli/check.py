@@ -1,8 +1,8 @@
 """``python -m annotated_edition.check [SOURCEDIR]``: every problem in an edition, in one run.
 
-For editors before a pull request and for CI.  It runs a full Sphinx build (the ``dummy`` builder:
-everything is read, checked and resolved, nothing is written) with ``-n --keep-going``, so the
-fidelity, annotation, event, people and bibliography checks all run, and prints each warning as
+For editors before a pull request and for CI.  It runs a full Sphinx build (the ``html`` builder,
+as ``make html``: everything is read, checked, resolved and written, to a folder thrown away) with
+``-n --keep-going``, so the fidelity, annotation, event, people and bibliography checks all run, and prints each warning as
 ``file:line: message`` with paths relative to the repository.  Under GitHub Actions it also prints
 each one as a workflow command (``::error file=…,line=…::…``), which puts it on the pull request's
 diff.  Exit status 1 if there was any problem.
@@ -69,7 +69,7 @@ def check(sourcedir: Path, root: Path) -> list[Problem]:
             status = build_main(
                 [
                     "-b",
-                    "dummy",
+                    "html",  # as `make html` does: pages, exports and their checks are written (to a folder thrown away)
                     "-E",
                     "-n",
                     "--keep-going",
@@ -81,9 +81,10 @@ def check(sourcedir: Path, root: Path) -> list[Problem]:
                 ]
             )
         problems = parse(log.read_text(encoding="utf-8"), root) if log.exists() else []
-        if status and not any(p.file != "(sphinx)" for p in problems):  # Sphinx stopped before it said more
+        if status:  # the build stopped: that is a problem of its own, whatever was said before it
             errors = re.findall(r"^\s*[\w.]*(?:Error|Exception): (.+)$", echo.getvalue(), re.MULTILINE)
-            problems.append(Problem(str(sourcedir), None, errors[-1] if errors else f"sphinx-build exited {status}"))
+            stopped = errors[-1] if errors else f"sphinx-build exited {status}"
+            problems.append(Problem(str(sourcedir), None, f"the build stopped with an error: {stopped}"))
         return problems
 
 
