@@ -84,7 +84,7 @@ def check(sourcedir: Path, root: Path) -> list[Problem]:
         if status:  # the build stopped: that is a problem of its own, whatever was said before it
             errors = re.findall(r"^\s*[\w.]*(?:Error|Exception): (.+)$", echo.getvalue(), re.MULTILINE)
             stopped = errors[-1] if errors else f"sphinx-build exited {status}"
-            problems.append(Problem(str(sourcedir), None, f"the build stopped with an error: {stopped}"))
+            problems.append(Problem(str(sourcedir), None, stopped))
         return problems
 
 

@@ -32,7 +32,7 @@ def shorten(text: str, limit: int = 80) -> str:
 
 def parse_mention(text: str) -> dict[str, str] | None:
     """``{kind}`words <target>``` with an optional `` :occurrence: N``, split by hand: one pass over the line
-    whatever it holds (a regular expression with a lazy group before ``\s*<`` took minutes on a line of spaces)."""
+    whatever it holds (a regular expression with a lazy group before optional blanks took minutes on a line of spaces)."""
     role = ROLE.match(text)
     close = text.find("`", role.end()) if role else -1
     if close < 0:
