@@ -28,6 +28,7 @@ from .witnesses.fidelity import setup_fidelity
 from .core.freshness import setup_freshness
 from .core.parallel import setup_parallel
 from .policy.characters import setup_invisible
+from .policy.encoding import setup_encoding
 from .bibliography.latex import setup_latex_bibliography
 from .notes.mentions import setup_mentions
 from .witnesses.nodes import setup_nodes
@@ -54,6 +55,7 @@ PARTS = (
     setup_parallel,
     setup_confinement,
     setup_invisible,
+    setup_encoding,
     setup_allow_list,
     setup_parsers,
     setup_safe_urls,

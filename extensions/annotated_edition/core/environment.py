@@ -13,7 +13,7 @@ ATTRIBUTES: dict[str, str] = {
     "edition_witnesses": "the manifest's witnesses by id (essay.py, before reading)",
     "edition_refused_witnesses": "ids of witnesses the manifest refused, or None for all (essay.py, before reading)",
     "edition_manifest_path": "the manifest's path, a dependency of every essay (essay.py, before reading)",
-    "edition_witness_characters": "invisible characters the witnesses contain, allowed in essay text (essay.py)",
+    "edition_witness_characters": "per witness, its lines with invisible characters, allowed in its essay only (essay.py)",
     "edition_project_root": "the folder nothing may be read from outside of (confinement.py, builder-inited)",
     "edition_damaged_keys": "BibTeX keys hurt by a syntax error, already reported (bibfiles.py, config-inited)",
     "edition_releases": "the release snapshots, oldest first (releases.py, before reading)",

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pybtex.database import Entry
 
 from ..core import dates
+from ..policy.characters import xml_safe
 from .model import EssayData, Mention, Note, Sic
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -247,4 +248,7 @@ def document(
     for key in cited:
         if key in entries:
             bibl_struct(works, key, entries[key])
+    for node in tei.iter():  # characters XML forbids are refused at input; none may reach the file by another way
+        node.text, node.tail = (xml_safe(t) if t else t for t in (node.text, node.tail))
+        node.attrib.update({k: xml_safe(v) for k, v in node.attrib.items()})
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tei, encoding="utf-8")

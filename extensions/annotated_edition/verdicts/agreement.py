@@ -24,7 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..policy.confinement import refused_file
 from ..core.domain import get_domain
-from ..policy.characters import check_file_text
+from ..policy import data_files
 from ..core.doctree import link
 from ..core.messages import at, warn
 from ..core.records import PageRecord
@@ -44,12 +44,36 @@ class Reading:
 
 
 def read_readings(path: Path) -> list[Reading]:
-    """The rows of the readings file; invisible control characters are reported at their line and dropped."""
-    text = check_file_text(path, path.read_text(encoding="utf-8"))
-    rows = csv.DictReader(io.StringIO(text, newline=""))
-    if tuple(rows.fieldnames or ()) != COLUMNS:
+    """The rows of the readings file, one per note; each faulty row is reported at its line and left out
+    (a row given twice would count twice in the figures, a comma not in quotes would cut a reason short)."""
+    text = data_files.read_text(path)
+    rows = csv.reader(io.StringIO(text, newline=""))
+    header = next(rows, [])
+    if tuple(header) != COLUMNS:
         raise ValueError(f"the columns must be {', '.join(COLUMNS)}")
-    return [Reading(rows.line_num, *(" ".join((row[c] or "").split()) for c in COLUMNS)) for row in rows]
+    readings, seen = [], {}
+    for row in rows:
+        line = rows.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        values = [" ".join(cell.split()) for cell in row]
+        problem = None
+        if len(values) != len(COLUMNS):
+            problem = (
+                f"the row has {len(values)} fields, not {len(COLUMNS)}",
+                "put a reason that contains a comma in double quotes",
+            )
+        elif (values[0], values[1]) in seen:
+            problem = (
+                f"the note {values[1]!r} has a second row (the first is at line {seen[(values[0], values[1])]})",
+                "keep one row per note",
+            )
+        if problem:
+            warn("agreement", f"{problem[0]}.", f"{problem[1]}.", at(path, line))
+            continue
+        seen[(values[0], values[1])] = line
+        readings.append(Reading(line, *values))
+    return readings
 
 
 def kappa(pairs: list[tuple[str, str]]) -> float:
@@ -75,6 +99,9 @@ class AgreementDirective(SphinxDirective):
         self.env.note_dependency(relpath)
         try:
             readings = read_readings(Path(path))
+        except data_files.DataFileError as err:
+            warn("agreement", err.problem, err.fix, at(path, err.line))
+            return []
         except (OSError, ValueError, csv.Error) as err:
             warn(
                 "agreement",
