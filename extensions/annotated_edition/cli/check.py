@@ -61,7 +61,7 @@ def parse(log: str, root: Path) -> list[Problem]:
     return problems
 
 
-def check(sourcedir: Path, root: Path) -> list[Problem]:
+def check(sourcedir: Path, root: Path, release: bool = False) -> list[Problem]:
     with tempfile.TemporaryDirectory() as out:
         log = Path(out, "warnings.txt")
         echo = io.StringIO()  # Sphinx also prints each warning to stderr; the list below replaces that
@@ -74,6 +74,7 @@ def check(sourcedir: Path, root: Path) -> list[Problem]:
                     "-n",
                     "--keep-going",
                     "-q",
+                    *(["-D", "edition_release_check=1"] if release else []),
                     "-w",
                     str(log),
                     str(sourcedir),
@@ -91,9 +92,12 @@ def check(sourcedir: Path, root: Path) -> list[Problem]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sourcedir", nargs="?", default="docs", type=Path, help="the Sphinx project (default: docs)")
+    parser.add_argument(
+        "--release", action="store_true", help="check a release: a provisional note (no second reading) is a problem"
+    )
     args = parser.parse_args(argv)
     root = Path.cwd().resolve()
-    problems = check(args.sourcedir, root)
+    problems = check(args.sourcedir, root, args.release)
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
         print(problem.plain())

@@ -12,6 +12,7 @@ from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
+from ..verdicts.agreement import provisional
 from ..core.domain import get_domain
 from ..witnesses.essay import witnesses
 from ..notes.directives import factcheck_note
@@ -101,6 +102,7 @@ def essay_data(
             n.modified,
         )
         for n in domain.notes(docname)
+        if not provisional(env, docname, n.id)  # a note not yet read twice is no published verdict
     )
     sics = tuple(Sic(s.paragraph, s.quote, s.reading, tuple(s.span)) for s in domain.sics(docname))
     mentions = tuple(

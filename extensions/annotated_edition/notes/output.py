@@ -80,7 +80,9 @@ def visit_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
         f"<summary>{legacy}"
         f'<span class="edition-note-number">Note {node["number"]}</span> '
         f'<span class="edition-verdict-badge"><span aria-hidden="true">{self.encode(entry["symbol"])}</span> '
-        f'{self.encode(entry["label"])}</span> <q class="edition-note-claim">{self.encode(node["quote"])}</q>'
+        f'{self.encode(entry["label"])}</span> '
+        + ('<span class="edition-provisional-badge">provisional</span> ' if node.get("provisional") else "")
+        + f'<q class="edition-note-claim">{self.encode(node["quote"])}</q>'
         f'</summary><div class="edition-note-body" role="doc-footnote" aria-label="Note {node["number"]}">'
     )
 

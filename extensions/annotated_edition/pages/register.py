@@ -16,6 +16,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ..verdicts.agreement import PROVISIONAL, provisional
 from ..core.domain import get_domain
 from ..witnesses.essay import refused_witness
 from ..core.doctree import address
@@ -90,6 +91,8 @@ class BuildRegister(SphinxPostTransform):
                 para += nodes.Text(" ")
                 para += nodes.inline("", f"{entry['symbol']} ", classes=["edition-verdict-symbol"])
                 para += nodes.strong(text=entry["label"])
+                if provisional(self.env, docname, note.id):
+                    para += nodes.emphasis(text=f" ({PROVISIONAL.lower()})")
                 para += nodes.Text(": “")
                 para += self.link(docname, note.id, note.quote)
                 para += nodes.Text("” — ")

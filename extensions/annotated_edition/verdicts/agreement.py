@@ -23,7 +23,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..policy.confinement import refused_file
+from ..core.configuration import add_setting
 from ..core.domain import get_domain
+from ..notes.directives import factcheck_note
 from ..policy import data_files
 from ..core.doctree import link
 from ..core.messages import at, warn
@@ -150,6 +152,37 @@ def matrix(readings: list[Reading], vocabulary: dict) -> nodes.table:
     return table
 
 
+PROVISIONAL = "Provisional, awaiting second reading"
+
+
+def second_read(env: BuildEnvironment) -> set[tuple[str, str]] | None:
+    """The notes (essay, id) that have a row in the second readings, or None when the edition keeps none."""
+    pages = get_domain(env).pages("agreement")
+    return {(r.essay, r.note) for r in pages[0][1].rows} if pages else None
+
+
+def provisional(env: BuildEnvironment, essay: str, note_id: str) -> bool:
+    """A note without a blind second reading yet: built and shown (a pull request gets its preview), marked as
+    provisional, left out of ClaimReview and the exports, and refused by a release build."""
+    read = second_read(env)
+    return read is not None and (essay, note_id) not in read
+
+
+class MarkProvisional(SphinxPostTransform):
+    """Each provisional note says so, at its top and in its summary, in every builder."""
+
+    default_priority = 5
+
+    def run(self, **kwargs) -> None:
+        where = get_domain(self.env).index("notes", "id")  # in print the whole book is written as one document
+        for note in self.document.findall(factcheck_note):
+            essay = (where.get(note.get("id")) or (self.env.docname,))[0]
+            if note.get("id") and provisional(self.env, essay, note["id"]) and not note.get("provisional"):
+                note["provisional"] = True
+                note["classes"].append("edition-provisional")
+                note.insert(0, nodes.paragraph("", "", nodes.strong(text=f"{PROVISIONAL}."), classes=["edition-provisional-label"]))
+
+
 class FillAgreement(SphinxPostTransform):
     default_priority = 5  # before references are resolved
 
@@ -205,11 +238,13 @@ def check_readings(app: Sphinx, env: BuildEnvironment) -> None:
         else:
             continue
         warn("agreement", problem, fix, at(path, r.line))
+    if not app.config.edition_release_check:
+        return  # a note without a second reading is provisional, and shown as such
     for essay, note_id in sorted(notes.keys() - seen):
         warn(
             "agreement",
-            f"the note #{note_id} has no second reading.",
-            f"add a row for it to {Path(path).name}, read blind.",
+            f"the note #{note_id} is provisional: it has no second reading, and a release publishes none.",
+            f"have it read blind and add its row to {Path(path).name}; until then leave it out of the release.",
             (essay, notes[(essay, note_id)].line),
         )
 
@@ -218,4 +253,6 @@ def setup_agreement(app: Sphinx) -> None:
     app.add_node(agreement_placeholder)
     app.add_directive("verdict-agreement", AgreementDirective)
     app.add_post_transform(FillAgreement)
+    app.add_post_transform(MarkProvisional)
+    add_setting(app, "edition_release_check", False)  # `make release-check`: provisional notes are refused
     app.connect("env-check-consistency", check_readings)
