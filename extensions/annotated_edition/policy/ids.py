@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+PARAGRAPH = re.compile(r"p\d+")
 RESERVED = re.compile(r"p\d+|note-\d+|(?:claim|ref|cite|event|person|correction|edition)-.*")
 
 

@@ -25,7 +25,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import url_re
 
 from .confinement import page_file, refused_file
-from .ids import reserved
+from .ids import PARAGRAPH, reserved
 from .file_types import download_refusal, image_refusal
 from ..core.messages import EntryError, warn
 from .urls import scheme, unlink, unsafe_scheme
@@ -96,7 +96,11 @@ class EnforcePolicy(SphinxTransform):
 
     def label(self, node: nodes.Element) -> bool:
         """An editor's label (``(claim-1)=``, ``.. _p3:``) in one of the edition's own anchor namespaces."""
-        taken = [name for name in node.get("names", []) if self.document.nametypes.get(name) and reserved(name)]
+        taken = [
+            name
+            for name in node.get("names", [])
+            if self.document.nametypes.get(name) and reserved(name) and not PARAGRAPH.fullmatch(name)
+        ]  # p<N>: essay paragraphs, whose numbering reports a label that takes one (and only in an essay)
         for name in taken:
             self.refuse(
                 node,
@@ -111,6 +115,7 @@ class EnforcePolicy(SphinxTransform):
             node["ids"] = [i for i in node["ids"] if i != name]
             self.document.nameids.pop(name, None)
             self.document.nametypes.pop(name, None)
+            self.document.ids.pop(name, None)
         return False
 
     def raw(self, node: nodes.Element) -> bool:

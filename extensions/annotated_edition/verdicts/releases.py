@@ -53,6 +53,7 @@ class Release:
         return next((n for n in self.notes if n.essay == essay and n.number == number), None)
 
 
+RESTORE = "snapshots are written by `python -m annotated_edition.releases`; restore it from git."
 OLD_NUMBER = re.compile(r"note-\d+")  # the addresses of the first release: kept alive as anchors
 
 
@@ -155,12 +156,12 @@ def load_releases(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> No
                 raise SnapshotError(mismatch)
             found.append(release)
         except data_files.DataFileError as err:
-            warn("release", f"the release snapshot is not readable: {err.problem}", err.fix, at(path, err.line))
+            warn("release", f"the release snapshot is not readable: {err.problem}", RESTORE, at(path, err.line))
         except SnapshotError as err:
             warn(
                 "release",
                 f"the release snapshot is not readable ({err}).",
-                "snapshots are written by `python -m annotated_edition.releases`; restore it from git.",
+                RESTORE,
                 at(path, err.line),
             )
     env.edition_releases = sorted(found, key=lambda r: version_key(r.version))
