@@ -197,14 +197,18 @@ def witness_with_zero_width(project: Path, secret: Path) -> None:
     witness, manifest, essay = project / WITNESS, project / MANIFEST, project / ESSAY
     old = hashlib.sha256(witness.read_bytes()).hexdigest()
     line = "The second paragraph names Mao and Stalin in 1950."
-    witness.write_text(witness.read_text(encoding="utf-8").replace(line, line.replace("Mao ", "Mao\u200b ")), "utf-8")
+    witness.write_text(witness.read_text(encoding="utf-8").replace(line, line.replace("second ", "second\u200b ")), "utf-8")
     new = hashlib.sha256(witness.read_bytes()).hexdigest()
     manifest.write_text(manifest.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-    essay.write_text(essay.read_text(encoding="utf-8").replace(line, line.replace("Mao ", "Mao\u200b ")), "utf-8")
+    essay.write_text(essay.read_text(encoding="utf-8").replace(line, line.replace("second ", "second\u200b ")), "utf-8")
 
 
 def card(option: str, value: str) -> Callable[[str], str]:
-    return replace("# Test edition\n", f"# Test edition\n\n::::{{grid-item-card}} Essay\n:{option}: {value}\n\nRead it.\n::::\n")
+    """A sphinx-design card on the front page (line 4) whose image option names *value*."""
+    return replace(
+        "# Test edition\n",
+        f"# Test edition\n\n````{{grid}} 1\n```{{grid-item-card}} Essay\n:{option}: {value}\n\nRead it.\n```\n````\n",
+    )
 
 
 CONTENT = ("policy/rules.py", "the edition publishes only files that cannot run script")

@@ -61,7 +61,7 @@ class EnforcePolicy(SphinxTransform):
     def apply(self) -> None:
         self.said: set[str] = set()
         self.schemes = self.config.edition_url_schemes
-        checks = (self.label, self.raw, self.meta, self.link, self.toctree, self.image, self.download, self.listing)
+        checks = (self.label, self.problematic, self.raw, self.meta, self.link, self.toctree, self.image, self.download, self.listing)
         for node in list(self.document.findall(nodes.Element)):
             any(check(node) for check in checks)
 
@@ -117,6 +117,15 @@ class EnforcePolicy(SphinxTransform):
             self.document.nametypes.pop(name, None)
             self.document.ids.pop(name, None)
         return False
+
+    def problematic(self, node: nodes.Element) -> bool:
+        """Markup docutils could not read (reported by docutils) is kept as its text: its marker links to a message
+        the page does not show, under an id that a nested parse (``{eval-rst}``) may already have given out."""
+        if not isinstance(node, nodes.problematic):
+            return False
+        node["ids"] = []
+        node.replace_self(nodes.Text(node.astext()))
+        return True
 
     def raw(self, node: nodes.Element) -> bool:
         return isinstance(node, nodes.raw) and self.remove(node, RAW)
