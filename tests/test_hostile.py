@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 import subprocess
+import sys
 import time
 import zipfile
 from collections.abc import Callable
@@ -809,7 +810,7 @@ ROUND_3: dict[str, Hostile] = {
     # characters, after decoding
     "toml-escape-bidi-in-correction": Hostile(
         corrections(CORRECTION.replace("The note was reworded.", "The note was \\u202Ereworded.")),
-        r"corrections\.toml:6", "U+202E", ("policy/data_files.py", "a string is written with an escape"),
+        r"corrections\.toml:6", "U+202E",
     ),
     "json-escape-bidi-in-snapshot": Hostile(
         snapshot(text=json.dumps(SNAPSHOT, indent=1).replace("Stalin in 1950", "Stalin \\u202Ein 1950")),
@@ -838,7 +839,10 @@ ROUND_3: dict[str, Hostile] = {
         corrections(CORRECTION), r"corrections\.toml:6", "not UTF-8", ("verdicts/corrections.py", "err.problem, err.fix"),
         prepare=None,
     ),
-    "correction-is-a-number": Hostile(corrections("correction = 5\n"), r"corrections\.toml:1", "only [[correction]] tables"),
+    "correction-is-a-number": Hostile(
+        corrections("correction = 5\n"), r"corrections\.toml:1", "only [[correction]] tables",
+        ("verdicts/corrections.py", "where only [[correction]] tables belong"),
+    ),
     "correction-week-date": Hostile(
         corrections(CORRECTION.replace("2026-02-03", "2026-W48-7")), r"corrections\.toml:2", "is not a date"
     ),
@@ -859,7 +863,9 @@ ROUND_3: dict[str, Hostile] = {
         corrections(CORRECTION.replace('"text"', '"removed"')), r"corrections\.toml:1", "is still on the page",
         ("verdicts/corrections.py", "is still"),
     ),
-    "snapshot-version-number": Hostile(snapshot(lambda d: d.update(version=2)), r"0\.1\.json:1", "not a str"),
+    "snapshot-version-number": Hostile(
+        snapshot(lambda d: d.update(version=2)), r"0\.1\.json:1", "not a str", ("verdicts/releases.py", "not readable ({err})")
+    ),
     "snapshot-deep-json": Hostile(
         snapshot(text="[" * 100_000 + "]" * 100_000), r"0\.1\.json:1", "nests more than",
         ("verdicts/releases.py", "not readable: {err.problem}"),
@@ -883,6 +889,10 @@ ROUND_3: dict[str, Hostile] = {
     ),
     "snapshot-not-recorded": Hostile(
         snapshot(), r"0\.1\.json:1", "has no SHA-256", conf={"edition_release_checksums": {"0.0": "0" * 64}}
+    ),
+    "readings-not-utf8": Hostile(
+        readings(READINGS), r"readings\.csv:3", "not UTF-8", ("verdicts/agreement.py", "err.problem, err.fix"),
+        prepare=latin1(READINGS_FILE, "only the scope", b"only the sc\xf6pe"),
     ),
     "readings-row-twice": Hostile(
         readings(READINGS + "essay,mao-stalin,accurate,accurate,accurate,\n"), r"readings\.csv:4", "second row",
@@ -1033,3 +1043,73 @@ def test_at_least_forty_cases_across_the_editors_files() -> None:
     edited = {path for case in HOSTILE.values() for path in case.edits}
     assert len(HOSTILE) >= 40 and {ESSAY, EVENTS, PEOPLE, INDEX, BIB, MANIFEST} <= edited
     assert len(ROUND_3) >= 60 and {CORRECTIONS, SNAPSHOT_FILE, READINGS_FILE} <= edited
+
+
+@pytest.mark.parametrize("builder", ["html", "epub", "latex"])
+def test_no_request_leaves_the_build_machine(copy_root, build, builder: str) -> None:
+    """Images on a local server, named as an editor would: the build makes no request in any builder, and the
+    server's bytes are in no output (the EPUB's members included)."""
+    import http.server
+    import threading
+
+    marker = "FETCHED-FROM-A-LOCAL-SERVER-5b1a"
+    requests: list[str] = []
+
+    class Server(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            requests.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.end_headers()
+            self.wfile.write(PNG + marker.encode())
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Server)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        edits = {
+            ESSAY: in_note(f"![a map]({url}/map.png)\n\n~~~{{figure}} {url}/figure.png\n\nCaption\n~~~"),
+            INDEX: card("img-top", f"{url}/card.png"),
+        }
+        result = build("essay", builder, edits=edits)
+    finally:
+        server.shutdown()
+    assert requests == []
+    assert "Traceback" not in result.warnings
+    assert scan(result.outdir, SECRET, marker) == []
+    if builder == "html":
+        assert f'href="{url}/map.png"' in result.page("essay")  # shown as a link to the image
+
+
+WRITE_ERROR = '''
+def fail(app, doctree, docname):
+    if docname == "people":
+        raise RuntimeError("a write-phase error")
+
+
+def setup(app):
+    app.connect("doctree-resolved", fail)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+'''
+
+
+def test_a_write_phase_error_ends_a_parallel_build(copy_root) -> None:
+    """An error while pages are written under -j: the build ends, with the error, never hangs."""
+    project = copy_root("essay")
+    for n in range(30):  # enough pages for several writer processes
+        (project / "docs" / f"page{n}.md").write_text(f"---\norphan: true\n---\n# Page {n}\n\n" + "Text. " * 2000)
+    (project / "docs" / "failing.py").write_text(WRITE_ERROR, encoding="utf-8")
+    conf = project / "docs" / "conf.py"
+    conf.write_text(
+        "import sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n"
+        + conf.read_text(encoding="utf-8").replace('extensions = ["annotated_edition"]', 'extensions = ["annotated_edition", "failing"]'),
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", "2", "docs", "_build"]
+    started = time.monotonic()
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=180)
+    assert result.returncode != 0 and "a write-phase error" in result.stdout + result.stderr
+    assert time.monotonic() - started < 120

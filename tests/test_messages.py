@@ -154,14 +154,14 @@ CASES: dict[str, Case] = {
     ),
     # release snapshots and the corrections log
     "snapshot-unreadable": Case(
-        ("verdicts/releases.py", "the release snapshot is not readable"),
+        ("verdicts/releases.py", "not readable: {err.problem}"),
         {"docs/releases/0.1.json": lambda _: "{not json"},
         "the release snapshot is not readable",
         "restore it from git",
         where=r"releases/0\.1\.json",
     ),
     "corrections-not-toml": Case(
-        ("verdicts/corrections.py", "is not valid TOML"),
+        ("verdicts/corrections.py", 'warn("correction", err.problem, err.fix'),
         {**RELEASED, "docs/corrections.toml": lambda _: "[[correction]\n"},
         "corrections.toml is not valid TOML",
         "fix the syntax",
