@@ -38,7 +38,7 @@ edition_release_checksums = {
     "0.1": "bc158a9afb292788e7727518044577ffc2b764f5e0e36be8a8f2fe6a1757a511",
 }
 
-bibtex_bibfiles = ["../bib/editors.bib"]
+bibtex_bibfiles = ["../bib/editors.bib", "../bib/documents.bib"]
 bibtex_default_style = "edition"  # author-year, from annotated_edition.bibliography.style
 bibtex_cite_id = "cite-{key}"  # stable anchors for the full bibliography's entries
 bibtex_reference_style = "edition"  # author-year in round brackets
@@ -70,6 +70,22 @@ latex_elements = {
 \setmainfont{TeX Gyre Pagella}
 \setsansfont{TeX Gyre Heros}[Scale=MatchLowercase]
 \setmonofont{DejaVu Sans Mono}[Scale=MatchLowercase]
+% Scripts TeX Gyre Pagella lacks, in fonts that have them, switched to character by character: Chinese
+% (CJK punctuation, ideographs, full-width forms; a line may break between two ideographs) and Cyrillic
+\newfontfamily\cjkfont{WenQuanYi Zen Hei}[Scale=MatchLowercase]
+\newfontfamily\cyrillicfont{DejaVu Serif}[Scale=MatchLowercase]
+\XeTeXinterchartokenstate=1
+\def\editionscriptrange#1#2#3{\count255=#2 \loop\XeTeXcharclass\count255=#1\ifnum\count255<#3 \advance\count255 by 1 \repeat}
+\def\editionscriptfont#1#2{%
+  \XeTeXinterchartoks 0 #1 = {\begingroup#2}\XeTeXinterchartoks 4095 #1 = {\begingroup#2}%
+  \XeTeXinterchartoks #1 0 = {\endgroup}\XeTeXinterchartoks #1 4095 = {\endgroup}}
+\newXeTeXintercharclass\cjkclass
+\editionscriptrange\cjkclass{"3000}{"303F}\editionscriptrange\cjkclass{"4E00}{"9FFF}\editionscriptrange\cjkclass{"FF00}{"FFEF}
+\editionscriptfont\cjkclass\cjkfont
+\XeTeXinterchartoks\cjkclass\cjkclass = {\hskip0pt plus0.1pt\relax}
+\newXeTeXintercharclass\cyrillicclass
+\editionscriptrange\cyrillicclass{"0400}{"04FF}
+\editionscriptfont\cyrillicclass\cyrillicfont
 """,
     "maketitle": r"""\makeatletter
 \@openrightfalse\sphinxmaketitle\@openrighttrue %% the verso of the title page carries citation and licence
@@ -82,6 +98,7 @@ latex_elements = {
     "tableofcontents": r"\renewcommand{\contentsname}{Contents}\sphinxtableofcontents",
     "preamble": r"""
 \brokenpenalty=10000 % never break a page after a hyphenated line
+\usepackage{xurl} % long addresses (the documents' archive URLs) break anywhere, with no hyphen added
 \hypersetup{pdfsubject={Sino-Soviet relations 1949-1976: two student essays reproduced and fact-checked},
   pdfkeywords={Sino-Soviet split, Cold War, Mao Zedong, Khrushchev, fact-check, digital edition}}
 """,

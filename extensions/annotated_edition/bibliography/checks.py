@@ -21,11 +21,11 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from ..core import dates
-from .files import bib_paths, damaged_keys, definitions
-from ..core.configuration import add_setting
+from ..core.defaults import SCHEMES
 from ..core.domain import get_domain
 from ..core.messages import at, closest, warn
-from ..policy.urls import SCHEMES, unsafe_scheme
+from ..policy.urls import unsafe_scheme
+from .files import bib_paths, damaged_keys, definitions
 
 #: Fields each entry type needs; "a|b" means either will do.
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -52,7 +52,7 @@ def isbn_valid(isbn: str) -> bool:
 
 
 def coverage_problems(coverage: str | None, unverified: set[str]) -> list[tuple[str, str]]:
-    """Every work says which years it covers, so that notes can be checked against it (:mod:`.coverage`)."""
+    """Every work says which years it covers, so that notes can be checked against it (:mod:`..verdicts.coverage`)."""
     if coverage is None:
         if "coverage" in unverified:
             return []
@@ -230,6 +230,5 @@ def replace_bibtex_messages(app: Sphinx, config: Config) -> None:
 
 
 def setup_bibcheck(app: Sphinx) -> None:
-    add_setting(app, "edition_check_bibliography", True)
     app.connect("config-inited", replace_bibtex_messages)
     app.connect("env-check-consistency", check_bibliography)

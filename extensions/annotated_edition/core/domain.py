@@ -15,18 +15,20 @@ from collections.abc import Iterator, Set
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.domains import Domain
+from sphinx.domains import Domain, ObjType
 
-from .records import EssayRecord, MentionRecord, NoteRecord, PageRecord, SicRecord
+from .records import EssayRecord, FidelityRecord, MentionRecord, NoteRecord, PageRecord, SicRecord
+from .registry import registries, resolve
 
 #: The kinds of record every edition has, listed once ("pages" says which generated pages depend on
 #: which kinds).  A registry adds its own kind (``Registry.records``) when it is registered.
-RECORD_KINDS = ("essays", "notes", "sics", "events", "people", "mentions", "pages")
+RECORD_KINDS = ("essays", "fidelity", "notes", "sics", "events", "people", "mentions", "pages")
 
 
 class EditionDomain(Domain):
     name = "edition"
     label = "Annotated edition"
+    object_types = {"note": ObjType("fact-check note")}
     data_version = 1
     initial_data: dict[str, dict[str, list[Any]]] = {kind: {} for kind in RECORD_KINDS}
 
@@ -59,10 +61,15 @@ class EditionDomain(Domain):
             self._indexes[key] = found
         return self._indexes[key]
 
-    # Typed views of the edition's own records (records.py); registries' entries stay dicts.
+    # Typed views of the edition's own records (:mod:`.records`); registries' entries stay dicts.
 
     def essay(self, docname: str) -> EssayRecord | None:
         return next(iter(self.data["essays"].get(docname, [])), None)
+
+    def faithful(self, docname: str) -> bool:
+        """Whether the fidelity check found the essay's text to be its witness's (True until it has run)."""
+        found: list[FidelityRecord] = self.data["fidelity"].get(docname, [])
+        return all(record.faithful for record in found)
 
     def essays(self) -> dict[str, EssayRecord]:
         """Every essay by document name, in document order."""
@@ -110,13 +117,22 @@ class EditionDomain(Domain):
         self._indexes.clear()
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
-        from ..registries.base import registries, resolve  # the registries import the domain
-
         registry = registries(env).get(typ)
-        return resolve(registry, env, fromdocname, builder, target, node, contnode) if registry else None
+        if registry is None:
+            return None
+        return resolve(registry, self.index(registry.records, "id"), env, fromdocname, builder, target, node, contnode)
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Every note, for the search index: a search for words of a claim lands on its note.  Its name is
+        the note's number and claim, with full stops turned into look-alike dots (Sphinx reads a dot as a
+        separator in an object's name); priority 0 ranks notes above pages that merely contain the word."""
+        for docname, notes in sorted(self.data["notes"].items()):
+            for note in notes:
+                name = f"Note {note.number}: {note.quote}".replace(".", "\u2024")
+                yield name, name, "note", docname, note.id, 0
 
     def fingerprint(self, *kinds: str) -> str:
         """A stable digest of the records that generated pages are made from."""

@@ -8,11 +8,11 @@ the Web Annotations target.  Pages embed schema.org data: ``ClaimReview`` on ess
 files in its head (``<link rel="alternate">``) and, where ``{edition-data}`` stands, in a small Data box
 with the licence.  An essay's files are written with its page, the register at the end of the build,
 all from the environment: incremental and parallel builds write what a clean serial one does.
+May import: every room below ``output``.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
 from html import escape
 from pathlib import Path
@@ -22,23 +22,30 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.domain import get_domain
-from ..registries.events import event_anchor
 from ..bibliography.short_labels import short_label
+from ..core.domain import get_domain
+from ..core.names import anchor as entry_anchor
+from ..core.names import site_base
+from ..core.registry import registries
 from . import register_csv, tei, web_annotation
 from .claimreview import add_claim_reviews
 from .events_jsonld import add_event_json_ld
-from .model import essay_data, essays
+from .model import FOLDER, Context, EssayFormat, essay_data, essays
 
-FOLDER = "_data"
+#: The exports written for every essay, in the order its Data box lists them: a new format is one entry.
 FORMATS = (
-    ("tei.xml", "application/tei+xml", "TEI P5"),
-    ("annotations.jsonld", 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', "Web Annotations"),
+    EssayFormat("tei.xml", "application/tei+xml", "TEI P5", tei.document),
+    EssayFormat(
+        "annotations.jsonld",
+        'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+        "Web Annotations",
+        web_annotation.document,
+    ),
 )
 
 
 def base(app: Sphinx) -> str:
-    return app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
+    return site_base(app.config)
 
 
 def publishes(app: Sphinx) -> bool:
@@ -61,7 +68,7 @@ def write_essay_data(app: Sphinx, doctree: nodes.document, docname: str) -> None
     """When an essay page is written (in whichever process writes it), write its TEI and Web Annotations.
 
     Made from the page's own resolved doctree (the notes' texts as they print) and the domain's records;
-    an essay page is rewritten whenever what its files show changes (see :mod:`..freshness`).
+    an essay page is rewritten whenever what its files show changes (see :mod:`..core.freshness`).
     """
     if not publishes(app) or get_domain(app.env).essay(docname) is None:
         return
@@ -73,21 +80,9 @@ def write_essay_data(app: Sphinx, doctree: nodes.document, docname: str) -> None
     out.mkdir(parents=True, exist_ok=True)
     entries = env.domains["cite"].bibdata.data.entries
     labels = {key: short_label(env, key) for key in entries}
-    meta = metadata(app)
-    document = tei.document(essay, meta, app.config.edition_verdicts, entries, labels)
-    (out / f"{essay.slug}.tei.xml").write_bytes(document)
-    collection = web_annotation.collection(
-        essay,
-        f"{root}{FOLDER}/witnesses/{essay.witness.path.name}",
-        f"{root}{FOLDER}/{essay.slug}.annotations.jsonld",
-        registry_addresses(app, root),
-        app.config.edition_verdicts,
-        meta["editors"],
-        meta["date"],
-        meta["licence_url"],
-    )
-    text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
-    (out / f"{essay.slug}.annotations.jsonld").write_text(text, encoding="utf-8")
+    context = Context(metadata(app), app.config.edition_verdicts, entries, labels, root, registry_addresses(app, root))
+    for export in FORMATS:
+        (out / f"{essay.slug}.{export.suffix}").write_bytes(export.render(essay, context))
 
 
 def write_register(app: Sphinx, exception: Exception | None) -> None:
@@ -103,14 +98,14 @@ def write_register(app: Sphinx, exception: Exception | None) -> None:
 
 
 def registry_addresses(app: Sphinx, root: str) -> dict[str, str]:
-    """``{"event-ID": URL}`` (and persons) of every registry entry."""
+    """``{"event-ID": URL}`` of every entry of every registry."""
     domain = get_domain(app.env)
     found = {}
-    for kind, records in (("event", "events"), ("person", "people")):
-        for docname, entries in domain.data[records].items():
+    for registry in registries(app.env).values():
+        for docname, entries in domain.data.get(registry.records, {}).items():
             for record in entries:
-                anchor = event_anchor(record["id"]) if kind == "event" else f"person-{record['id']}"
-                found[f"{kind}-{record['id']}"] = f"{root}{app.builder.get_target_uri(docname)}#{anchor}"
+                target = entry_anchor(registry.role, record["id"])
+                found[target] = f"{root}{app.builder.get_target_uri(docname)}#{target}"
     return found
 
 
@@ -123,7 +118,7 @@ def data_files(env, pagename: str, essay: str | None = None) -> list[tuple[str, 
         return []
     slug = essay.replace("/", "-")
     prefix = "../" * pagename.count("/") + FOLDER
-    files = [(f"{prefix}/{slug}.{suffix}", media, label) for suffix, media, label in FORMATS]
+    files = [(f"{prefix}/{slug}.{export.suffix}", export.media, export.label) for export in FORMATS]
     return [*files, (f"{prefix}/register.csv", "text/csv", "CSV register")]
 
 
@@ -152,7 +147,11 @@ def visit_data_box_html(self, node: data_box) -> None:
     env, page = self.builder.env, self.builder.current_docname
     if self.builder.name == "epub":
         raise nodes.SkipNode
-    licence = f'<p class="edition-data-licence">{escape(self.config.edition_licence)}</p>'
+    licence = (
+        f'<p class="edition-data-licence">{escape(self.config.edition_licence)}</p>'
+        if node.get("licence", True)
+        else ""
+    )  # not where the citation box beside it states the licence
     essays = get_domain(env).essays()
     if page in essays:
         links = " · ".join(anchor(url, media, label) for url, media, label in data_files(env, page))
@@ -181,8 +180,6 @@ def skip(self, node: nodes.Element) -> None:
 
 
 def setup_exports(app: Sphinx) -> None:
-    app.add_config_value("edition_licence_url", "", "env", str)
-    app.add_config_value("edition_data_page", "data", "env", str)
     app.add_node(
         data_box,
         html=(visit_data_box_html, None),

@@ -10,9 +10,10 @@ registry entry.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from .model import EssayData
+from .model import Context, EssayData
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 FRAGMENT = "http://tools.ietf.org/rfc/rfc3987"
@@ -37,16 +38,11 @@ def targets(essay: EssayData, witness_url: str, paragraph: int, span: tuple[int,
     ]
 
 
-def collection(
-    essay: EssayData,
-    witness_url: str,
-    collection_url: str,
-    registry_urls: dict[str, str],
-    verdicts: dict[str, dict],
-    creator: str,
-    date: str,
-    licence_url: str,
-) -> dict[str, Any]:
+def collection(essay: EssayData, context: Context) -> dict[str, Any]:
+    witness_url = context.data_url(f"witnesses/{essay.witness.path.name}")
+    collection_url = context.data_url(f"{essay.slug}.annotations.jsonld")
+    registry_urls, verdicts = context.registry_urls, context.verdicts
+    creator, date, licence_url = context.meta["editors"], context.meta["date"], context.meta["licence_url"]
     items: list[dict[str, Any]] = []
     for note in essay.notes:
         annotation = {
@@ -62,7 +58,7 @@ def collection(
                     "purpose": "commenting",
                     "format": "text/plain",
                     "language": "en",
-                    "value": note.text,
+                    "value": essay.note_text(note),
                 },
                 {
                     "type": "TextualBody",
@@ -74,8 +70,8 @@ def collection(
             ],
             "target": targets(essay, witness_url, note.paragraph, note.span),
         }
-        if note.modified:
-            annotation["modified"] = note.modified
+        if essay.modified(note):
+            annotation["modified"] = essay.modified(note)
         items.append(annotation)
     for number, mention in enumerate(essay.mentions, 1):
         items.append(
@@ -96,3 +92,7 @@ def collection(
         "total": len(items),
         "first": {"type": "AnnotationPage", "id": f"{collection_url}#page-1", "startIndex": 0, "items": items},
     }
+
+
+def document(essay: EssayData, context: Context) -> bytes:
+    return (json.dumps(collection(essay, context), ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -17,17 +17,19 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from .addresses import claim_address
+from ..core import priorities
+from ..core.doctree import ancestor
 from ..core.domain import get_domain
-from ..witnesses.essay import REFUSED_KEY, WITNESS_KEY
-from ..witnesses.fidelity import reading_text
-from .mentions import link_mentions, mention_note
 from ..core.messages import warn
-from ..witnesses.nodes import Editorial
-from .directives import RESERVED, annotation, factcheck_note, sic_note
+from ..core.nodes import annotation, factcheck_note, sic_note
 from ..core.records import NoteRecord, SicRecord
 from ..verdicts.releases import legacy_anchors
-from ..core.doctree import ancestor
+from ..witnesses.essay import REFUSED_KEY, WITNESS_KEY
+from ..witnesses.fidelity import reading_text
+from ..witnesses.nodes import Editorial
+from .addresses import claim_address
+from .directives import RESERVED
+from .mentions import link_mentions, mention_note
 
 PUNCTUATION = string.punctuation + "“”‘’«»–—…"
 
@@ -100,7 +102,7 @@ def mismatch(quote: str, passage: str, where: str) -> str:
 
 
 class AnchorNotes(SphinxTransform):
-    default_priority = 800  # after paragraph numbering (700), before the fidelity check (870)
+    default_priority = priorities.ANCHORING
 
     def apply(self) -> None:
         self.number = 0
@@ -228,6 +230,7 @@ class AnchorNotes(SphinxTransform):
             line=note.line,
             fingerprint=note["fingerprint"],
             span=note["span"],
+            key=note.get("key", False),
         )
         get_domain(self.env).add("notes", self.env.docname, record)
 
@@ -294,19 +297,18 @@ def mark_claims(paragraph: nodes.paragraph, spans: list[tuple[int, int, annotati
         points = [0] + [c - begin for c in cuts if begin < c < offset] + [len(value)]
         pieces: list[nodes.Node] = []
         for a, b in zip(points, points[1:], strict=False):
+            if a == b:
+                continue  # an empty text node: no words to mark
             covering = [(i, note) for i, (s, e, note) in enumerate(spans) if s <= begin + a and begin + b <= e]
             if not covering:
                 pieces.append(nodes.Text(value[a:b]))
                 continue
-            piece = claim(
-                value[a:b],
-                value[a:b],
-                classes=["edition-claim"]
-                + [
-                    f"edition-{'sic' if isinstance(note, sic_note) else 'verdict-' + note['verdict']}"
-                    for _, note in covering[:1]
-                ],
-            )
+            # the words open the note of the innermost fact-check covering them (a sic has no note)
+            _, chosen = next((c for c in reversed(covering) if c[1]["id"]), covering[0])
+            kind = "sic" if isinstance(chosen, sic_note) else "verdict-" + chosen["verdict"]
+            piece = claim(value[a:b], value[a:b], classes=["edition-claim", f"edition-{kind}"])
+            if chosen["id"]:
+                piece["refid"] = chosen["id"]
             for i, note in covering:
                 if i not in last_piece and note["id"]:
                     piece["ids"].append(f"claim-{note['id']}")

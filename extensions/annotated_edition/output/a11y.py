@@ -12,6 +12,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..core import priorities
+
 REPAIRS = (
     ('<p class="caption" role="heading">', '<p class="caption" role="heading" aria-level="2">'),
     ('role="doc-biblioentry"', 'role="listitem"'),
@@ -29,4 +31,4 @@ def repair(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any
 
 
 def setup_a11y(app: Sphinx) -> None:
-    app.connect("html-page-context", repair, priority=900)  # after the theme has built its parts
+    app.connect("html-page-context", repair, priority=priorities.A11Y_REPAIRS)

@@ -6,7 +6,7 @@ would publish a file of the machine that builds the preview, and on a CI machine
 secrets.  Hidden folders inside the project are refused too: a CI checkout keeps its access token in
 ``.git/config``.  Paths are resolved, symbolic links included, before they are judged; includes and
 listings are judged before their file is opened (so ``/dev/zero`` or a loop of links never is), and
-images, downloads and any listing are judged again on the doctree (:mod:`.policy`).
+images, downloads and any listing are judged again on the doctree (:mod:`.rules`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from sphinx.directives.code import LiteralInclude
 from sphinx.directives.other import Include
 from sphinx.environment import BuildEnvironment
 
-from ..core.configuration import add_setting
+from ..core import priorities
 from ..core.messages import EntryError, warn
 
 REFUSED_FILES_KEY = "edition-refused-files"  # temp_data: the reasons already given in this document
@@ -135,7 +135,6 @@ class ConfinedLiteralInclude(ConfinedRead, LiteralInclude):
 
 
 def setup_confinement(app: Sphinx) -> None:
-    add_setting(app, "edition_project_root", "..")
-    app.connect("builder-inited", find_root, priority=100)
+    app.connect("builder-inited", find_root, priority=priorities.PROJECT_ROOT)
     app.add_directive("include", ConfinedInclude, override=True)
     app.add_directive("literalinclude", ConfinedLiteralInclude, override=True)

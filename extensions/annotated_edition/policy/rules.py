@@ -6,7 +6,7 @@ doctree leaves no syntax route around the rules.  Once docutils has resolved ref
 
 - raw output of any format: HTML can run script, TeX reaches the PDF as written;
 - ``<meta>`` tags (``.. meta::``, ``html_meta``): a redirect to another site;
-- link, image and toctree targets with a scheme other than ``edition_url_schemes`` (:mod:`.safe_urls`);
+- link, image and toctree targets with a scheme other than ``edition_url_schemes`` (:mod:`.urls`);
 - downloads, images and included listings read from outside the project (:mod:`.confinement`).
 
 Each refusal is one message at the nearest line the doctree knows, and what was refused is taken out
@@ -24,10 +24,11 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import url_re
 
-from .confinement import page_file, refused_file
-from .ids import PARAGRAPH, reserved
-from .file_types import download_refusal, image_refusal
+from ..core import priorities
 from ..core.messages import EntryError, warn
+from .confinement import page_file, refused_file
+from .file_types import download_refusal, image_refusal
+from .ids import PARAGRAPH, reserved
 from .urls import scheme, unlink, unsafe_scheme
 
 RAW = EntryError(
@@ -56,7 +57,7 @@ def scheme_refusal(target: str, found: str, schemes: list[str]) -> EntryError:
 
 
 class EnforcePolicy(SphinxTransform):
-    default_priority = 690  # after docutils resolved references (640), before essay paragraphs are numbered (700)
+    default_priority = priorities.CONTENT_POLICY
 
     def apply(self) -> None:
         self.said: set[str] = set()

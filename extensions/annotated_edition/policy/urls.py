@@ -3,7 +3,7 @@
 A target is judged as a browser reads it: tabs and line breaks inside it are dropped and spaces and
 control characters around it stripped before the scheme is read, case-insensitively, so
 ``java&#9;script:`` and `` JAVASCRIPT:`` are seen for what they are.  Editors' sources are checked
-where they are read (:mod:`.policy` for documents, :mod:`.bibcheck` for .bib fields), with located
+where they are read (:mod:`.rules` for documents, :mod:`..bibliography.checks` for .bib fields), with located
 messages; as every page is written, any link or image that still has another scheme (from a
 bibliography entry, say) is written as plain text.
 """
@@ -18,9 +18,8 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..core.configuration import add_setting
+from ..core import priorities
 
-SCHEMES = ["http", "https", "mailto"]  # the default of edition_url_schemes
 SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 AROUND = "".join(map(chr, range(0x21)))  # C0 controls and space, which browsers strip from a URL's ends
 
@@ -67,7 +66,7 @@ class RemoteImagesAsLinks(SphinxPostTransform):
 class UnlinkUnsafeTargets(SphinxPostTransform):
     """The last check as a page is written: a link or image with a scheme not allowed is not written as one."""
 
-    default_priority = 990  # after bibliographies, lists of works cited and references are made
+    default_priority = priorities.LINK_SCHEMES
 
     def run(self, **kwargs) -> None:
         allowed = self.config.edition_url_schemes
@@ -82,6 +81,5 @@ class UnlinkUnsafeTargets(SphinxPostTransform):
 
 
 def setup_safe_urls(app: Sphinx) -> None:
-    add_setting(app, "edition_url_schemes", SCHEMES, list, tuple, set)
     app.add_post_transform(UnlinkUnsafeTargets)
     app.add_post_transform(RemoteImagesAsLinks)

@@ -14,24 +14,25 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core import dates
-from ..core.domain import get_domain
-from ..policy import data_files
-from ..witnesses.lines import ManifestLines
+from ..core import dates, priorities
 from ..core.doctree import link
+from ..core.domain import get_domain
+from ..core.generated import FillPlaceholders
 from ..core.messages import at, warn
-from ..notes.directives import factcheck_note
+from ..core.nodes import factcheck_note
 from ..core.records import PageRecord
+from ..policy import data_files
 from ..witnesses.essay import refused_witness
+from ..witnesses.lines import ManifestLines
 from .releases import PublishedNote, Release, releases
 
 CHANGES = ("verdict", "removed", "text", "citation")
@@ -64,6 +65,16 @@ class corrections_placeholder(nodes.General, nodes.Element):
 
 def corrections(env: BuildEnvironment) -> list[Correction]:
     return getattr(env, "edition_corrections", [])
+
+
+def corrections_of(env: BuildEnvironment, essay: str, note_id: str | None) -> list[Correction]:
+    """The log's entries for one note, in the log's order."""
+    return [c for c in corrections(env) if c.note.essay == essay and c.note.id == note_id]
+
+
+def latest_correction(env: BuildEnvironment, essay: str, note_id: str) -> str | None:
+    """The date of a note's latest correction (ClaimReview's dateModified, Web Annotation's modified), or None."""
+    return max((c.date for c in corrections_of(env, essay, note_id)), default=None)
 
 
 KEYS = ("date", "essay", "note", "change", "was", "now", "why", "release")
@@ -141,6 +152,7 @@ def parse_entry(number: int, line: int, table: object, known: list[Release], voc
 
 def load_corrections(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     env.edition_corrections = []
+    env.edition_corrections_path = None  # turned off: no page depends on the old file any more
     if not app.config.edition_corrections:
         return
     path = Path(app.confdir, app.config.edition_corrections)
@@ -173,9 +185,9 @@ def load_corrections(app: Sphinx, env: BuildEnvironment, docnames: list[str]) ->
 
 
 class MarkCorrected(SphinxTransform):
-    """Add "Corrected on DATE" to each corrected note, and its latest date to the note's record."""
+    """Add "Corrected on DATE" to each corrected note."""
 
-    default_priority = 805  # after anchoring (800) gave notes their ids
+    default_priority = priorities.CORRECTED_NOTES
 
     def apply(self) -> None:
         notes = list(self.document.findall(factcheck_note))
@@ -187,13 +199,10 @@ class MarkCorrected(SphinxTransform):
         ):
             if dependency:
                 self.env.note_dependency(dependency)
-        records = {r.id: r for r in get_domain(self.env).notes(self.env.docname)}
+        recorded = {r.id for r in get_domain(self.env).notes(self.env.docname)}
         for note in notes:
-            mine = [
-                c for c in corrections(self.env) if c.note.essay == self.env.docname and c.note.id == note.get("id")
-            ]
-            if mine and note["id"] in records:
-                records[note["id"]].modified = max(c.date for c in mine)
+            mine = corrections_of(self.env, self.env.docname, note.get("id"))
+            if mine and note["id"] in recorded:
                 note += correction_mark(entries=[(c.date, c.anchor) for c in mine])
 
 
@@ -211,10 +220,10 @@ class CorrectionsDirective(SphinxDirective):
         return [corrections_placeholder()]
 
 
-class FillCorrections(SphinxPostTransform):
+class FillCorrections(FillPlaceholders):
     """Write the log and the "Corrected on" links, before references are resolved (so every builder has them)."""
 
-    default_priority = 5
+    placeholder = corrections_placeholder
 
     def run(self, **kwargs) -> None:
         page = corrections_page(self.env)
@@ -226,38 +235,49 @@ class FillCorrections(SphinxPostTransform):
                 para += link(self.env, page, anchor, text) if page else nodes.Text(text)
             para += nodes.Text(".")
             mark.replace_self(para)
-        for placeholder in list(self.document.findall(corrections_placeholder)):
-            placeholder.replace_self(self.log())
+        super().run(**kwargs)
 
-    def log(self) -> nodes.Node:
+    def fill(self, placeholder: nodes.Element) -> nodes.Node:
+        """The log, newest first, grouped by date and then by essay: a heading line for each date, the
+        essay's title over its entries."""
         domain = get_domain(self.env)
-        entries = nodes.bullet_list(classes=["edition-corrections"])
-        for correction in sorted(corrections(self.env), key=lambda c: (c.date, c.number), reverse=True):
-            record = domain.essay(correction.note.essay)
-            essay = record.title if record else correction.note.essay
-            current = domain.index("notes", "id").get(correction.note.id)
-            para = nodes.paragraph()
-            para += nodes.target("", "", ids=[correction.anchor])  # an inline target: LaTeX anchors it too
-            para += nodes.strong(text=dates.in_words(correction.date))
-            para += nodes.Text(f" — {essay}, ")
-            claim = f"“{correction.note.quote}”"
-            if correction.change != "removed" and current and current[0] == correction.note.essay:
-                para += link(self.env, correction.note.essay, correction.note.id, f"note on {claim}")
-            else:
-                para += nodes.Text(f"note on {claim}")
-            labels = self.config.edition_verdicts
-            what = {
-                "verdict": f"verdict changed from {labels.get(correction.was, {}).get('label', correction.was)} "
-                f"to {labels.get(correction.now, {}).get('label', correction.now)}",
-                "removed": "note removed",
-                "text": "text corrected",
-                "citation": "sources corrected",
-            }[correction.change]
-            para += nodes.Text(
-                f" (note {correction.note.number} in release {self.release_of(correction)}): {what}. {correction.why}"
-            )
-            entries += nodes.list_item("", para)
-        return entries
+        log = nodes.container(classes=["edition-corrections"])
+        ordered = sorted(corrections(self.env), key=lambda c: (c.date, c.number), reverse=True)
+        for day, of_day in groupby(ordered, key=lambda c: c.date):
+            log += nodes.rubric(text=dates.in_words(day), classes=["edition-corrections-date"])
+            by_essay: dict[str, list[Correction]] = {}
+            for correction in of_day:
+                by_essay.setdefault(correction.note.essay, []).append(correction)
+            for essay, entries in by_essay.items():
+                record = domain.essay(essay)
+                heading = nodes.paragraph(classes=["edition-corrections-essay"])
+                heading += nodes.strong(text=record.title if record else essay)
+                heading += nodes.Text(f" ({len(entries)})")
+                log += heading
+                log += nodes.bullet_list("", *(self.entry(c) for c in entries), classes=["edition-corrections-list"])
+        return log
+
+    def entry(self, correction: Correction) -> nodes.list_item:
+        current = get_domain(self.env).index("notes", "id").get(correction.note.id)
+        para = nodes.paragraph()
+        para += nodes.target("", "", ids=[correction.anchor])  # an inline target: LaTeX anchors it too
+        claim = f"“{correction.note.quote}”"
+        if correction.change != "removed" and current and current[0] == correction.note.essay:
+            para += link(self.env, correction.note.essay, correction.note.id, f"Note on {claim}")
+        else:
+            para += nodes.Text(f"Note on {claim}")
+        labels = self.config.edition_verdicts
+        what = {
+            "verdict": f"verdict changed from {labels.get(correction.was, {}).get('label', correction.was)} "
+            f"to {labels.get(correction.now, {}).get('label', correction.now)}",
+            "removed": "note removed",
+            "text": "text corrected",
+            "citation": "sources corrected",
+        }[correction.change]
+        para += nodes.Text(
+            f" (note {correction.note.number} in release {self.release_of(correction)}): {what}. {correction.why}"
+        )
+        return nodes.list_item("", para)
 
     def release_of(self, correction: Correction) -> str:
         return next((r.version for r in reversed(releases(self.env)) if correction.note in r.notes), "?")
@@ -311,11 +331,10 @@ def check_against_release(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def setup_corrections(app: Sphinx) -> None:
-    app.add_config_value("edition_corrections", "corrections.toml", "env", str)
     app.add_node(correction_mark)
     app.add_node(corrections_placeholder)
     app.add_directive("corrections", CorrectionsDirective)
     app.add_transform(MarkCorrected)
     app.add_post_transform(FillCorrections)
-    app.connect("env-before-read-docs", load_corrections, priority=600)  # after the release snapshots
+    app.connect("env-before-read-docs", load_corrections, priority=priorities.CORRECTIONS_LOG)
     app.connect("env-check-consistency", check_against_release)

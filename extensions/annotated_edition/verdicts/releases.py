@@ -2,9 +2,9 @@
 
 A snapshot (``releases/VERSION.json`` beside ``conf.py``) lists every note of the release: essay, number,
 stable address, the anchors the note had on the published page, verdict and a fingerprint of its text.
-The build reads them once (before documents are read), keeps old anchors alive (:mod:`.addresses`) and
+The build reads them once (before documents are read), keeps old anchors alive (:mod:`..notes.addresses`) and
 compares the latest release with the notes now (:mod:`.corrections`).
-``python -m annotated_edition.releases docs VERSION`` writes the snapshot of the edition as it stands.
+``python -m annotated_edition.verdicts.releases docs VERSION`` writes the snapshot of the edition as it stands.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from ..core.domain import get_domain
 from ..policy import data_files
 from ..policy.ids import reserved
 from ..core.messages import at, warn
-from ..registries.base import SLUG
+from ..core.names import SLUG
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class Release:
         return next((n for n in self.notes if n.essay == essay and n.number == number), None)
 
 
-RESTORE = "snapshots are written by `python -m annotated_edition.releases`; restore it from git."
+RESTORE = "snapshots are written by `python -m annotated_edition.verdicts.releases`; restore it from git."
 OLD_NUMBER = re.compile(r"note-\d+")  # the addresses of the first release: kept alive as anchors
 
 
@@ -215,7 +215,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def setup_releases(app: Sphinx) -> None:
-    app.add_config_value("edition_releases", "releases", "env", str)
     add_setting(app, "edition_release_checksums", {})  # version -> SHA-256 of its snapshot, kept by maintainers
     app.connect("env-before-read-docs", load_releases)
 
