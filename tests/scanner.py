@@ -40,6 +40,7 @@ def bare_url(value: str) -> str:
 
 
 ACTIVE = re.compile(rb"<script|<svg|<html|<!doctype|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
+SCRIPT = re.compile(rb"<script|\son[a-z]+\s*=|javascript:|<foreignobject", re.IGNORECASE)
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -120,7 +121,9 @@ def scan(outdir: Path, secret: str, *others: str) -> list[str]:
             page = PageScanner(name)
             page.feed(data.decode("utf-8", errors="replace"))
             problems += page.problems
-        elif ("_images/" in name or "_downloads/" in name or suffix in (".svg", ".svgz")) and ACTIVE.search(data):
+        elif ("_images/" in name or "_downloads/" in name) and ACTIVE.search(data):
+            problems.append(f"{name}: a published file with markup or script on the site's origin")
+        elif suffix in (".svg", ".svgz") and SCRIPT.search(data):  # the site's own icons carry none
             problems.append(f"{name}: a published file with markup or script on the site's origin")
         if suffix == ".tex":
             tex = data.decode("utf-8", errors="replace")

@@ -175,7 +175,7 @@ def test_readings_must_cover_every_note_and_match_its_verdict(build) -> None:
     ), lines
     assert not any("mao-stalin" in line for line in lines), lines  # a preview: the note is provisional, not refused
     assert "Provisional, awaiting second reading" in result.page("essay")
-    release = edition_warnings(build("agreement", edits=short, edition_release_check=True))
+    release = edition_warnings(build("agreement", project=result.project, edition_release_check=True))
     assert any(
         re.search(r"essay\.md:\d+: WARNING: the note #mao-stalin is provisional", line) for line in release
     ), release

@@ -13,6 +13,8 @@ import multiprocessing
 
 from sphinx.application import Sphinx
 
+from . import priorities
+
 
 def stop_writers(app: Sphinx, error: Exception | None) -> None:
     if error is None:
@@ -24,4 +26,4 @@ def stop_writers(app: Sphinx, error: Exception | None) -> None:
 
 
 def setup_parallel(app: Sphinx) -> None:
-    app.connect("build-finished", stop_writers, priority=100)
+    app.connect("build-finished", stop_writers, priority=priorities.STOP_WRITERS)

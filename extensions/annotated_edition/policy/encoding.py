@@ -13,6 +13,7 @@ import codecs
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..core import priorities
 from ..core.messages import at, warn
 
 CODEC = "edition-utf-8"  # UTF-8 (a byte-order mark dropped), each undecodable byte as U+FFFD
@@ -58,4 +59,4 @@ def check_encoding(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
 
 
 def setup_encoding(app: Sphinx) -> None:
-    app.connect("env-before-read-docs", check_encoding, priority=100)
+    app.connect("env-before-read-docs", check_encoding, priority=priorities.SOURCE_ENCODING)

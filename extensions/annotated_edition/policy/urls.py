@@ -55,7 +55,7 @@ class RemoteImagesAsLinks(SphinxPostTransform):
     """No request from the build machine: an image on another site becomes a link to it, in every builder,
     before Sphinx's image downloader (priority 100) would fetch it for EPUB or LaTeX."""
 
-    default_priority = 50
+    default_priority = priorities.REMOTE_IMAGES
 
     def run(self, **kwargs) -> None:
         for image in list(self.document.findall(nodes.image)):

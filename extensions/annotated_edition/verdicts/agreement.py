@@ -22,7 +22,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.configuration import add_setting
+from ..core import priorities
 from ..core.doctree import link
 from ..core.domain import get_domain
 from ..core.generated import FillPlaceholders
@@ -172,7 +172,7 @@ def provisional(env: BuildEnvironment, essay: str, note_id: str) -> bool:
 class MarkProvisional(SphinxPostTransform):
     """Each provisional note says so, at its top and in its summary, in every builder."""
 
-    default_priority = 5
+    default_priority = priorities.PROVISIONAL_NOTES
 
     def run(self, **kwargs) -> None:
         where = get_domain(self.env).index("notes", "id")  # in print the whole book is written as one document
@@ -257,5 +257,4 @@ def setup_agreement(app: Sphinx) -> None:
     app.add_directive("verdict-agreement", AgreementDirective)
     app.add_post_transform(FillAgreement)
     app.add_post_transform(MarkProvisional)
-    add_setting(app, "edition_release_check", False)  # `make release-check`: provisional notes are refused
     app.connect("env-check-consistency", check_readings)

@@ -22,7 +22,6 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..core import dates
-from ..core.configuration import add_setting
 from ..core.domain import get_domain
 from ..policy import data_files
 from ..policy.ids import reserved
@@ -215,7 +214,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def setup_releases(app: Sphinx) -> None:
-    add_setting(app, "edition_release_checksums", {})  # version -> SHA-256 of its snapshot, kept by maintainers
     app.connect("env-before-read-docs", load_releases)
 
 
