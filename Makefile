@@ -15,7 +15,7 @@ DOCTREES = $(BUILDDIR)/doctrees
 PREFLIGHT ?= $(PYTHON) .ci/preflight.py
 EPUBCHECK ?= java -jar /usr/share/java/epubcheck.jar
 
-.PHONY: html pdf epub test check lock dist clean
+.PHONY: html pdf epub test check release-check lock dist clean
 
 $(STAMP): pyproject.toml $(wildcard $(LOCK))
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ epub: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m annotated_edition.cli.check docs
+
+# Before a release (CI runs it on main and for tags): every problem `make check` finds, and no provisional
+# note, i.e. none still awaiting its blind second reading (a pull request's preview shows them as provisional).
+release-check: $(STAMP)
+	$(BIN)/python -m annotated_edition.cli.check docs --release
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

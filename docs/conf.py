@@ -33,6 +33,11 @@ edition_policy_exceptions = {
     "how-to-annotate": ["include"],  # the guide is CONTRIBUTING.md
     "witnesses": ["literalinclude"],  # each witness in full, with line numbers
 }
+# The SHA-256 of each published release snapshot (docs/releases/): a pull request that edits a snapshot to
+# hide a verdict change is refused, since this file is the maintainers' (.github/CODEOWNERS).
+edition_release_checksums = {
+    "0.1": "bc158a9afb292788e7727518044577ffc2b764f5e0e36be8a8f2fe6a1757a511",
+}
 
 bibtex_bibfiles = ["../bib/editors.bib", "../bib/documents.bib"]
 edition_document_bibfiles = ["../bib/documents.bib"]  # primary documents: the "Documents" section, the evidence share

@@ -16,9 +16,10 @@ from .bibliography.style import setup_bibstyle
 from .bibliography.text import setup_text_bibliography
 from .bibliography.works_cited import setup_works_cited
 from .core.configuration import setup_configuration
-from .core.i18n import setup_i18n
 from .core.domain import setup_domain
 from .core.freshness import setup_freshness
+from .core.i18n import setup_i18n
+from .core.parallel import setup_parallel
 from .exports import setup_exports
 from .notes.actions import setup_actions
 from .notes.anchoring import setup_anchoring
@@ -39,6 +40,7 @@ from .pages.timeline import setup_timeline
 from .pages.verdict_summary import setup_verdict_summary
 from .policy.characters import setup_invisible
 from .policy.confinement import setup_confinement
+from .policy.encoding import setup_encoding
 from .policy.parsers import setup_parsers
 from .policy.rules import setup_policy
 from .policy.urls import setup_safe_urls
@@ -60,8 +62,10 @@ __version__ = "0.1.0"
 PARTS = (
     setup_configuration,
     setup_i18n,
+    setup_parallel,
     setup_confinement,
     setup_invisible,
+    setup_encoding,
     setup_parsers,
     setup_safe_urls,
     setup_policy,

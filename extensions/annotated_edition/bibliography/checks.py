@@ -20,8 +20,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
-from ..core.compat import bib_entries, citation_refs, listed_keys
 from ..core import dates
+from ..core.compat import bib_entries, citation_refs, listed_keys
 from ..core.defaults import SCHEMES
 from ..core.domain import get_domain
 from ..core.messages import at, closest, warn

@@ -62,6 +62,10 @@ class EditionConfig:
     )
     corrections: str = setting("corrections.toml", "The corrections log, relative to conf.py; empty for none.")
     releases: str = setting("releases", "The folder of release snapshots, relative to conf.py.")
+    release_checksums: dict = setting(
+        {}, "Release version -> SHA-256 of its snapshot; when given, a snapshot that differs or is not listed is refused."
+    )
+    release_check: bool = setting(False, "A release build (make release-check): a provisional note is refused.")
     data_page: str = setting("data", "The document that describes the open data files (linked from the Data box).")
     text_name: str = setting("", 'What a text is called in generated words ("speech", "poem"); "" for the catalogue\'s "essay".')
     correction_link: str = setting(

@@ -23,8 +23,12 @@ from edtf import parse_edtf
 
 from .i18n import N_, _, current_language
 
+#: The years a date may name: a policy, not a limit of EDTF.  Years such as 0001 or 9999 are placeholders or
+#: typing slips in an edition of modern history, and a season of 9999 would end in a year no calendar can write.
+FIRST_YEAR, LAST_YEAR = 1000, 2999
 QUALIFIERS = {"?": N_("uncertain"), "~": N_("approximate"), "%": N_("uncertain and approximate")}
 #: A date the edition can show: YYYY, YYYY-MM or YYYY-MM-DD, then an optional qualifier.
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 POINT = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([?~%])?")
 
 
@@ -43,10 +47,13 @@ def unsupported(part: str) -> str | None:
         return "has an open or unknown end"
     if "X" in part:
         return "has unspecified digits (X)"
-    if match and match[1] == "0000":
-        return "is in the year 0"
     if not match:
         return "uses a form of EDTF the edition cannot show (a set, a time, a long or negative year, or a qualifier inside the date)"
+    year, month, day, _ = match.groups()
+    if not FIRST_YEAR <= int(year) <= LAST_YEAR:
+        return f"is in the year {year}, outside the years {FIRST_YEAR}–{LAST_YEAR} the edition shows (a typing slip, or a placeholder)"
+    if month and day and (int(month) > 12 or int(day) > calendar.monthrange(int(year), int(month))[1]):
+        return f"names a day that {year}-{month} does not have"
     return None
 
 
@@ -119,8 +126,8 @@ def parse(value: str) -> tuple[str, str]:
     if reasons:
         raise DateError(reasons[0])
     parts = value.split("/")
-    start, end = bounds(parts[0])[0], bounds(parts[-1])[1]
-    if end < start:
+    (start, first_end), (last_start, end) = bounds(parts[0]), bounds(parts[-1])
+    if end < first_end or last_start < start:  # 1937-24/1937-12: December 1937 ends before winter 1937–38 does
         raise DateError("ends before it starts")
     return start, end
 

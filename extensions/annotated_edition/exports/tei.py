@@ -21,6 +21,7 @@ from pybtex.database import Entry
 from ..bibliography.locators import ranges
 from ..core.names import anchor
 from ..core.records import NoteRecord
+from ..policy.characters import xml_safe
 from .model import Context, EssayData, Mention, Sic
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -244,4 +245,7 @@ def document(essay: EssayData, context: Context) -> bytes:
     for key in cited:
         if key in entries:
             bibl_struct(works, key, entries[key])
+    for node in tei.iter():  # characters XML forbids are refused at input; none may reach the file by another way
+        node.text, node.tail = (xml_safe(t) if t else t for t in (node.text, node.tail))
+        node.attrib.update({k: xml_safe(v) for k, v in node.attrib.items()})
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tei, encoding="utf-8")

@@ -20,13 +20,12 @@ from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
 from ..core import priorities
-from ..core.i18n import _
 from ..core.doctree import ancestor
+from ..core.i18n import _
 from ..core.nodes import factcheck_note
 from ..witnesses.nodes import skip
 from .actions import note_actions
 from .anchoring import claim, noteref, sic_marker
-
 
 
 def verdict_entry(translator: object, name: str) -> dict:
@@ -107,7 +106,9 @@ def visit_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
         f"<summary>{legacy}"
         f'<span class="edition-note-number">{note_number(self, node)}</span> '
         f'<span class="edition-verdict-badge"><span aria-hidden="true">{self.encode(entry["symbol"])}</span> '
-        f'{self.encode(entry["label"])}</span> <q class="edition-note-claim">{self.encode(node["quote"])}</q>'
+        f'{self.encode(entry["label"])}</span> '
+        + ('<span class="edition-provisional-badge">provisional</span> ' if node.get("provisional") else "")
+        + f'<q class="edition-note-claim">{self.encode(node["quote"])}</q>'
         f'</summary><div class="edition-note-body" id="{body_anchor(self.encode(node["id"]))}" role="doc-footnote" '
         f'aria-label="{note_number(self, node)}">'
     )

@@ -21,12 +21,11 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..core.i18n import _
 from ..core import priorities
+from ..core.i18n import _
 from ..exports import data_box
 from ..witnesses.essay import WITNESS_KEY
 from .assets import ICON
-
 
 DESCRIPTION_LENGTH = 160  # what search engines show of a description
 

@@ -17,14 +17,13 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..core.i18n import _
 from ..core import priorities
 from ..core.doctree import address, ancestor
 from ..core.domain import get_domain
+from ..core.i18n import _
 from ..core.names import anchor
 from ..core.registry import registries
 from ..registries.base import registry_refs
-
 
 
 class MentionPreviews(SphinxPostTransform):

@@ -23,6 +23,7 @@ from ..core.generated import FillPlaceholders
 from ..core.i18n import _, capitalised, text_name
 from ..core.messages import closest, warn
 from ..core.records import PageRecord
+from ..verdicts.agreement import PROVISIONAL, provisional
 from ..witnesses.essay import refused_witness
 
 
@@ -95,6 +96,8 @@ class BuildRegister(FillPlaceholders):
                 para += nodes.Text(" ")
                 para += nodes.inline("", f"{entry['symbol']} ", classes=["edition-verdict-symbol"])
                 para += nodes.strong(text=entry["label"])
+                if provisional(self.env, docname, note.id):
+                    para += nodes.emphasis(text=f" ({PROVISIONAL.lower()})")
                 para += nodes.Text(": “")
                 para += self.link(docname, note.id, note.quote)
                 para += nodes.Text("” — ")

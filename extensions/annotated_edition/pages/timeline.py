@@ -28,7 +28,6 @@ from ..core.registry import mentions_of, valid
 from ..registries.events import event_anchor
 
 
-
 class timeline_placeholder(nodes.General, nodes.Element):
     """Replaced by the timeline when the page is written."""
 

@@ -19,13 +19,12 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..core.doctree import address, writing_builder
 from ..core.domain import get_domain
-from ..core.i18n import _, language
 from ..core.generated import FillPlaceholders
+from ..core.i18n import _, language
 from ..core.records import NoteRecord
 from ..notes.output import body_anchor as note_anchor
 from ..notes.output import lemma
 from .register import essay_anchor, register_page
-
 
 MOST_FINDINGS = 5  # flagged notes shown at most
 FALLBACK_FINDINGS = 3  # notes of the gravest verdicts shown when none is flagged

@@ -76,6 +76,27 @@ def refused_role(
     return [nodes.Text(text)], []
 
 
+MAX_CITED = 40  # works one citation may name; sphinxcontrib-bibtex reads the list recursively, a key a level
+
+
+def bounded_citation(role: Any) -> Any:
+    """A citation role that keeps the first ``MAX_CITED`` keys of a longer list, saying so (1,500 keys exhaust
+    Python's stack)."""
+
+    def run(name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = None):
+        if text.count(",") >= MAX_CITED:
+            warn(
+                "citation",
+                f"the citation names {text.count(',') + 1:,} works; one citation may name at most {MAX_CITED}.",
+                "cite the works a sentence relies on, in one or a few citations (the first are kept meanwhile).",
+                (inliner.document.settings.env.docname, lineno),
+            )
+            text = ",".join(text.split(",")[:MAX_CITED])
+        return role(name, rawtext, text, lineno, inliner, options or {}, content or [])
+
+    return run
+
+
 class AllowList(CustomReSTDispatcher):
     """While a document is parsed, hands out stand-ins for the directives and roles it may not use."""
 
@@ -95,6 +116,8 @@ class AllowList(CustomReSTDispatcher):
 
     def role(self, role_name: str, language_module: ModuleType, lineno: int, reporter: Reporter):
         found, messages = super().role(role_name, language_module, lineno, reporter)
+        if found is not None and role_name.lower().startswith("cite") and permitted(role_name, self.roles):
+            return bounded_citation(found), messages
         if found is None or not role_name or permitted(role_name, self.roles):  # "": the configured default role
             return found, messages
         return refused_role, messages

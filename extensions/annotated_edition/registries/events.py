@@ -12,8 +12,8 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 
-from ..core.i18n import N_
 from ..core import dates
+from ..core.i18n import N_
 from ..core.messages import EntryError
 from ..core.names import anchor
 from ..core.registry import Registry, TeiMapping

@@ -18,8 +18,8 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..core.compat import bib_entries
 from ..core import dates
+from ..core.compat import bib_entries
 from ..core.domain import get_domain
 from ..core.messages import warn
 from ..core.records import NoteRecord, StatementRecord

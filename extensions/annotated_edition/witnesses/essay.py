@@ -59,8 +59,8 @@ def load_witnesses(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
     env.edition_witnesses = manifest.witnesses
     env.edition_refused_witnesses = None if not manifest.readable else manifest.rejected  # None: every id
     env.edition_manifest_path = str(path)
-    env.edition_witness_characters = {
-        char for w in manifest.witnesses.values() for char in invisible_in("\n".join(w.lines))
+    env.edition_witness_characters = {  # per witness, its lines that hold invisible characters
+        wid: frozenset(line.strip() for line in w.lines if invisible_in(line)) for wid, w in manifest.witnesses.items()
     }
 
 

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..policy.confinement import refusal
+from ..policy.data_files import clean_strings
 from .lines import ManifestLines
 
 PARAGRAPH_MODES = ("blank-line", "line")
+MAX_WITNESSES = 100
 KEYS = ("file", "title", "sha256", "paragraphs", "title_line", "provenance", "paratext", "verse")
 
 
@@ -118,17 +120,30 @@ def line_of(raw: bytes, err: UnicodeDecodeError) -> int:
 
 def parse_manifest(text: str, path: Path, root: Path) -> Manifest:
     """Check the manifest and read every witness it names.  A problem refuses only the witness it is in, so
-    one mistake gives one message, not one for every document that uses a witness."""
+    one mistake gives one message, not one for every document that uses a witness: a table given twice
+    (which TOML refuses for the whole file) is left out with its witness, and the rest is read."""
+    where = ManifestLines(text)
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        return Manifest({}, (ManifestError("arrays nest too deeply to read; restore the file from git"),), readable=False)
     except tomllib.TOMLDecodeError as err:
         line = re.search(r"at line (\d+)", str(err))
         problem = ManifestError(f"not valid TOML ({err}); fix the syntax", int(line[1]) if line else None)
-        return Manifest({}, (problem,), readable=False)
+        wid = witness_at(where, problem.line)
+        if wid is None:
+            return Manifest({}, (problem,), readable=False)
+        without = parse_manifest(blank_witness(where, wid), path, root)
+        if not without.readable:
+            return Manifest({}, (problem,), readable=False)
+        return Manifest(without.witnesses, (problem, *without.problems), without.rejected | {wid})
+    data = clean_strings(path, text, data)  # an escape such as \u202e or \u0001 decodes after the text was checked
     tables = data.get("witness")
     if not isinstance(tables, dict) or not tables:
         return Manifest({}, (ManifestError("no [witness.ID] tables; add one table per witness"),), readable=False)
-    where = ManifestLines(text)
+    if len(tables) > MAX_WITNESSES:
+        problem = ManifestError(f"names {len(tables):,} witnesses, more than the {MAX_WITNESSES} an edition may have")
+        return Manifest({}, (problem,), readable=False)
     loaded: dict[str, Witness] = {}
     problems: list[ManifestError] = []
     for wid, table in tables.items():
@@ -138,6 +153,29 @@ def parse_manifest(text: str, path: Path, root: Path) -> Manifest:
         if witness is not None:
             loaded[wid] = witness
     return Manifest(loaded, tuple(problems), frozenset(tables) - set(loaded))
+
+
+def witness_at(where: ManifestLines, line: int | None) -> str | None:
+    """The id of the ``[witness.ID…]`` section that *line* is in, if it is in one."""
+    if line is None:
+        return None
+    starts = sorted((n, path) for path, numbers in where.headers.items() for n in numbers if n <= line)
+    if not starts:
+        return None
+    path = starts[-1][1]
+    return path[1] if len(path) >= 2 and path[0] == "witness" else None
+
+
+def blank_witness(where: ManifestLines, wid: str) -> str:
+    """The manifest's text with every section of witness *wid* blanked (its lines kept, empty, so lines stay)."""
+    lines = list(where.lines)
+    starts = sorted(n for path, numbers in where.headers.items() for n in numbers)
+    for path, numbers in where.headers.items():
+        if path[:2] == ("witness", wid):
+            for start in numbers:
+                end = next((n for n in starts if n > start), len(lines) + 1)
+                lines[start - 1 : end - 1] = [""] * (end - start)
+    return "\n".join(lines)
 
 
 def load_manifest(path: Path) -> dict[str, Witness]:
