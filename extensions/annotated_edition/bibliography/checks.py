@@ -22,6 +22,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..core import dates
 from .files import bib_paths, damaged_keys, definitions
+from .plain_text import leftover_markup
 from ..core.configuration import add_setting
 from ..core.domain import get_domain
 from ..core.messages import at, closest, warn
@@ -30,6 +31,7 @@ from ..policy.urls import SCHEMES, unsafe_scheme
 #: Fields each entry type needs; "a|b" means either will do.
 REQUIRED: dict[str, tuple[str, ...]] = {
     "book": ("author|editor", "title", "publisher", "year"),
+    "collection": ("editor", "title", "publisher", "year"),  # an edited volume
     "article": ("author", "title", "journal", "volume|number", "pages", "year"),
     "incollection": ("author", "title", "booktitle", "publisher", "year"),
     "techreport": ("author", "title", "institution", "year"),
@@ -90,6 +92,24 @@ def entry_problems(entry: Entry, schemes: Iterable[str] = SCHEMES) -> list[tuple
                     f"the @{entry.type} lacks {' or '.join(options)}.",
                     "add it from the title page or the publisher's record; if it cannot be verified, "
                     f'never guess it: write `unverified = "{options[0]}"`.',
+                )
+            )
+    if entry.type.lower() == "book" and "author" not in present and "editor" in present:
+        problems.append(
+            (
+                "the @book has editors but no author; BibTeX's and biber's data models require an author of a "
+                "@book, so other tools reject the entry.",
+                "make an edited volume a @collection (keep its editor).",
+            )
+        )
+    for name, value in entry.fields.items():
+        markup = leftover_markup(value)
+        if markup:
+            problems.append(
+                (
+                    f"the field {name} has the TeX markup `{markup}`, which only the PDF can show (HTML, TEI and "
+                    "JSON-LD would print it as it stands).",
+                    "write an ampersand as \\& (\\\\ is a TeX line break), a dash as --, any other character as itself.",
                 )
             )
     problems += coverage_problems(entry.fields.get("coverage"), unverified)

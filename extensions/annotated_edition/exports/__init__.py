@@ -23,6 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.domain import get_domain
+from ..verdicts.corrections import changed, corrections, corrections_page, release_of
 from ..registries.events import event_anchor
 from ..bibliography.short_labels import short_label
 from . import register_csv, tei, web_annotation
@@ -54,6 +55,30 @@ def metadata(app: Sphinx) -> dict[str, str]:
         "date": config.edition_date,
         "licence": config.edition_licence,
         "licence_url": config.edition_licence_url,
+        "language": config.language or "en",
+    }
+
+
+def history(app: Sphinx, docname: str) -> dict[str, Any]:
+    """What the TEI header says of the editing of *docname*: the method page, the second reading, the corrections."""
+    env, root = app.env, base(app)
+    domain = get_domain(env)
+    method = app.config.edition_method_page
+    page = corrections_page(env)
+    revisions = [
+        {
+            "date": c.date,
+            "text": f"Note {c.note.number} of release {release_of(env, c)} (“{c.note.quote}”): "
+            f"{changed(c, app.config.edition_verdicts)}. {c.why}",
+            "target": f"{root}{app.builder.get_target_uri(page)}#{c.anchor}" if page else None,
+        }
+        for c in sorted(corrections(env), key=lambda c: (c.date, c.number), reverse=True)
+        if c.note.essay == docname
+    ]
+    return {
+        "method_url": f"{root}{app.builder.get_target_uri(method)}" if method in env.all_docs else None,
+        "second_reading": any(page.rows for _, page in domain.pages("agreement")),
+        "revisions": revisions,
     }
 
 
@@ -73,7 +98,7 @@ def write_essay_data(app: Sphinx, doctree: nodes.document, docname: str) -> None
     out.mkdir(parents=True, exist_ok=True)
     entries = env.domains["cite"].bibdata.data.entries
     labels = {key: short_label(env, key) for key in entries}
-    meta = metadata(app)
+    meta = {**metadata(app), **history(app, docname)}
     document = tei.document(essay, meta, app.config.edition_verdicts, entries, labels)
     (out / f"{essay.slug}.tei.xml").write_bytes(document)
     collection = web_annotation.collection(
@@ -85,6 +110,7 @@ def write_essay_data(app: Sphinx, doctree: nodes.document, docname: str) -> None
         meta["editors"],
         meta["date"],
         meta["licence_url"],
+        meta["language"],
     )
     text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
     (out / f"{essay.slug}.annotations.jsonld").write_text(text, encoding="utf-8")
@@ -183,6 +209,7 @@ def skip(self, node: nodes.Element) -> None:
 def setup_exports(app: Sphinx) -> None:
     app.add_config_value("edition_licence_url", "", "env", str)
     app.add_config_value("edition_data_page", "data", "env", str)
+    app.add_config_value("edition_method_page", "method", "env", str)  # the TEI header points to it
     app.add_node(
         data_box,
         html=(visit_data_box_html, None),

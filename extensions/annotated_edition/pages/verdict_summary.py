@@ -26,18 +26,20 @@ class summary_placeholder(nodes.General, nodes.Element):
 
 class VerdictSummaryDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
-        return [summary_placeholder()]
+        return [summary_placeholder(docname=self.env.docname)]  # in print every page is written as the root
 
 
 class FillVerdictSummary(SphinxPostTransform):
     default_priority = 5  # before references are resolved
 
     def run(self, **kwargs) -> None:
-        placeholders = list(self.document.findall(summary_placeholder))
-        if not placeholders:
-            return
+        for placeholder in list(self.document.findall(summary_placeholder)):
+            placeholder.replace_self(self.summary(placeholder["docname"]))
+
+    def summary(self, essay: str) -> nodes.container:
+        """The counts of the notes of *essay*, the page the summary stands on (not the page being written)."""
         builder = writing_builder(self.env)
-        counts = Counter(n.verdict for n in get_domain(self.env).notes(self.env.docname))
+        counts = Counter(n.verdict for n in get_domain(self.env).notes(essay))
         register = register_page(self.env)
         box = nodes.container(classes=["edition-verdict-summary"])
         box += nodes.rubric(text="Verdicts in this essay")
@@ -51,14 +53,13 @@ class FillVerdictSummary(SphinxPostTransform):
             ]
             if register and builder.format == "html":
                 query = urlencode({"verdict": name})
-                uri = address(self.env, register, essay_anchor(self.env.docname), query)
+                uri = address(self.env, register, essay_anchor(essay), query)
                 para += nodes.reference("", "", *words, internal=True, refuri=uri, classes=[f"edition-verdict-{name}"])
             else:
                 para.extend(words)
         para += nodes.Text(".")
         box += para
-        for placeholder in placeholders:
-            placeholder.replace_self(box.deepcopy())
+        return box
 
 
 def setup_verdict_summary(app: Sphinx) -> None:

@@ -190,22 +190,28 @@ class FillCorrections(SphinxPostTransform):
                 para += link(self.env, correction.note.essay, correction.note.id, f"note on {claim}")
             else:
                 para += nodes.Text(f"note on {claim}")
-            labels = self.config.edition_verdicts
-            what = {
-                "verdict": f"verdict changed from {labels.get(correction.was, {}).get('label', correction.was)} "
-                f"to {labels.get(correction.now, {}).get('label', correction.now)}",
-                "removed": "note removed",
-                "text": "text corrected",
-                "citation": "sources corrected",
-            }[correction.change]
+            what = changed(correction, self.config.edition_verdicts)
             para += nodes.Text(
-                f" (note {correction.note.number} in release {self.release_of(correction)}): {what}. {correction.why}"
+                f" (note {correction.note.number} in release {release_of(self.env, correction)}): {what}. {correction.why}"
             )
             entries += nodes.list_item("", para)
         return entries
 
-    def release_of(self, correction: Correction) -> str:
-        return next((r.version for r in reversed(releases(self.env)) if correction.note in r.notes), "?")
+
+def changed(correction: Correction, labels: dict[str, dict]) -> str:
+    """What a correction changed, in words ("verdict changed from Disputed to Misleading"): the log's and TEI's."""
+    return {
+        "verdict": f"verdict changed from {labels.get(correction.was, {}).get('label', correction.was)} "
+        f"to {labels.get(correction.now, {}).get('label', correction.now)}",
+        "removed": "note removed",
+        "text": "text corrected",
+        "citation": "sources corrected",
+    }[correction.change]
+
+
+def release_of(env: BuildEnvironment, correction: Correction) -> str:
+    """The release whose snapshot holds the corrected note."""
+    return next((r.version for r in reversed(releases(env)) if correction.note in r.notes), "?")
 
 
 def check_against_release(app: Sphinx, env: BuildEnvironment) -> None:
