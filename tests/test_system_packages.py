@@ -42,7 +42,7 @@ def programs_the_tests_require() -> set[str]:
 
 def fonts_the_pdf_names() -> set[str]:
     sources = (REPO / "docs" / "conf.py").read_text(encoding="utf-8")
-    sources += (REPO / "extensions" / "annotated_edition" / "static" / "annotatededition.sty").read_text(
+    sources += (REPO / "extensions" / "annotated_edition" / "output" / "static" / "annotatededition.sty").read_text(
         encoding="utf-8"
     )
     return set(re.findall(r"\\set(?:main|sans|mono)font\{([^}]+)\}", sources)) | set(
