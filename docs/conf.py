@@ -33,7 +33,7 @@ edition_policy_exceptions = {
     "witnesses": ["literalinclude"],  # each witness in full, with line numbers
 }
 
-bibtex_bibfiles = ["../bib/editors.bib"]
+bibtex_bibfiles = ["../bib/editors.bib", "../bib/documents.bib"]
 bibtex_default_style = "edition"  # author-year, from annotated_edition.bibliography.style
 bibtex_cite_id = "cite-{key}"  # stable anchors for the full bibliography's entries
 bibtex_reference_style = "edition"  # author-year in round brackets

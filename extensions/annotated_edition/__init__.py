@@ -6,45 +6,44 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .output.a11y import setup_a11y
-from .verdicts.agreement import setup_agreement
-from .policy.allow_list import setup_allow_list
-from .notes.anchoring import setup_anchoring
 from .bibliography.checks import setup_bibcheck
 from .bibliography.files import setup_bibfiles
-from .bibliography.style import setup_bibstyle
-from .notes.citation_groups import setup_citation_groups
-from .core.configuration import setup_configuration
-from .policy.confinement import setup_confinement
-from .verdicts.corrections import setup_corrections
-from .verdicts.coverage import setup_coverage
-from .output.design_assets import setup_design_assets
-from .core.domain import setup_domain
-from .witnesses.essay import setup_essay
-from .registries.event_order import setup_event_order
-from .registries.events import setup_events
-from .exports import setup_exports
-from .witnesses.fidelity import setup_fidelity
-from .core.freshness import setup_freshness
-from .policy.characters import setup_invisible
 from .bibliography.latex import setup_latex_bibliography
-from .notes.mentions import setup_mentions
-from .witnesses.nodes import setup_nodes
-from .notes.directives import setup_notes
-from .notes.output import setup_notes_output
-from .policy.parsers import setup_parsers
-from .registries.people import setup_people
-from .policy.rules import setup_policy
-from .pages.register import setup_register
-from .registries.base import setup_registry
-from .verdicts.releases import setup_releases
-from .policy.urls import setup_safe_urls
 from .bibliography.short_labels import setup_sources_short
+from .bibliography.style import setup_bibstyle
+from .bibliography.works_cited import setup_works_cited
+from .core.configuration import setup_configuration
+from .core.domain import setup_domain
+from .core.freshness import setup_freshness
+from .exports import setup_exports
+from .notes.anchoring import setup_anchoring
+from .notes.citation_groups import setup_citation_groups
+from .notes.directives import setup_notes
+from .notes.mentions import setup_mentions
+from .notes.output import setup_notes_output
+from .output.a11y import setup_a11y
 from .output.assets import setup_static_assets
+from .output.design_assets import setup_design_assets
+from .pages.register import setup_register
 from .pages.timeline import setup_timeline
 from .pages.verdict_summary import setup_verdict_summary
+from .policy.characters import setup_invisible
+from .policy.confinement import setup_confinement
+from .policy.parsers import setup_parsers
+from .policy.rules import setup_policy
+from .policy.urls import setup_safe_urls
+from .registries.base import setup_registry
+from .registries.event_order import setup_event_order
+from .registries.events import setup_events
+from .registries.people import setup_people
+from .verdicts.agreement import setup_agreement
+from .verdicts.corrections import setup_corrections
+from .verdicts.coverage import setup_coverage
+from .verdicts.releases import setup_releases
 from .verdicts.vocabulary import setup_vocabulary
-from .bibliography.works_cited import setup_works_cited
+from .witnesses.essay import setup_essay
+from .witnesses.fidelity import setup_fidelity
+from .witnesses.nodes import setup_nodes
 
 __version__ = "0.1.0"
 
@@ -52,7 +51,6 @@ PARTS = (
     setup_configuration,
     setup_confinement,
     setup_invisible,
-    setup_allow_list,
     setup_parsers,
     setup_safe_urls,
     setup_policy,
@@ -96,4 +94,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinxcontrib.bibtex")
     for setup_part in PARTS:
         setup_part(app)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 6}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 7}

@@ -21,12 +21,12 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from ..core import dates
-from .files import bib_paths, damaged_keys, definitions
-from .plain_text import leftover_markup
-from ..core.configuration import add_setting
+from ..core.defaults import SCHEMES
 from ..core.domain import get_domain
 from ..core.messages import at, closest, warn
-from ..policy.urls import SCHEMES, unsafe_scheme
+from ..policy.urls import unsafe_scheme
+from .files import bib_paths, damaged_keys, definitions
+from .plain_text import leftover_markup
 
 #: Fields each entry type needs; "a|b" means either will do.
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -250,6 +250,5 @@ def replace_bibtex_messages(app: Sphinx, config: Config) -> None:
 
 
 def setup_bibcheck(app: Sphinx) -> None:
-    add_setting(app, "edition_check_bibliography", True)
     app.connect("config-inited", replace_bibtex_messages)
     app.connect("env-check-consistency", check_bibliography)

@@ -20,9 +20,10 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
+from ..core import priorities
 from ..core.configuration import conf_location
-from ..policy.characters import check_file_text
 from ..core.messages import EntryError, at, warn
+from ..policy.characters import check_file_text
 
 DEFINITION = re.compile(r"\s*@\s*(?!string|comment|preamble)\w+\s*[{(]\s*([^,\s]+)\s*,", re.IGNORECASE)
 REPEATED = re.compile(r"repeated bibliography entry: (.+)")
@@ -152,4 +153,4 @@ def damaged_keys(env: BuildEnvironment) -> set[str]:
 
 
 def setup_bibfiles(app: Sphinx) -> None:
-    app.connect("builder-inited", read_bibfiles, priority=400)  # before sphinxcontrib-bibtex parses them (500)
+    app.connect("builder-inited", read_bibfiles, priority=priorities.BIB_FILES)

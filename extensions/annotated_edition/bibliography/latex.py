@@ -14,11 +14,13 @@ from sphinx.application import Sphinx
 from sphinx.builders.latex.nodes import thebibliography
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..core import priorities
+
 MARK = "edition-bibliography"
 
 
 class MarkBibliography(SphinxPostTransform):
-    default_priority = 749
+    default_priority = priorities.LATEX_BIBLIOGRAPHY_BEFORE
     formats = ("latex",)
 
     def run(self, **kwargs) -> None:
@@ -27,7 +29,7 @@ class MarkBibliography(SphinxPostTransform):
 
 
 class MoveBibliography(SphinxPostTransform):
-    default_priority = 751
+    default_priority = priorities.LATEX_BIBLIOGRAPHY_AFTER
     formats = ("latex",)
 
     def run(self, **kwargs) -> None:

@@ -9,8 +9,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .style import surnames
 from ..core.doctree import link, writing_builder
+from .style import surnames
 
 
 def short_label(env: BuildEnvironment, key: str) -> str:

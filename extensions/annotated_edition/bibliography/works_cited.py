@@ -14,10 +14,11 @@ from docutils import nodes
 from pybtex.plugin import find_plugin
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ..core import priorities
 from ..core.doctree import link, writing_builder
+from ..core.generated import FillPlaceholders
 from ..core.messages import warn
 
 
@@ -30,40 +31,40 @@ class WorksCitedDirective(SphinxDirective):
         return [works_cited_placeholder(docname=self.env.docname, line=self.lineno)]
 
 
-class FillWorksCited(SphinxPostTransform):
-    default_priority = 6  # after sphinxcontrib-bibtex formats its bibliographies (5), before references (10)
+class FillWorksCited(FillPlaceholders):
+    default_priority = priorities.WORKS_CITED
+    placeholder = works_cited_placeholder
     backend = find_plugin("pybtex.backends", "docutils")()
 
-    def run(self, **kwargs) -> None:
+    def fill(self, placeholder: nodes.Element) -> nodes.Node:
         cite = self.env.domains["cite"]
         builder = writing_builder(self.env)
-        for placeholder in list(self.document.findall(works_cited_placeholder)):
-            docname = placeholder["docname"]
-            keys = self.env.edition_cited_by_page.get(docname, set())
-            listed = {}
-            for citation in cite.citations:
-                if citation.key in keys and cite.bibliographies[citation.bibliography_key].list_ == "citation":
-                    listed.setdefault(citation.key, citation)
-            if not listed:
-                warn(
-                    "works-cited",
-                    "no work is cited on this page, so its list of works cited would be empty.",
-                    "remove the {works-cited} directive, or cite works with {cite:p}`key`; the page also needs "
-                    "a {bibliography} somewhere in the edition that lists them.",
-                    (docname, placeholder["line"]),
-                )
-            items = nodes.bullet_list(classes=["edition-works-cited"])
-            for citation in sorted(listed.values(), key=lambda c: c.formatted_entry.label.casefold()):
-                para = nodes.paragraph()
-                label = nodes.strong(text=citation.formatted_entry.label)
-                if builder.format == "latex":  # bibliography entries are not link targets in LaTeX
-                    para += label
-                else:
-                    para += link(self.env, citation.bibliography_key.docname, citation.citation_id, label)
-                para += nodes.Text(" ")
-                para += citation.formatted_entry.text.render(self.backend)
-                items += nodes.list_item("", para)
-            placeholder.replace_self(items)
+        docname = placeholder["docname"]
+        keys = self.env.edition_cited_by_page.get(docname, set())
+        listed = {}
+        for citation in cite.citations:
+            if citation.key in keys and cite.bibliographies[citation.bibliography_key].list_ == "citation":
+                listed.setdefault(citation.key, citation)
+        if not listed:
+            warn(
+                "works-cited",
+                "no work is cited on this page, so its list of works cited would be empty.",
+                "remove the {works-cited} directive, or cite works with {cite:p}`key`; the page also needs "
+                "a {bibliography} somewhere in the edition that lists them.",
+                (docname, placeholder["line"]),
+            )
+        items = nodes.bullet_list(classes=["edition-works-cited"])
+        for citation in sorted(listed.values(), key=lambda c: c.formatted_entry.label.casefold()):
+            para = nodes.paragraph()
+            label = nodes.strong(text=citation.formatted_entry.label)
+            if builder.format == "latex":  # bibliography entries are not link targets in LaTeX
+                para += label
+            else:
+                para += link(self.env, citation.bibliography_key.docname, citation.citation_id, label)
+            para += nodes.Text(" ")
+            para += citation.formatted_entry.text.render(self.backend)
+            items += nodes.list_item("", para)
+        return items
 
 
 def index_citations(app: Sphinx, env: BuildEnvironment) -> None:

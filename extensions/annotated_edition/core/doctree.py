@@ -8,8 +8,10 @@ writing, as Sphinx's own ``ReferencesResolver`` reaches it: one way to make a li
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
+from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
 
 def ancestor(node: nodes.Node, kinds: type | tuple[type, ...]) -> nodes.Element | None:
@@ -34,3 +36,12 @@ def link(env: BuildEnvironment, todoc: str, anchor: str, content: str | nodes.No
     """A reference node to *anchor* on *todoc*, showing *content*."""
     child = nodes.Text(content) if isinstance(content, str) else content
     return nodes.reference("", "", child, internal=True, refuri=address(env, todoc, anchor), **attributes)
+
+
+def cited_keys(node: nodes.Element) -> list[str]:
+    """The bibliography keys cited in *node* (sphinxcontrib-bibtex ``cite`` roles), in order."""
+    keys: list[str] = []
+    for ref in node.findall(addnodes.pending_xref):
+        if ref.get("refdomain") == "cite":
+            keys += [t.key for t in parse_citation_targets(ref["reftarget"]) if t.key not in keys]
+    return keys

@@ -17,11 +17,12 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
 
-from .records import EssayRecord, MentionRecord, NoteRecord, PageRecord, SicRecord
+from .records import EssayRecord, FidelityRecord, MentionRecord, NoteRecord, PageRecord, SicRecord
+from .registry import registries, resolve
 
 #: The kinds of record every edition has, listed once ("pages" says which generated pages depend on
 #: which kinds).  A registry adds its own kind (``Registry.records``) when it is registered.
-RECORD_KINDS = ("essays", "notes", "sics", "events", "people", "mentions", "pages")
+RECORD_KINDS = ("essays", "fidelity", "notes", "sics", "events", "people", "mentions", "pages")
 
 
 class EditionDomain(Domain):
@@ -63,6 +64,11 @@ class EditionDomain(Domain):
 
     def essay(self, docname: str) -> EssayRecord | None:
         return next(iter(self.data["essays"].get(docname, [])), None)
+
+    def faithful(self, docname: str) -> bool:
+        """Whether the fidelity check found the essay's text to be its witness's (True until it has run)."""
+        found: list[FidelityRecord] = self.data["fidelity"].get(docname, [])
+        return all(record.faithful for record in found)
 
     def essays(self) -> dict[str, EssayRecord]:
         """Every essay by document name, in document order."""
@@ -110,10 +116,10 @@ class EditionDomain(Domain):
         self._indexes.clear()
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
-        from ..registries.base import registries, resolve  # the registries import the domain
-
         registry = registries(env).get(typ)
-        return resolve(registry, env, fromdocname, builder, target, node, contnode) if registry else None
+        if registry is None:
+            return None
+        return resolve(registry, self.index(registry.records, "id"), env, fromdocname, builder, target, node, contnode)
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []

@@ -15,7 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .domain import get_domain
-from ..registries.base import registries
+from .registry import registries
 
 
 def bibliography_digest(env: BuildEnvironment) -> str:

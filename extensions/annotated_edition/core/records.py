@@ -1,7 +1,8 @@
 """The edition's records, typed: what reading a page finds and everything after it reads.
 
-Records are plain dataclasses (they are pickled with the environment and copied between parallel
-workers), kept per document in the ``edition`` domain and read through its methods
+Records are plain frozen dataclasses (they are pickled with the environment and copied between parallel
+workers), never changed once made: a later finding about a record is a record of its own (the fidelity
+check's) or is computed when it is read (a note's latest correction, from the log).  They are kept per document in the ``edition`` domain and read through its methods
 (:meth:`~.domain.EditionDomain.notes`, :meth:`~.domain.EditionDomain.essay`, …).  A registry's entries
 (events, people, any registry an edition adds) are dicts of the fields that registry defines.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass
+@dataclass(frozen=True)
 class EssayRecord:
     """A document that reproduces a witness."""
 
@@ -19,10 +20,16 @@ class EssayRecord:
     title: str
     paragraphs: int
     lines: list[int]  # the source line of each essay paragraph
-    faithful: bool = True  # set by the fidelity check: the text is its witness's
 
 
-@dataclass
+@dataclass(frozen=True)
+class FidelityRecord:
+    """The fidelity check's finding for an essay page: its text is its witness's (the exports need it)."""
+
+    faithful: bool
+
+
+@dataclass(frozen=True)
 class NoteRecord:
     """A fact-check, anchored: its stable address, claim, verdict and sources."""
 
@@ -36,10 +43,9 @@ class NoteRecord:
     line: int
     fingerprint: str
     span: tuple[int, int]  # the claim in the paragraph's whitespace-normalised text
-    modified: str | None = None  # the date of its latest correction
 
 
-@dataclass
+@dataclass(frozen=True)
 class SicRecord:
     """A transcription slip kept as written."""
 
@@ -49,7 +55,7 @@ class SicRecord:
     span: tuple[int, int]
 
 
-@dataclass
+@dataclass(frozen=True)
 class MentionRecord:
     """A place where a registry entry is named: an essay paragraph (with the words' span) or a note."""
 
@@ -60,7 +66,7 @@ class MentionRecord:
     span: tuple[int, int] | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class PageRecord:
     """A generated page (register, timeline, corrections, agreement) and the kinds of record it shows."""
 

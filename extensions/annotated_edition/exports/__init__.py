@@ -8,6 +8,7 @@ the Web Annotations target.  Pages embed schema.org data: ``ClaimReview`` on ess
 files in its head (``<link rel="alternate">``) and, where ``{edition-data}`` stands, in a small Data box
 with the licence.  An essay's files are written with its page, the register at the end of the build,
 all from the environment: incremental and parallel builds write what a clean serial one does.
+May import: every room below ``output``.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.domain import get_domain
-from ..verdicts.corrections import changed, corrections, corrections_page, release_of
-from ..registries.events import event_anchor
 from ..bibliography.short_labels import short_label
+from ..core.domain import get_domain
+from ..core.names import anchor as entry_anchor
+from ..core.names import site_base
+from ..core.registry import registries
+from ..verdicts.corrections import changed, corrections, corrections_page, release_of
 from . import register_csv, tei, web_annotation
 from .claimreview import add_claim_reviews
 from .events_jsonld import add_event_json_ld
@@ -39,7 +42,7 @@ FORMATS = (
 
 
 def base(app: Sphinx) -> str:
-    return app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
+    return site_base(app.config)
 
 
 def publishes(app: Sphinx) -> bool:
@@ -62,22 +65,20 @@ def metadata(app: Sphinx) -> dict[str, str]:
 def history(app: Sphinx, docname: str) -> dict[str, Any]:
     """What the TEI header says of the editing of *docname*: the method page, the second reading, the corrections."""
     env, root = app.env, base(app)
-    domain = get_domain(env)
-    method = app.config.edition_method_page
-    page = corrections_page(env)
+    method, log = app.config.edition_method_page, corrections_page(env)
     revisions = [
         {
             "date": c.date,
             "text": f"Note {c.note.number} of release {release_of(env, c)} (“{c.note.quote}”): "
             f"{changed(c, app.config.edition_verdicts)}. {c.why}",
-            "target": f"{root}{app.builder.get_target_uri(page)}#{c.anchor}" if page else None,
+            "target": f"{root}{app.builder.get_target_uri(log)}#{c.anchor}" if log else None,
         }
         for c in sorted(corrections(env), key=lambda c: (c.date, c.number), reverse=True)
         if c.note.essay == docname
     ]
     return {
         "method_url": f"{root}{app.builder.get_target_uri(method)}" if method in env.all_docs else None,
-        "second_reading": any(page.rows for _, page in domain.pages("agreement")),
+        "second_reading": any(page.rows for _, page in get_domain(env).pages("agreement")),
         "revisions": revisions,
     }
 
@@ -129,14 +130,14 @@ def write_register(app: Sphinx, exception: Exception | None) -> None:
 
 
 def registry_addresses(app: Sphinx, root: str) -> dict[str, str]:
-    """``{"event-ID": URL}`` (and persons) of every registry entry."""
+    """``{"event-ID": URL}`` of every entry of every registry."""
     domain = get_domain(app.env)
     found = {}
-    for kind, records in (("event", "events"), ("person", "people")):
-        for docname, entries in domain.data[records].items():
+    for registry in registries(app.env).values():
+        for docname, entries in domain.data.get(registry.records, {}).items():
             for record in entries:
-                anchor = event_anchor(record["id"]) if kind == "event" else f"person-{record['id']}"
-                found[f"{kind}-{record['id']}"] = f"{root}{app.builder.get_target_uri(docname)}#{anchor}"
+                target = entry_anchor(registry.role, record["id"])
+                found[target] = f"{root}{app.builder.get_target_uri(docname)}#{target}"
     return found
 
 
@@ -207,9 +208,6 @@ def skip(self, node: nodes.Element) -> None:
 
 
 def setup_exports(app: Sphinx) -> None:
-    app.add_config_value("edition_licence_url", "", "env", str)
-    app.add_config_value("edition_data_page", "data", "env", str)
-    app.add_config_value("edition_method_page", "method", "env", str)  # the TEI header points to it
     app.add_node(
         data_box,
         html=(visit_data_box_html, None),

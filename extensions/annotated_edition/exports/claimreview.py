@@ -11,6 +11,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from ..core.domain import get_domain
+from ..core.names import site_base
+from ..verdicts.corrections import latest_correction
 from .jsonld import add_to_head
 
 
@@ -20,7 +22,7 @@ def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
     if essay is None:
         return []
     config = app.config
-    base = config.html_baseurl.rstrip("/") + "/" if config.html_baseurl else ""
+    base = site_base(config)
     page_url = f"{base}{app.builder.get_target_uri(pagename)}"
     edition = {"@type": "Organization", "name": config.edition_title or config.project}
     scale = [entry["rating"] for entry in config.edition_verdicts.values()]
@@ -37,7 +39,7 @@ def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
                 "claimReviewed": note.quote,
                 "author": edition,
                 "datePublished": config.edition_date,
-                **({"dateModified": note.modified} if note.modified else {}),
+                **({"dateModified": modified} if (modified := latest_correction(app.env, pagename, note.id)) else {}),
                 "reviewRating": {
                     "@type": "Rating",
                     "ratingValue": verdict["rating"],

@@ -11,9 +11,10 @@ from sphinx.application import Sphinx
 
 from ..core import dates
 from ..core.domain import get_domain
+from ..core.names import site_base
+from ..core.registry import valid
 from ..registries.events import event_anchor
 from .jsonld import add_to_head
-from ..registries.base import valid
 
 
 def add_event_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -21,7 +22,7 @@ def add_event_json_ld(app: Sphinx, pagename: str, templatename: str, context: di
     domain = get_domain(app.env)
     if pagename not in (docname for docname, _ in domain.pages("timeline")):
         return
-    base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
+    base = site_base(app.config)
     data = []
     for docname, records in sorted(domain.data["events"].items()):
         for record in valid(records):

@@ -13,24 +13,13 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
 from ..core.domain import get_domain
+from ..core.nodes import factcheck_note
+from ..core.records import NoteRecord
+from ..core.registry import Registry, registries, valid
+from ..verdicts.corrections import latest_correction
 from ..witnesses.essay import witnesses
-from ..notes.directives import factcheck_note
-from ..registries.base import valid
 from ..witnesses.manifest import Witness
 from .positions import WitnessText
-
-
-@dataclass(frozen=True)
-class Note:
-    id: str
-    number: int
-    paragraph: int
-    quote: str
-    verdict: str
-    keys: tuple[str, ...]
-    span: tuple[int, int]  # in the paragraph's whitespace-normalised text
-    text: str  # the note as plain text, citations rendered
-    modified: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,7 +32,7 @@ class Sic:
 
 @dataclass(frozen=True)
 class Mention:
-    kind: str  # the registry: "event" or "person"
+    kind: str  # the registry's role: "event", "person", …
     target: str
     paragraph: int
     span: tuple[int, int]
@@ -56,11 +45,19 @@ class EssayData:
     url: str  # the essay page's absolute (or site-relative) address
     witness: Witness
     text: WitnessText
-    notes: tuple[Note, ...]
+    notes: tuple[NoteRecord, ...]
     sics: tuple[Sic, ...]
     mentions: tuple[Mention, ...]
-    events: dict[str, dict] = field(default_factory=dict)
-    people: dict[str, dict] = field(default_factory=dict)
+    registries: tuple[Registry, ...] = ()  # in the order they were declared
+    entries: dict[str, dict[str, dict]] = field(default_factory=dict)  # role -> id -> entry
+    texts: dict[str, str] = field(default_factory=dict)  # note id -> the note as plain text, citations rendered
+    corrected: dict[str, str] = field(default_factory=dict)  # note id -> the date of its latest correction
+
+    def note_text(self, note: NoteRecord) -> str:
+        return self.texts.get(note.id, "")
+
+    def modified(self, note: NoteRecord) -> str | None:
+        return self.corrected.get(note.id)
 
     @property
     def slug(self) -> str:
@@ -83,33 +80,24 @@ def essay_data(
     domain = get_domain(env)
     essay = domain.essay(docname)
     witness = witnesses(env).get(essay.witness) if essay else None
-    if witness is None or not essay.faithful:
+    if witness is None or not domain.faithful(docname):
         return None  # an essay that differs from its witness is reported, and not exported
-    events = {r["id"]: r for r in valid(domain.records("events"))}
-    people = {r["id"]: r for r in valid(domain.records("people"))}
+    declared = tuple(registries(env).values())
+    entries = {reg.role: {r["id"]: r for r in valid(domain.records(reg.records))} for reg in declared}
     texts = note_texts(doctree) if doctree is not None else {}
-    notes = tuple(
-        Note(
-            n.id,
-            n.number,
-            n.paragraph,
-            n.quote,
-            n.verdict,
-            tuple(n.keys),
-            tuple(n.span),
-            texts.get(n.id, ""),
-            n.modified,
-        )
-        for n in domain.notes(docname)
-    )
+    notes = tuple(domain.notes(docname))
+    corrected = {n.id: date for n in notes if (date := latest_correction(env, docname, n.id))}
     sics = tuple(Sic(s.paragraph, s.quote, s.reading, tuple(s.span)) for s in domain.sics(docname))
     mentions = tuple(
         Mention(m.kind, m.target, int(m.anchor[1:]), tuple(m.span))
         for m in domain.mentions(docname)
-        if m.span and m.target in (events if m.kind == "event" else people)
+        if m.span and m.target in entries.get(m.kind, {})
     )
     url = base + builder.get_target_uri(docname)
-    return EssayData(docname, essay.title, url, witness, WitnessText(witness), notes, sics, mentions, events, people)
+    text = WitnessText(witness)
+    return EssayData(
+        docname, essay.title, url, witness, text, notes, sics, mentions, declared, entries, texts, corrected
+    )
 
 
 def essays(env: BuildEnvironment, builder: Builder, base: str) -> list[EssayData]:

@@ -21,8 +21,10 @@ from babel import Locale, UnknownLocaleError
 from pybtex.database import Entry
 
 from ..bibliography.plain_text import plain
-from ..core import dates
-from .model import EssayData, Mention, Note, Sic
+
+from ..core.names import anchor
+from ..core.records import NoteRecord
+from .model import EssayData, Mention, Sic
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -52,7 +54,7 @@ class Piece:
 
     start: int
     end: int
-    claims: list[Note] = field(default_factory=list)
+    claims: list[NoteRecord] = field(default_factory=list)
     mention: Mention | None = None
     sic: Sic | None = None
 
@@ -117,14 +119,6 @@ def paragraph(div: ET.Element, essay: EssayData, number: int) -> dict[int, list[
     return pointers
 
 
-def event_dates(record: dict) -> dict[str, str]:
-    """EDTF to TEI's W3C date attributes: exact ends as @when/@from/@to, qualified ones as bounds."""
-    parts = record["date"].split("/")
-    if all(dates.w3c(part) for part in parts):
-        return {"when": parts[0]} if len(parts) == 1 else {"from": parts[0], "to": parts[1]}
-    return {"notBefore": record.get("start", ""), "notAfter": record.get("end", "")}
-
-
 def bibl_struct(parent: ET.Element, key: str, entry: Entry) -> None:
     struct = el(parent, "biblStruct", xml_id=f"cite-{key}")
     kind = entry.type.lower()
@@ -169,7 +163,8 @@ EDITORIAL_POLICY = (
     "The essay is transcribed from its witness exactly, letter for letter and with its punctuation; the build "
     "compares every paragraph with the witness file named in the source description and refuses any difference "
     "beyond whitespace. Slips are kept as written, with the editors' reading beside them (choice, sic, corr). "
-    "Text of the witness that is not the essay is kept where it stood, as notes of type paratext. Fact-check notes quote the essay's words and point at them."
+    "Text of the witness that is not the essay is kept where it stood, as notes of type paratext. "
+    "Fact-check notes quote the essay's words and point at them."
 )
 
 
@@ -180,8 +175,7 @@ def responsibility(title_stmt: ET.Element, resp: str, name: str) -> None:
 
 
 def editorial_decl(encoding: ET.Element, meta: dict) -> None:
-    declaration = el(encoding, "editorialDecl")
-    policy = el(declaration, "p", EDITORIAL_POLICY)
+    policy = el(el(encoding, "editorialDecl"), "p", EDITORIAL_POLICY)
     if meta.get("method_url"):
         add_text(policy, " How verdicts are reached and checked: ")
         el(policy, "ref", "the editorial method", target=meta["method_url"])
@@ -259,7 +253,7 @@ def document(
                     ana=f"#verdict-{note.verdict}",
                     corresp=f"{essay.url}#{note.id}",
                 )
-                el(element, "p", note.text)
+                el(element, "p", essay.note_text(note))
                 if note.keys:
                     listing = el(element, "listBibl")
                     for key in note.keys:
@@ -274,22 +268,21 @@ def document(
                     el(ab, "lb")
                 add_text(ab, line)
     back = el(text, "back")
-    events = el(back, "listEvent")
-    for event_id, record in sorted(essay.events.items()):
-        event = el(events, "event", xml_id=f"event-{event_id}", **event_dates(record))
-        el(event, "label", record["title"])
-        if record.get("wikidata"):
-            el(event, "idno", record["wikidata"], type="wikidata")
-    people = el(back, "listPerson")
-    for person_id, record in sorted(essay.people.items()):
-        person = el(people, "person", xml_id=f"person-{person_id}")
-        el(person, "persName", record["name"])
-        if record.get("wikidata"):
-            el(person, "idno", record["wikidata"], type="wikidata")
+    for registry in essay.registries:
+        if not essay.entries[registry.role]:
+            continue  # TEI's lists may not be empty
+        mapping = registry.tei
+        listing = el(back, mapping.list_element)
+        for entry_id, record in sorted(essay.entries[registry.role].items()):
+            extra = mapping.attributes(record) if mapping.attributes else {}
+            entry = el(listing, mapping.entry_element, xml_id=anchor(registry.role, entry_id), **extra)
+            el(entry, mapping.name_element, record[mapping.name_field])
+            if record.get("wikidata"):
+                el(entry, "idno", record["wikidata"], type="wikidata")
     works = el(back, "listBibl")
     cited = sorted(
         {key for note in essay.notes for key in note.keys}
-        | {k for r in essay.people.values() for k in r.get("works", [])}
+        | {k for entries in essay.entries.values() for r in entries.values() for k in r.get("works", [])}
     )
     for key in cited:
         if key in entries:

@@ -75,7 +75,7 @@ def collection(
                     "purpose": "commenting",
                     "format": "text/plain",
                     "language": language,
-                    "value": note.text,
+                    "value": essay.note_text(note),
                 },
                 {
                     "type": "TextualBody",
@@ -87,8 +87,8 @@ def collection(
             ],
             "target": targets(essay, witness_url, note.paragraph, note.span, language),
         }
-        if note.modified:
-            annotation["modified"] = date_time(note.modified)
+        if essay.modified(note):
+            annotation["modified"] = date_time(essay.modified(note))
         items.append(annotation)
     for number, mention in enumerate(essay.mentions, 1):
         items.append(

@@ -15,6 +15,8 @@ from urllib.parse import quote, urlencode
 
 from sphinx.writers.html5 import HTML5Translator
 
+from ..core.names import site_base
+
 ISSUE_FORM = "correction.yml"
 
 
@@ -33,7 +35,7 @@ def note_actions(translator: HTML5Translator, node) -> str:
         return ""
     repo, branch, folder = found
     env = translator.builder.env
-    base = translator.config.html_baseurl.rstrip("/") + "/" if translator.config.html_baseurl else ""
+    base = site_base(translator.config)
     address = f"{base}{translator.builder.get_target_uri(translator.builder.current_docname)}#{node['id']}"
     suggest = f"https://github.com/{repo}/issues/new?" + urlencode(
         {

@@ -17,17 +17,19 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from .addresses import claim_address
+from ..core import priorities
+from ..core.doctree import ancestor
 from ..core.domain import get_domain
-from ..witnesses.essay import REFUSED_KEY, WITNESS_KEY
-from ..witnesses.fidelity import reading_text
-from .mentions import link_mentions, mention_note
 from ..core.messages import warn
-from ..witnesses.nodes import Editorial
-from .directives import RESERVED, annotation, factcheck_note, sic_note
+from ..core.nodes import annotation, factcheck_note, sic_note
 from ..core.records import NoteRecord, SicRecord
 from ..verdicts.releases import legacy_anchors
-from ..core.doctree import ancestor
+from ..witnesses.essay import REFUSED_KEY, WITNESS_KEY
+from ..witnesses.fidelity import reading_text
+from ..witnesses.nodes import Editorial
+from .addresses import claim_address
+from .directives import RESERVED
+from .mentions import link_mentions, mention_note
 
 PUNCTUATION = string.punctuation + "“”‘’«»–—…"
 
@@ -100,7 +102,7 @@ def mismatch(quote: str, passage: str, where: str) -> str:
 
 
 class AnchorNotes(SphinxTransform):
-    default_priority = 800  # after paragraph numbering (700), before the fidelity check (870)
+    default_priority = priorities.ANCHORING
 
     def apply(self) -> None:
         self.number = 0

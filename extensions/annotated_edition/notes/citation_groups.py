@@ -13,6 +13,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from ..core import priorities
 from ..core.messages import warn
 
 SEPARATOR = re.compile(r"\s*[;,]?\s*")
@@ -29,7 +30,7 @@ def line_of(node: nodes.Node) -> int | None:
 
 
 class AdjacentCitations(SphinxTransform):
-    default_priority = 500
+    default_priority = priorities.CITATION_GROUPS
 
     def apply(self) -> None:
         for first in list(self.document.findall(parenthetical)):

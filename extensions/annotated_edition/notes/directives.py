@@ -11,29 +11,17 @@ import re
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
-from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
-from .addresses import fingerprint
+from ..core.doctree import cited_keys
 from ..core.messages import EntryError, closest, warn
+from ..core.names import SLUG
+from ..core.nodes import annotation, factcheck_note, sic_note
 from ..verdicts.vocabulary import verdicts
+from .addresses import fingerprint
 
-LABEL = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 RESERVED = re.compile(r"p\d+|note-\d+|(?:claim|ref)-.*")  # anchors the edition makes itself
-
-
-class annotation(nodes.General, nodes.Element):
-    """Base for notes anchored to a quote in the essay paragraph before them."""
-
-
-class factcheck_note(annotation):
-    """A fact-check: verdict, explanation and citations about one claim."""
-
-
-class sic_note(annotation):
-    """A transcription slip kept as written, with the intended reading."""
 
 
 class AnnotationDirective(SphinxDirective):
@@ -119,7 +107,7 @@ class SicDirective(AnnotationDirective):
 
 
 def label_problems(label: str) -> list[EntryError]:
-    if label and not LABEL.fullmatch(label):
+    if label and not SLUG.fullmatch(label):
         return [
             EntryError(
                 f"label {label!r} is not a lowercase slug.", "use letters, digits and hyphens, e.g. `treaty-terms`."
@@ -133,15 +121,6 @@ def label_problems(label: str) -> list[EntryError]:
             )
         ]
     return []
-
-
-def cited_keys(node: nodes.Element) -> list[str]:
-    """The bibliography keys cited in *node* (sphinxcontrib-bibtex ``cite`` roles), in order."""
-    keys: list[str] = []
-    for ref in node.findall(addnodes.pending_xref):
-        if ref.get("refdomain") == "cite":
-            keys += [t.key for t in parse_citation_targets(ref["reftarget"]) if t.key not in keys]
-    return keys
 
 
 def setup_notes(app: Sphinx) -> None:

@@ -16,11 +16,11 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.messages import warn
-from ..witnesses.nodes import Editorial
-from .directives import annotation
-from ..registries.base import registries
 from ..core.doctree import ancestor
+from ..core.messages import warn
+from ..core.nodes import annotation
+from ..core.registry import registries
+from ..witnesses.nodes import Editorial
 
 LINE = re.compile(
     r"\{(?P<kind>[a-z]+)\}`(?P<words>[^`<]+?)\s*<(?P<target>[^`<>]+)>`(?:\s+:occurrence:\s*(?P<occurrence>\d+))?"

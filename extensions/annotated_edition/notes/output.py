@@ -16,10 +16,11 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
-from .anchoring import claim, noteref, sic_marker
+from ..core import priorities
+from ..core.nodes import factcheck_note
 from ..witnesses.nodes import skip
 from .actions import note_actions
-from .directives import factcheck_note
+from .anchoring import claim, noteref, sic_marker
 
 
 def verdict_entry(translator: object, name: str) -> dict:
@@ -184,7 +185,7 @@ def depart_factcheck_text(self: TextTranslator, node: factcheck_note) -> None:
 class GroupPassages(SphinxPostTransform):
     """HTML only: wrap each essay paragraph and its notes, so CSS can set the notes beside it."""
 
-    default_priority = 900
+    default_priority = priorities.PARAGRAPH_GROUPS
     formats = ("html",)
 
     def run(self, **kwargs) -> None:

@@ -17,6 +17,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..core import priorities
+
 REPAIRS = (
     ('<p class="caption" role="heading">', '<p class="caption" role="heading" aria-level="2">'),
     ('role="doc-biblioentry"', 'role="listitem"'),
@@ -37,7 +39,7 @@ class DropCopiedTableIds(SphinxPostTransform):
     """A wrapper keeps no id its own table carries (the id stays where it was written: on the table)."""
 
     formats = ("html",)
-    default_priority = 501  # just after furo's WrapTableAndMathInAContainerTransform (500)
+    default_priority = priorities.TABLE_WRAPPER_IDS
 
     def run(self, **kwargs: Any) -> None:
         for wrapper in self.document.findall(nodes.container):
@@ -48,4 +50,4 @@ class DropCopiedTableIds(SphinxPostTransform):
 
 def setup_a11y(app: Sphinx) -> None:
     app.add_post_transform(DropCopiedTableIds)
-    app.connect("html-page-context", repair, priority=900)  # after the theme has built its parts
+    app.connect("html-page-context", repair, priority=priorities.A11Y_REPAIRS)

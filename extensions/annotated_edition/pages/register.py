@@ -13,15 +13,15 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.domain import get_domain
-from ..witnesses.essay import refused_witness
+from ..bibliography.short_labels import short_source
 from ..core.doctree import address
+from ..core.domain import get_domain
+from ..core.generated import FillPlaceholders
 from ..core.messages import closest, warn
 from ..core.records import PageRecord
-from ..bibliography.short_labels import short_source
+from ..witnesses.essay import refused_witness
 
 
 class register_placeholder(nodes.General, nodes.Element):
@@ -45,15 +45,14 @@ class RegisterDirective(SphinxDirective):
         return [register_placeholder(counts_only="counts-only" in self.options, essay=essay, line=self.lineno)]
 
 
-class BuildRegister(SphinxPostTransform):
-    default_priority = 5  # before ReferencesResolver (10)
+class BuildRegister(FillPlaceholders):
+    placeholder = register_placeholder
 
-    def run(self, **kwargs) -> None:
+    def prepare(self) -> None:
         self.uris: dict[str, str] = {}
-        for placeholder in list(self.document.findall(register_placeholder)):
-            placeholder.replace_self(
-                self.register(placeholder["essay"], placeholder["line"], placeholder["counts_only"])
-            )
+
+    def fill(self, placeholder: nodes.Element) -> list[nodes.Node]:
+        return self.register(placeholder["essay"], placeholder["line"], placeholder["counts_only"])
 
     def link(self, docname: str, anchor: str, text: str) -> nodes.reference:
         if docname not in self.uris:  # thousands of links to a few pages: work each address out once

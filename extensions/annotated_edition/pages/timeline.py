@@ -15,16 +15,16 @@ from html import escape
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.texescape import escape as escape_latex
 
 from ..core import dates
-from ..core.domain import get_domain
-from ..registries.events import event_anchor
 from ..core.doctree import address, writing_builder
+from ..core.domain import get_domain
+from ..core.generated import FillPlaceholders
 from ..core.records import EssayRecord, PageRecord
-from ..registries.base import mentions_of, valid
+from ..core.registry import mentions_of, valid
+from ..registries.events import event_anchor
 
 
 class timeline_placeholder(nodes.General, nodes.Element):
@@ -42,13 +42,10 @@ def _year_fraction(iso: str) -> float:
     return day.year + (day.timetuple().tm_yday - 1) / 366
 
 
-class BuildTimeline(SphinxPostTransform):
-    default_priority = 5  # before ReferencesResolver (10)
+class BuildTimeline(FillPlaceholders):
+    placeholder = timeline_placeholder
 
-    def run(self, **kwargs) -> None:
-        placeholders = list(self.document.findall(timeline_placeholder))
-        if not placeholders:
-            return
+    def prepare(self) -> None:
         builder = writing_builder(self.env)
         domain = get_domain(self.env)
         events = sorted(
@@ -71,16 +68,16 @@ class BuildTimeline(SphinxPostTransform):
             )
             for docname, record in events
         ]
-        for placeholder in placeholders:
-            legend_node = legend(essays, domain.essays())
-            if rows and builder.format == "html" and builder.name != "epub":  # EPUB readers get the list
-                placeholder.replace_self([legend_node, nodes.raw("", chart_html(rows, essays), format="html")])
-            elif rows and builder.format == "latex":
-                placeholder.replace_self(
-                    [legend_node, nodes.raw("", chart_latex(rows, self.config.latex_engine), format="latex")]
-                )
-            else:
-                placeholder.replace_self([legend_node, chronology(rows)])
+        self.builder, self.essays, self.rows = builder, essays, rows
+
+    def fill(self, placeholder: nodes.Element) -> list[nodes.Node]:
+        builder, essays, rows = self.builder, self.essays, self.rows
+        legend_node = legend(essays, get_domain(self.env).essays())
+        if rows and builder.format == "html" and builder.name != "epub":  # EPUB readers get the list
+            return [legend_node, nodes.raw("", chart_html(rows, essays), format="html")]
+        if rows and builder.format == "latex":
+            return [legend_node, nodes.raw("", chart_latex(rows, self.config.latex_engine), format="latex")]
+        return [legend_node, chronology(rows)]
 
 
 def span(rows: list) -> tuple[int, int]:

@@ -12,11 +12,11 @@ from urllib.parse import urlencode
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.domain import get_domain
 from ..core.doctree import address, writing_builder
+from ..core.domain import get_domain
+from ..core.generated import FillPlaceholders
 from .register import essay_anchor, register_page
 
 
@@ -29,15 +29,12 @@ class VerdictSummaryDirective(SphinxDirective):
         return [summary_placeholder(docname=self.env.docname)]  # in print every page is written as the root
 
 
-class FillVerdictSummary(SphinxPostTransform):
-    default_priority = 5  # before references are resolved
+class FillVerdictSummary(FillPlaceholders):
+    placeholder = summary_placeholder
 
-    def run(self, **kwargs) -> None:
-        for placeholder in list(self.document.findall(summary_placeholder)):
-            placeholder.replace_self(self.summary(placeholder["docname"]))
-
-    def summary(self, essay: str) -> nodes.container:
-        """The counts of the notes of *essay*, the page the summary stands on (not the page being written)."""
+    def fill(self, placeholder: nodes.Element) -> nodes.Node:
+        """The counts of the notes of the page the summary stands on (in print not the page being written)."""
+        essay = placeholder["docname"]
         builder = writing_builder(self.env)
         counts = Counter(n.verdict for n in get_domain(self.env).notes(essay))
         register = register_page(self.env)

@@ -6,6 +6,7 @@ that is not allowed gets a stand-in that reports it where it is written and drop
 
 The defaults (``edition_allowed_directives``, ``edition_allowed_roles``) are what the edition's pages
 need: its own directives and roles, citations, cross-references, admonitions, tables and figures.
+Every registry's directive and role are allowed by its declaration (:mod:`..core.registry`).
 Left out on purpose, among others: ``raw`` and ``meta`` (script, redirects), ``include``,
 ``literalinclude``, ``csv-table`` and ``download`` (they read files; ``csv-table`` even URLs),
 ``eval-rst`` (all of reStructuredText), ``role`` and ``default-role`` (they make new roles, raw ones
@@ -26,68 +27,11 @@ from typing import Any
 from docutils import nodes
 from docutils.parsers.rst import Directive
 from docutils.utils import Reporter
-from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import CustomReSTDispatcher, SphinxDirective
 
-from ..core.configuration import add_setting
 from ..core.messages import EntryError, warn
-
-EDITION_DIRECTIVES = [
-    "witness",
-    "paratext",
-    "cite-this",
-    "factcheck",
-    "sic",
-    "event",
-    "person",
-    "factcheck-register",
-    "timeline",
-    "verdict-scale",
-    "attribution-scale",
-    "works-cited",
-    "mentions",
-    "verdict-summary",
-    "edition-data",
-    "corrections",
-    "verdict-agreement",
-]
-DIRECTIVES = [
-    *EDITION_DIRECTIVES,
-    "bibliography",
-    "toctree",
-    "only",
-    "admonition",
-    "note",
-    "tip",
-    "important",
-    "warning",
-    "seealso",
-    "rubric",
-    "epigraph",
-    "table",
-    "list-table",
-    "figure",
-    "image",
-    "code-block",
-    "grid",  # sphinx-design's grid and cards, for the landing page's way in: they read nothing and
-    "grid-item-card",  # write no raw markup; their links go through the link-scheme check like any other
-]
-ROLES = [
-    "event",
-    "person",
-    "cite",
-    "cite:*",
-    "doc",
-    "ref",
-    "abbr",
-    "sub",
-    "sup",
-    "code",
-    "literal",
-    "emphasis",
-    "strong",
-]
+from ..core.registry import registries
 
 
 def allowed(env: BuildEnvironment, names: Iterable[str]) -> list[str]:
@@ -136,8 +80,9 @@ class AllowList(CustomReSTDispatcher):
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__()
-        self.directives = allowed(env, env.config.edition_allowed_directives)
-        self.roles = allowed(env, env.config.edition_allowed_roles)
+        declared = [registry.names for registry in registries(env).values()]
+        self.directives = allowed(env, [*env.config.edition_allowed_directives, *(d for d, _ in declared)])
+        self.roles = allowed(env, [*env.config.edition_allowed_roles, *(r for _, r in declared)])
 
     def directive(
         self, directive_name: str, language_module: ModuleType, document: nodes.document
@@ -152,9 +97,3 @@ class AllowList(CustomReSTDispatcher):
         if found is None or not role_name or permitted(role_name, self.roles):  # "": the configured default role
             return found, messages
         return refused_role, messages
-
-
-def setup_allow_list(app: Sphinx) -> None:
-    add_setting(app, "edition_allowed_directives", DIRECTIVES, list, tuple, set)
-    add_setting(app, "edition_allowed_roles", ROLES, list, tuple, set)
-    add_setting(app, "edition_policy_exceptions", {})

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from ..core import priorities
 from ..core.messages import EntryError, at, warn
 
 CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}  # controls, format characters (bidi, zero-width), line/paragraph separators
@@ -79,4 +80,4 @@ def check_included(app: Sphinx, relative_path: Path, parent_docname: str, conten
 
 def setup_invisible(app: Sphinx) -> None:
     app.connect("source-read", check_source)
-    app.connect("include-read", check_included, priority=600)  # after a refused include has been emptied
+    app.connect("include-read", check_included, priority=priorities.INCLUDED_TEXT)

@@ -21,7 +21,7 @@ from sphinx.directives.code import LiteralInclude
 from sphinx.directives.other import Include
 from sphinx.environment import BuildEnvironment
 
-from ..core.configuration import add_setting
+from ..core import priorities
 from ..core.messages import EntryError, warn
 
 REFUSED_FILES_KEY = "edition-refused-files"  # temp_data: the reasons already given in this document
@@ -97,7 +97,6 @@ class ConfinedLiteralInclude(ConfinedRead, LiteralInclude):
 
 
 def setup_confinement(app: Sphinx) -> None:
-    add_setting(app, "edition_project_root", "..")
-    app.connect("builder-inited", find_root, priority=100)
+    app.connect("builder-inited", find_root, priority=priorities.PROJECT_ROOT)
     app.add_directive("include", ConfinedInclude, override=True)
     app.add_directive("literalinclude", ConfinedLiteralInclude, override=True)

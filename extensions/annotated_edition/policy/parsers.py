@@ -24,9 +24,9 @@ from myst_parser.parsers.sphinx_ import MystParser
 from sphinx.application import Sphinx
 from sphinx.parsers import RSTParser
 
+from ..core.messages import EntryError, warn
 from .allow_list import AllowList, allowed, permitted, refusal
 from .confinement import page_file, refused_file
-from ..core.messages import EntryError, warn
 
 FILE_LEVEL_CONFIG = ("myst", "mystnb", "html_meta", "substitutions")  # front matter keys MyST reads as configuration
 YAML_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:")

@@ -24,8 +24,9 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import url_re
 
-from .confinement import page_file, refused_file
+from ..core import priorities
 from ..core.messages import EntryError, warn
+from .confinement import page_file, refused_file
 from .urls import scheme, unlink, unsafe_scheme
 
 RAW = EntryError(
@@ -47,7 +48,7 @@ def scheme_refusal(target: str, found: str, schemes: list[str]) -> EntryError:
 
 
 class EnforcePolicy(SphinxTransform):
-    default_priority = 690  # after docutils resolved references (640), before essay paragraphs are numbered (700)
+    default_priority = priorities.CONTENT_POLICY
 
     def apply(self) -> None:
         self.said: set[str] = set()

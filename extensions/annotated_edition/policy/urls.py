@@ -18,9 +18,8 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..core.configuration import add_setting
+from ..core import priorities
 
-SCHEMES = ["http", "https", "mailto"]  # the default of edition_url_schemes
 SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 AROUND = "".join(map(chr, range(0x21)))  # C0 controls and space, which browsers strip from a URL's ends
 
@@ -45,7 +44,7 @@ def unlink(node: nodes.Element) -> None:
 class UnlinkUnsafeTargets(SphinxPostTransform):
     """The last check as a page is written: a link or image with a scheme not allowed is not written as one."""
 
-    default_priority = 990  # after bibliographies, lists of works cited and references are made
+    default_priority = priorities.LINK_SCHEMES
 
     def run(self, **kwargs) -> None:
         allowed = self.config.edition_url_schemes
@@ -60,5 +59,4 @@ class UnlinkUnsafeTargets(SphinxPostTransform):
 
 
 def setup_safe_urls(app: Sphinx) -> None:
-    add_setting(app, "edition_url_schemes", SCHEMES, list, tuple, set)
     app.add_post_transform(UnlinkUnsafeTargets)

@@ -10,8 +10,6 @@ post-transforms that run before Sphinx resolves references.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from docutils import nodes
@@ -23,37 +21,18 @@ from sphinx.roles import XRefRole
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import make_refnode
 
+from ..core import priorities
+from ..core.doctree import ancestor, cited_keys, link
 from ..core.domain import get_domain
-from ..core.doctree import link
-from ..core.messages import EntryError, closest, warn
-from ..notes.directives import cited_keys, factcheck_note
+from ..core.generated import FillPlaceholders
+from ..core.messages import EntryError, warn
+from ..core.names import SLUG, anchor
+from ..core.nodes import factcheck_note
 from ..core.records import MentionRecord
-from ..core.doctree import ancestor
+from ..core.registry import Registry, mentions_of, register, registries
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 WIKIDATA = re.compile(r"Q[1-9][0-9]*")
-
-
-@dataclass(frozen=True)
-class Registry:
-    role: str  # the directive and role name, also the anchor prefix: "event" -> #event-<id>
-    records: str  # the domain's record kind
-    index_heading: str  # the print index groups entries under this word
-    title: Callable[[dict[str, Any]], str]  # link text when the role gives none
-    tooltip: Callable[[dict[str, Any]], str]
-    sort_name: Callable[[dict[str, Any]], str]  # the index entry
-
-
-def registries(env: BuildEnvironment) -> dict[str, Registry]:
-    """The registries this Sphinx application defines, by role (``add_registry``): kept on the app, not the
-    Python process, so two applications in one process (tests) never share them."""
-    return getattr(env._app, "edition_registries", {})  # env._app: as Sphinx's own ReferencesResolver reaches the app
-
-
-def anchor(role: str, record_id: str) -> str:
-    return f"{role}-{record_id}"
 
 
 class mentions_placeholder(nodes.General, nodes.Element):
@@ -142,10 +121,6 @@ def authority(qid: str) -> nodes.paragraph:
     return para
 
 
-def valid(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [record for record in records if not record.get("rejected")]
-
-
 def one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
@@ -175,7 +150,7 @@ def registry_refs(env: BuildEnvironment, document: nodes.Node):
 class CollectMentions(SphinxTransform):
     """Record where each registry entry is referred to: an essay paragraph, or a note."""
 
-    default_priority = 810  # after anchoring (800): notes and paragraphs have their ids
+    default_priority = priorities.MENTIONS
 
     def apply(self) -> None:
         domain = get_domain(self.env)
@@ -199,34 +174,22 @@ class CollectMentions(SphinxTransform):
         return None
 
 
-def mentions_of(env: BuildEnvironment, kind: str) -> dict[str, list[tuple[str, MentionRecord]]]:
-    """``{target: [(docname, mention), …]}`` for one registry, in document then source order."""
-    found: dict[str, list[tuple[str, MentionRecord]]] = {}
-    for docname, records in sorted(get_domain(env).data["mentions"].items()):
-        for record in records:
-            if record.kind == kind:
-                found.setdefault(record.target, []).append((docname, record))
-    return found
+class FillMentions(FillPlaceholders):
+    placeholder = mentions_placeholder
 
+    def prepare(self) -> None:
+        self.by_kind = {kind: mentions_of(self.env, kind) for kind in registries(self.env)}
 
-class FillMentions(SphinxPostTransform):
-    default_priority = 5
-
-    def run(self, **kwargs) -> None:
-        placeholders = list(self.document.findall(mentions_placeholder))
-        if not placeholders:
-            return
-        by_kind = {kind: mentions_of(self.env, kind) for kind in registries(self.env)}
-        for placeholder in placeholders:
-            mentions = by_kind[placeholder["kind"]].get(placeholder["target"], [])
-            para = nodes.paragraph(classes=["edition-mentions"])
-            para += nodes.emphasis(text="Mentioned in: ")
-            if not mentions:
-                para += nodes.Text("no essay or note yet.")
-            for i, (docname, record) in enumerate(mentions):
-                para += nodes.Text("; " if i else "")
-                para += link(self.env, docname, record.anchor, record.label)
-            placeholder.replace_self(para)
+    def fill(self, placeholder: nodes.Element) -> nodes.Node:
+        mentions = self.by_kind[placeholder["kind"]].get(placeholder["target"], [])
+        para = nodes.paragraph(classes=["edition-mentions"])
+        para += nodes.emphasis(text="Mentioned in: ")
+        if not mentions:
+            para += nodes.Text("no essay or note yet.")
+        for i, (docname, record) in enumerate(mentions):
+            para += nodes.Text("; " if i else "")
+            para += link(self.env, docname, record.anchor, record.label)
+        return para
 
 
 class IndexMentions(SphinxPostTransform):
@@ -238,7 +201,7 @@ class IndexMentions(SphinxPostTransform):
     sort key, and makeindex would then list the same title twice.
     """
 
-    default_priority = 5
+    default_priority = priorities.GENERATED_PAGES
     formats = ("latex",)
 
     def run(self, **kwargs) -> None:
@@ -258,28 +221,6 @@ class IndexMentions(SphinxPostTransform):
             )
 
 
-def resolve(registry: Registry, env: BuildEnvironment, fromdocname: str, builder, target: str, node, contnode):
-    """Resolve ``{role}`id``` to the registry entry, or report an unknown id with the closest ones."""
-    records = get_domain(env).index(registry.records, "id")
-    if target not in records:
-        pages = sorted({str(env.doc2path(docname, False)) for docname, _ in records.values()}) or ["any page"]
-        warn(
-            registry.role,
-            f"unknown {registry.role} {target!r}.",
-            f"use an id defined with {{{registry.role}}} in {', '.join(pages)} ({closest(target, list(records))}).",
-            node,
-        )
-        return contnode
-    docname, record = records[target]
-    if record.get("rejected"):  # already reported where it is defined
-        return make_refnode(builder, fromdocname, docname, anchor(registry.role, target), contnode)
-    if not node.get("refexplicit"):
-        contnode = nodes.inline("", registry.title(record), classes=[f"edition-{registry.role}-ref"])
-    return make_refnode(
-        builder, fromdocname, docname, anchor(registry.role, target), contnode, registry.tooltip(record)
-    )
-
-
 def check_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
     domain = get_domain(env)
     for registry in registries(env).values():
@@ -292,10 +233,11 @@ def check_duplicates(app: Sphinx, env: BuildEnvironment) -> None:
             )
 
 
-def add_registry(app: Sphinx, registry: Registry) -> None:
-    if not hasattr(app, "edition_registries"):
-        app.edition_registries = {}
-    app.edition_registries[registry.role] = registry
+def add_registry(app: Sphinx, registry: Registry, directive: type[RegistryDirective]) -> None:
+    """Everything a registry needs, from its declaration: its directive, its role, its place in the table."""
+    directive.registry = registry
+    register(app, registry)
+    app.add_directive(registry.role, directive)
     app.add_role(registry.role, RegistryRole(registry.role))
 
 

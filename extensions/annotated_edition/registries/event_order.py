@@ -13,15 +13,16 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from ..core import priorities
 from ..core.domain import get_domain
 from ..core.messages import warn
-from .base import valid
+from ..core.registry import valid
 
 YEARS = re.compile(r"(\d{4})(?:\s*[–—-]\s*(\d{4}))?")
 
 
 class CheckEventOrder(SphinxTransform):
-    default_priority = 820
+    default_priority = priorities.EVENT_ORDER
 
     def apply(self) -> None:
         records = valid(get_domain(self.env).data["events"].get(self.env.docname, []))

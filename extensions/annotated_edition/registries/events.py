@@ -14,7 +14,9 @@ from sphinx.application import Sphinx
 
 from ..core import dates
 from ..core.messages import EntryError
-from .base import Registry, RegistryDirective, add_registry, anchor, one_line
+from ..core.names import anchor
+from ..core.registry import Registry, TeiMapping
+from .base import RegistryDirective, add_registry, one_line
 
 EXAMPLES = (
     "1950-02-14, 1960-07, 1958, 1958-08-23/1958-10-06, 1960-21 (spring 1960; 22 summer, 23 autumn, 24 winter), "
@@ -63,6 +65,14 @@ class EventDirective(RegistryDirective):
         return [facts]
 
 
+def tei_dates(record: dict[str, Any]) -> dict[str, str]:
+    """EDTF to TEI's W3C date attributes: exact ends as @when/@from/@to, qualified ones as bounds."""
+    parts = record["date"].split("/")
+    if all(dates.w3c(part) for part in parts):
+        return {"when": parts[0]} if len(parts) == 1 else {"from": parts[0], "to": parts[1]}
+    return {"notBefore": record.get("start", ""), "notAfter": record.get("end", "")}
+
+
 EVENTS = Registry(
     role="event",
     records="events",
@@ -70,12 +80,10 @@ EVENTS = Registry(
     title=lambda record: record["title"],
     tooltip=lambda record: f"{record['title']} ({dates.in_words(record['date'])})",
     sort_name=lambda record: record["title"],
+    tei=TeiMapping("listEvent", "event", "label", "title", tei_dates),
+    schema_type="Event",
 )
 
 
-EventDirective.registry = EVENTS
-
-
 def setup_events(app: Sphinx) -> None:
-    app.add_directive("event", EventDirective)
-    add_registry(app, EVENTS)
+    add_registry(app, EVENTS, EventDirective)

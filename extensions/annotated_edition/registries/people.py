@@ -17,37 +17,13 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..bibliography.files import damaged_keys
-from ..core.configuration import add_setting
+from ..core.defaults import DEFAULT_ATTRIBUTIONS
 from ..core.messages import EntryError, closest
-from .base import Registry, RegistryDirective, add_registry, one_line
+from ..core.registry import Registry, TeiMapping
 from ..verdicts.vocabulary import REQUIRED_KEYS as VERDICT_KEYS
 from ..verdicts.vocabulary import check_entries, scale
+from .base import RegistryDirective, add_registry, one_line
 
-DEFAULT_ATTRIBUTIONS: dict[str, dict[str, str]] = {
-    "identified": {
-        "label": "Identified",
-        "symbol": "●",
-        "definition": "The work meant can be named with confidence. Whether it supports what the essay "
-        "attributes to it is the verdict of the note where the essay names the author.",
-    },
-    "probable": {
-        "label": "Probable",
-        "symbol": "◐",
-        "definition": "The name points to one author, but the essay names no work: the entry lists the "
-        "likeliest works, and no passage saying what the essay claims has been found.",
-    },
-    "ambiguous": {
-        "label": "Ambiguous",
-        "symbol": "◑",
-        "definition": "Several authors of this name wrote on the subject; the entry lists the candidates.",
-    },
-    "unidentified": {
-        "label": "Cannot be identified",
-        "symbol": "○",
-        "definition": "No author of this name could be found who wrote what the essay attributes; the "
-        "entry says what was searched.",
-    },
-}
 REQUIRED_KEYS = {key: VERDICT_KEYS[key] for key in ("label", "symbol", "definition")}
 
 
@@ -133,13 +109,12 @@ PEOPLE = Registry(
     title=lambda record: display_name(record["name"]),
     tooltip=lambda record: display_name(record["name"]),
     sort_name=lambda record: record["name"],
+    tei=TeiMapping("listPerson", "person", "persName", "name"),
+    schema_type="Person",
 )
-PersonDirective.registry = PEOPLE
 
 
 def setup_people(app: Sphinx) -> None:
-    add_setting(app, "edition_attributions", DEFAULT_ATTRIBUTIONS)
-    app.add_directive("person", PersonDirective)
     app.add_directive("attribution-scale", AttributionScale)
-    add_registry(app, PEOPLE)
+    add_registry(app, PEOPLE, PersonDirective)
     app.connect("builder-inited", check_attributions)

@@ -19,15 +19,15 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..policy.confinement import refused_file
-from ..core.domain import get_domain
-from ..policy.characters import check_file_text
 from ..core.doctree import link
+from ..core.domain import get_domain
+from ..core.generated import FillPlaceholders
 from ..core.messages import at, warn
 from ..core.records import PageRecord
+from ..policy.characters import check_file_text
+from ..policy.confinement import refused_file
 
 COLUMNS = ("essay", "note", "first", "blind", "final", "reason")
 
@@ -123,26 +123,28 @@ def matrix(readings: list[Reading], vocabulary: dict) -> nodes.table:
     return table
 
 
-class FillAgreement(SphinxPostTransform):
-    default_priority = 5  # before references are resolved
+class FillAgreement(FillPlaceholders):
+    placeholder = agreement_placeholder
 
-    def run(self, **kwargs) -> None:
-        vocabulary = self.config.edition_verdicts
+    def prepare(self) -> None:
         domain = get_domain(self.env)
-        notes = {(d, n.id): n for d in domain.essays() for n in domain.notes(d)}
-        for placeholder in list(self.document.findall(agreement_placeholder)):
-            readings = next((list(p.rows) for d, p in domain.pages("agreement") if d == placeholder["docname"]), [])
-            items = nodes.bullet_list(classes=["edition-adjudications"])
-            for r in (r for r in readings if r.first != r.blind):
-                para = nodes.paragraph()
-                note = notes.get((r.essay, r.note))  # a row naming no note is reported, and not linked
-                para += link(self.env, r.essay, r.note, f"“{note.quote}”") if note else nodes.Text(f"“{r.note}”")
-                label = lambda name: vocabulary.get(name, {}).get("label", name)  # noqa: E731
-                para += nodes.Text(f": first {label(r.first)}, blind {label(r.blind)}; final ")
-                para += nodes.strong(text=label(r.final))
-                para += nodes.Text(f". {r.reason}")
-                items += nodes.list_item("", para)
-            placeholder.replace_self([figures(readings), matrix(readings, vocabulary), items])
+        self.notes = {(d, n.id): n for d in domain.essays() for n in domain.notes(d)}
+
+    def fill(self, placeholder: nodes.Element) -> list[nodes.Node]:
+        vocabulary = self.config.edition_verdicts
+        domain, notes = get_domain(self.env), self.notes
+        readings = next((list(p.rows) for d, p in domain.pages("agreement") if d == placeholder["docname"]), [])
+        items = nodes.bullet_list(classes=["edition-adjudications"])
+        for r in (r for r in readings if r.first != r.blind):
+            para = nodes.paragraph()
+            note = notes.get((r.essay, r.note))  # a row naming no note is reported, and not linked
+            para += link(self.env, r.essay, r.note, f"“{note.quote}”") if note else nodes.Text(f"“{r.note}”")
+            label = lambda name: vocabulary.get(name, {}).get("label", name)  # noqa: E731
+            para += nodes.Text(f": first {label(r.first)}, blind {label(r.blind)}; final ")
+            para += nodes.strong(text=label(r.final))
+            para += nodes.Text(f". {r.reason}")
+            items += nodes.list_item("", para)
+        return [figures(readings), matrix(readings, vocabulary), items]
 
 
 def check_readings(app: Sphinx, env: BuildEnvironment) -> None:

@@ -21,16 +21,16 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core import dates
-from ..core.domain import get_domain
-from ..policy.characters import check_file_text
+from ..core import dates, priorities
 from ..core.doctree import link
+from ..core.domain import get_domain
+from ..core.generated import FillPlaceholders
 from ..core.messages import at, warn
-from ..notes.directives import factcheck_note
+from ..core.nodes import factcheck_note
 from ..core.records import PageRecord
+from ..policy.characters import check_file_text
 from .releases import PublishedNote, Release, releases
 
 CHANGES = ("verdict", "removed", "text", "citation")
@@ -65,6 +65,16 @@ def corrections(env: BuildEnvironment) -> list[Correction]:
     return getattr(env, "edition_corrections", [])
 
 
+def corrections_of(env: BuildEnvironment, essay: str, note_id: str | None) -> list[Correction]:
+    """The log's entries for one note, in the log's order."""
+    return [c for c in corrections(env) if c.note.essay == essay and c.note.id == note_id]
+
+
+def latest_correction(env: BuildEnvironment, essay: str, note_id: str) -> str | None:
+    """The date of a note's latest correction (ClaimReview's dateModified, Web Annotation's modified), or None."""
+    return max((c.date for c in corrections_of(env, essay, note_id)), default=None)
+
+
 def parse_entry(number: int, line: int, table: dict, known: list[Release]) -> Correction:
     """One table of the log, checked; raises ValueError saying what to write instead."""
     date = str(table.get("date", ""))
@@ -97,6 +107,7 @@ def parse_entry(number: int, line: int, table: dict, known: list[Release]) -> Co
 
 def load_corrections(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     env.edition_corrections = []
+    env.edition_corrections_path = None  # turned off: no page depends on the old file any more
     if not app.config.edition_corrections:
         return
     path = Path(app.confdir, app.config.edition_corrections)
@@ -118,9 +129,9 @@ def load_corrections(app: Sphinx, env: BuildEnvironment, docnames: list[str]) ->
 
 
 class MarkCorrected(SphinxTransform):
-    """Add "Corrected on DATE" to each corrected note, and its latest date to the note's record."""
+    """Add "Corrected on DATE" to each corrected note."""
 
-    default_priority = 805  # after anchoring (800) gave notes their ids
+    default_priority = priorities.CORRECTED_NOTES
 
     def apply(self) -> None:
         notes = list(self.document.findall(factcheck_note))
@@ -132,13 +143,10 @@ class MarkCorrected(SphinxTransform):
         ):
             if dependency:
                 self.env.note_dependency(dependency)
-        records = {r.id: r for r in get_domain(self.env).notes(self.env.docname)}
+        recorded = {r.id for r in get_domain(self.env).notes(self.env.docname)}
         for note in notes:
-            mine = [
-                c for c in corrections(self.env) if c.note.essay == self.env.docname and c.note.id == note.get("id")
-            ]
-            if mine and note["id"] in records:
-                records[note["id"]].modified = max(c.date for c in mine)
+            mine = corrections_of(self.env, self.env.docname, note.get("id"))
+            if mine and note["id"] in recorded:
                 note += correction_mark(entries=[(c.date, c.anchor) for c in mine])
 
 
@@ -156,10 +164,10 @@ class CorrectionsDirective(SphinxDirective):
         return [corrections_placeholder()]
 
 
-class FillCorrections(SphinxPostTransform):
+class FillCorrections(FillPlaceholders):
     """Write the log and the "Corrected on" links, before references are resolved (so every builder has them)."""
 
-    default_priority = 5
+    placeholder = corrections_placeholder
 
     def run(self, **kwargs) -> None:
         page = corrections_page(self.env)
@@ -171,10 +179,9 @@ class FillCorrections(SphinxPostTransform):
                 para += link(self.env, page, anchor, text) if page else nodes.Text(text)
             para += nodes.Text(".")
             mark.replace_self(para)
-        for placeholder in list(self.document.findall(corrections_placeholder)):
-            placeholder.replace_self(self.log())
+        super().run(**kwargs)
 
-    def log(self) -> nodes.Node:
+    def fill(self, placeholder: nodes.Element) -> nodes.Node:
         domain = get_domain(self.env)
         entries = nodes.bullet_list(classes=["edition-corrections"])
         for correction in sorted(corrections(self.env), key=lambda c: (c.date, c.number), reverse=True):
@@ -250,11 +257,10 @@ def check_against_release(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def setup_corrections(app: Sphinx) -> None:
-    app.add_config_value("edition_corrections", "corrections.toml", "env", str)
     app.add_node(correction_mark)
     app.add_node(corrections_placeholder)
     app.add_directive("corrections", CorrectionsDirective)
     app.add_transform(MarkCorrected)
     app.add_post_transform(FillCorrections)
-    app.connect("env-before-read-docs", load_corrections, priority=600)  # after the release snapshots
+    app.connect("env-before-read-docs", load_corrections, priority=priorities.CORRECTIONS_LOG)
     app.connect("env-check-consistency", check_against_release)

@@ -14,7 +14,7 @@ from sphinx.environment import BuildEnvironment
 from ..core import dates
 from ..core.domain import get_domain
 from ..core.messages import warn
-from ..registries.base import valid
+from ..core.registry import valid
 
 
 def coverage(entry) -> tuple[str, str] | None:

@@ -20,9 +20,9 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..core.domain import get_domain
-from ..policy.characters import check_file_text
 from ..core.messages import at, warn
-from ..registries.base import SLUG
+from ..core.names import SLUG
+from ..policy.characters import check_file_text
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def setup_releases(app: Sphinx) -> None:
-    app.add_config_value("edition_releases", "releases", "env", str)
     app.connect("env-before-read-docs", load_releases)
 
 

@@ -7,7 +7,6 @@ method page by the ``{verdict-scale}`` directive, so documentation and configura
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -16,50 +15,10 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.configuration import add_setting, conf_location
+from ..core.configuration import conf_location
+from ..core.defaults import DEFAULT_VERDICTS
 from ..core.messages import EntryError, warn
-
-DEFAULT_VERDICTS: dict[str, dict[str, Any]] = {
-    "accurate": {
-        "label": "Accurate",
-        "symbol": "✓",
-        "rating": 5,
-        "definition": "Correct as stated; checked because readers rely on it.",
-    },
-    "imprecise": {
-        "label": "Imprecise",
-        "symbol": "≈",
-        "rating": 4,
-        "definition": "Broadly right, but a date, figure, name or scope is loose or slightly wrong.",
-    },
-    "disputed": {
-        "label": "Disputed",
-        "symbol": "⇄",
-        "rating": 3,
-        "definition": "Historians disagree; the note says who holds which view.",
-    },
-    "unsupported": {
-        "label": "Unsupported",
-        "symbol": "?",
-        "rating": 3,
-        "definition": "Cannot be traced or verified: an untraceable quotation, or a historian "
-        "named without a work that says it.",
-    },
-    "misleading": {
-        "label": "Misleading",
-        "symbol": "!",
-        "rating": 2,
-        "definition": "Literally defensible but gives a false impression: a cause reversed, an "
-        "anachronism, context left out.",
-    },
-    "inaccurate": {
-        "label": "Inaccurate",
-        "symbol": "✗",
-        "rating": 1,
-        "definition": "Factually wrong: a wrong date, actor, name or event.",
-    },
-}
-NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # names become CSS classes and option values
+from ..core.names import SLUG  # names become CSS classes and option values
 
 
 def text(value: Any) -> bool:
@@ -85,7 +44,7 @@ def verdicts(config: Config) -> dict[str, dict[str, Any]]:
 
 def entry_problems(option: str, name: Any, entry: Any, required: dict, defaults: str) -> list[EntryError]:
     """What is wrong with one entry of a configured vocabulary: its name, missing keys, values of the wrong type."""
-    if not isinstance(name, str) or not NAME.fullmatch(name):
+    if not isinstance(name, str) or not SLUG.fullmatch(name):
         return [
             EntryError(
                 f"{option} has the entry name {name!r}.", "name entries with lowercase letters, digits and hyphens."
@@ -162,6 +121,5 @@ class VerdictScale(SphinxDirective):
 
 
 def setup_vocabulary(app: Sphinx) -> None:
-    add_setting(app, "edition_verdicts", DEFAULT_VERDICTS)
     app.add_directive("verdict-scale", VerdictScale)
     app.connect("builder-inited", check_vocabulary)

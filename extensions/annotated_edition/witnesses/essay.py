@@ -16,14 +16,16 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.configuration import add_setting, conf_location
-from ..policy.confinement import project_root
+from ..core import priorities
+from ..core.configuration import conf_location
 from ..core.domain import get_domain
-from ..policy.characters import check_file_text, invisible_in
 from ..core.messages import at, closest, warn
-from .nodes import paragraph_number, paratext_block
+from ..core.names import site_base
 from ..core.records import EssayRecord
+from ..policy.characters import check_file_text, invisible_in
+from ..policy.confinement import project_root
 from .manifest import LineRange, Manifest, ManifestError, Witness, parse_manifest, read_text
+from .nodes import paragraph_number, paratext_block
 
 WITNESS_KEY = "edition-witness"
 REFUSED_KEY = "edition-witness-refused"  # temp_data: this document reproduces a witness the manifest refused
@@ -162,11 +164,7 @@ class CiteThisDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         cfg = self.config
-        url = (
-            f"{cfg.html_baseurl.rstrip('/')}/{self.env.docname}.html"
-            if cfg.html_baseurl
-            else f"{self.env.docname}.html"
-        )
+        url = f"{site_base(cfg)}{self.env.docname}.html"
         heading = self.state.document.next_node(nodes.title)
         title = heading.astext() if heading else self.env.docname
         box = nodes.container(classes=["edition-cite"])
@@ -185,7 +183,7 @@ class CiteThisDirective(SphinxDirective):
 class NumberEssayParagraphs(SphinxTransform):
     """Number the essay paragraphs, give each the anchor ``p<N>``, and shield them from smartquotes."""
 
-    default_priority = 700  # before SmartQuotes (750): the witnesses' apostrophes stay as they are
+    default_priority = priorities.ESSAY_PARAGRAPHS
 
     def apply(self) -> None:
         for box in self.document.findall(nodes.container):
@@ -222,10 +220,6 @@ def essay_paragraphs(box: nodes.Element) -> list[nodes.paragraph]:
 
 
 def setup_essay(app: Sphinx) -> None:
-    add_setting(app, "edition_manifest", "../sources/manifest.toml")
-    add_setting(app, "edition_title", "")
-    add_setting(app, "edition_date", "")
-    add_setting(app, "edition_licence", "")
     app.add_directive("witness", WitnessDirective)
     app.add_directive("paratext", ParatextDirective)
     app.add_directive("cite-this", CiteThisDirective)

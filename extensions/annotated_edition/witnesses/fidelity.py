@@ -15,11 +15,13 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from ..core import priorities
 from ..core.domain import get_domain
-from .essay import WITNESS_KEY, essay_paragraphs, witnesses
 from ..core.messages import warn
-from .nodes import Editorial, paratext_block
+from ..core.records import FidelityRecord
+from .essay import WITNESS_KEY, essay_paragraphs, witnesses
 from .manifest import LineRange, Witness, WitnessParagraph, normalise
+from .nodes import Editorial, paratext_block
 
 FIX = "restore the witness's words exactly (sources/ is the reference); editorial additions belong in directives or subsections."
 
@@ -49,7 +51,7 @@ def first_difference(witness: str, edition: str) -> str:
 
 
 class CheckFidelity(SphinxTransform):
-    default_priority = 870  # after SmartQuotes (750) and claim marking (800): checks the final text
+    default_priority = priorities.FIDELITY
 
     def apply(self) -> None:
         for box in self.document.findall(nodes.container):
@@ -63,9 +65,11 @@ class CheckFidelity(SphinxTransform):
         source = [p.text for p in witness.paragraphs]
         matcher = difflib.SequenceMatcher(a=source, b=texts, autojunk=False)
         faithful = all(tag == "equal" for tag, *_ in matcher.get_opcodes())
-        record = get_domain(self.env).essay(self.env.docname)
-        if record is not None:
-            record.faithful = faithful  # the exports anchor notes on the witness only when the text is its
+        domain = get_domain(self.env)
+        if (
+            domain.essay(self.env.docname) is not None
+        ):  # the exports anchor notes on the witness only when the text is its
+            domain.add("fidelity", self.env.docname, FidelityRecord(faithful))
         for tag, w1, w2, e1, e2 in matcher.get_opcodes():
             if tag == "equal":
                 self.check_lines(witness, witness.paragraphs[w1:w2], edited[e1:e2])

@@ -1,0 +1,37 @@
+"""The order of processing, in one table: every priority the extension gives Sphinx, read top to bottom.
+
+Sphinx orders transforms, post-transforms and event listeners by number; the numbers below are named
+for the step they order and placed among Sphinx's, docutils' and sphinxcontrib-bibtex's own steps
+(in the comments), so that the whole pipeline can be read here and a new step placed by name.
+"""
+
+from __future__ import annotations
+
+# ---- Events before reading: the configuration, the project, the bibliography files, the release data.
+CONFIG_TYPES = 700  # config-inited: settings checked before Sphinx's own type check (800)
+PROJECT_ROOT = 100  # builder-inited: the folder nothing may be read from outside of, before all else
+BIB_FILES = 400  # builder-inited: .bib files read leniently before sphinxcontrib-bibtex parses them (500)
+CORRECTIONS_LOG = 600  # env-before-read-docs: after the release snapshots (default 500)
+INCLUDED_TEXT = 600  # include-read: after a refused include has been emptied (default 500)
+
+# ---- Transforms, while each document is read (docutils resolves references at 640, SmartQuotes at 750).
+CITATION_GROUPS = 500  # "(A); (B)" pairs of citations found while the citations are still pending
+CONTENT_POLICY = 690  # after docutils resolved references (640), before essay paragraphs are numbered
+ESSAY_PARAGRAPHS = 700  # essay paragraphs numbered, before SmartQuotes (750) can touch the witness's quotes
+LATEX_BIBLIOGRAPHY_BEFORE = 749  # the {bibliography} chapter kept where it stands in print: just before
+LATEX_BIBLIOGRAPHY_AFTER = 751  # … and just after Sphinx's own bibliography transform (750)
+ANCHORING = 800  # quotes found and claims marked, once paragraphs are numbered
+CORRECTED_NOTES = 805  # "Corrected on …" once anchoring gave the notes their ids
+MENTIONS = 810  # registry mentions recorded once notes and paragraphs have their ids
+EVENT_ORDER = 820  # events in date order under their year headings, once recorded
+FIDELITY = 870  # the essay text compared with its witness, after SmartQuotes and claim marking
+PARAGRAPH_GROUPS = 900  # HTML: each essay paragraph wrapped with its notes (for sidenotes), once all else has its place
+
+# ---- Post-transforms, while each page is written (Sphinx resolves references at 10).
+GENERATED_PAGES = 5  # placeholders filled before references are resolved, so every builder resolves theirs
+WORKS_CITED = 6  # after sphinxcontrib-bibtex formats its bibliographies (5), before references (10)
+TABLE_WRAPPER_IDS = 501  # HTML: just after furo wraps each table in a div and copies the table's id onto it (500)
+LINK_SCHEMES = 990  # after bibliographies, lists of works cited and references are made
+
+# ---- Writing HTML.
+A11Y_REPAIRS = 900  # html-page-context: after the theme has built its parts
