@@ -153,3 +153,11 @@ def test_register_labels_are_the_bibliography_labels(edition: Path) -> None:
     for label in ("Roberts 2006a", "Roberts 2006b"):
         assert label in bibliography and label in register, label
     assert not re.search(r"Roberts 2006<", register)
+
+
+def test_tex_markup_becomes_the_characters_it_means() -> None:
+    from annotated_edition.bibliography.plain_text import leftover_markup, plain
+
+    assert plain("{The} Alliance, 1945--1963") == "The Alliance, 1945–1963"
+    assert plain("Harper \\& Row") == "Harper & Row" and plain("A---B") == "A—B"
+    assert leftover_markup("Harper \\& Row") is None and leftover_markup("Texas A\\\\&M") == "\\\\"
