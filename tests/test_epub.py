@@ -26,8 +26,8 @@ def read(book: zipfile.ZipFile, name: str) -> str:
 
 def test_notes_are_epub_footnotes_opening_with_their_lemma(book) -> None:
     essay = read(book, "essays/essay-2.xhtml")
-    asides = re.findall(r'<aside epub:type="footnote" class="edition-note" id="([^"]+)">', essay)
-    refs = re.findall(r'<a epub:type="noteref" class="edition-noteref" href="#([^"]+)"', essay)
+    asides = re.findall(r'<aside epub:type="footnote" role="doc-footnote" class="edition-note" id="([^"]+)">', essay)
+    refs = re.findall(r'<a epub:type="noteref" role="doc-noteref" class="edition-noteref" href="#([^"]+)"', essay)
     assert len(asides) >= 70 and sorted(refs) == sorted(asides)
     assert '<p class="edition-note-lemma">1. Emerging as allies in 1949] <strong>Imprecise.</strong></p>' in essay
     assert '<details class="edition-note' not in essay  # notes are footnotes, not widgets

@@ -24,6 +24,7 @@ from .notes.output import setup_notes_output
 from .output.a11y import setup_a11y
 from .output.assets import setup_static_assets
 from .output.design_assets import setup_design_assets
+from .output.epub import setup_epub
 from .pages.register import setup_register
 from .pages.timeline import setup_timeline
 from .pages.verdict_summary import setup_verdict_summary
@@ -84,6 +85,7 @@ PARTS = (
     setup_latex_bibliography,
     setup_exports,
     setup_a11y,
+    setup_epub,
     setup_static_assets,
     setup_design_assets,
 )

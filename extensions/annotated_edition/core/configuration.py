@@ -63,6 +63,12 @@ class EditionConfig:
     corrections: str = setting("corrections.toml", "The corrections log, relative to conf.py; empty for none.")
     releases: str = setting("releases", "The folder of release snapshots, relative to conf.py.")
     data_page: str = setting("data", "The document that describes the open data files (linked from the Data box).")
+    accessibility_summary: str = setting(
+        "The text of the edition with its headings, a table of contents, and its notes as footnotes linked to and "
+        "from the words they annotate; nothing is conveyed by image, colour or sound alone.",
+        "The EPUB's accessibility summary (schema:accessibilitySummary): how the book can be read.",
+    )
+    epub_nonlinear: list | tuple = setting([], "Documents the EPUB keeps out of its reading order (linear=no).")
     method_page: str = setting("method", "The document that describes the editorial method (the TEI header points to it).")
 
 

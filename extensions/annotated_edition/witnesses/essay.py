@@ -25,7 +25,7 @@ from ..core.records import EssayRecord
 from ..policy.characters import check_file_text, invisible_in
 from ..policy.confinement import project_root
 from .manifest import LineRange, Manifest, ManifestError, Witness, parse_manifest, read_text
-from .nodes import paragraph_number, paratext_block
+from .nodes import paragraph_number, paratext_block, witness_lines
 
 WITNESS_KEY = "edition-witness"
 REFUSED_KEY = "edition-witness-refused"  # temp_data: this document reproduces a witness the manifest refused
@@ -68,6 +68,35 @@ def refused_witness(env: BuildEnvironment, wid: str = "") -> bool:
     return refused is None or (wid in refused if wid else bool(refused))
 
 
+def known_witness(directive: SphinxDirective, wid: str) -> Witness | None:
+    """The manifest's witness *wid*; an unknown id is reported (a refused one was, by the manifest's check)."""
+    known = witnesses(directive.env)
+    if wid not in known and not refused_witness(directive.env, wid):
+        warn(
+            "witness",
+            f"unknown witness {wid!r}.",
+            f"use an id from the manifest ({closest(wid, list(known))}).",
+            directive.get_location(),
+        )
+    return known.get(wid)
+
+
+class WitnessLinesDirective(SphinxDirective):
+    """``{witness-lines} ID``: every line of witness ID, numbered as in the file, as quoted prose (not code:
+    the lines wrap on a phone and print in the text face), kept from smart quotes so they read as written."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        witness = known_witness(self, self.arguments[0])
+        if witness is None:
+            return []
+        self.env.note_dependency(str(witness.path))
+        listing = nodes.enumerated_list(classes=["edition-witness-lines"], enumtype="arabic", support_smartquotes=False)
+        listing.extend(nodes.list_item("", nodes.paragraph(line, line)) for line in witness.lines)
+        return [listing]
+
+
 class WitnessDirective(SphinxDirective):
     """``{witness} ID``: this document reproduces witness ID; shows the witness description."""
 
@@ -75,18 +104,10 @@ class WitnessDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         wid = self.arguments[0]
-        known = witnesses(self.env)
-        witness = known.get(wid)
-        if witness is None and refused_witness(self.env, wid):
-            self.env.temp_data[REFUSED_KEY] = True  # the essay is not checked further: see the manifest's message
-            return []
+        witness = known_witness(self, wid)
         if witness is None:
-            warn(
-                "witness",
-                f"unknown witness {wid!r}.",
-                f"use an id from the manifest ({closest(wid, list(known))}).",
-                self.get_location(),
-            )
+            if refused_witness(self.env, wid):
+                self.env.temp_data[REFUSED_KEY] = True  # the essay is not checked further: see the manifest's message
             return []
         if WITNESS_KEY in self.env.temp_data:
             warn(
@@ -154,8 +175,7 @@ class ParatextDirective(SphinxDirective):
         summary = f"Not part of the essay: {paratext.kind}, witness line{'s' if rng.first != rng.last else ''} {rng}"
         block = paratext_block(summary=summary, lines=str(rng))
         self.set_source_info(block)
-        text = nodes.literal_block(paratext.text, paratext.text, classes=["edition-paratext-text"])
-        block += text
+        block += witness_lines(paratext.text, ["edition-paratext-text"])
         return [block]
 
 
@@ -222,6 +242,7 @@ def essay_paragraphs(box: nodes.Element) -> list[nodes.paragraph]:
 def setup_essay(app: Sphinx) -> None:
     app.add_directive("witness", WitnessDirective)
     app.add_directive("paratext", ParatextDirective)
+    app.add_directive("witness-lines", WitnessLinesDirective)
     app.add_directive("cite-this", CiteThisDirective)
     app.add_transform(NumberEssayParagraphs)
     app.connect("env-before-read-docs", load_witnesses)
