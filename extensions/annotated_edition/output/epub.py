@@ -9,6 +9,8 @@ table of contents has no ``doc-toc`` role and no landmarks.  This builder adds t
   ``accessibilitySummary`` (``edition_accessibility_summary``) in ``content.opf``;
 - the documents of ``edition_epub_nonlinear`` (an editors' guide, say) taken out of the reading order
   (``linear="no"``: still in the contents, but not between the chapters a reader pages through);
+- ``tabindex="0"`` on preformatted blocks (code in the editors' guide), which may scroll sideways on a
+  reading system's narrow page: a keyboard can then reach and scroll them (axe's scrollable-region-focusable);
 - ``role="doc-toc"`` on the table of contents and a hidden ``landmarks`` list (where the text
   starts; the navigation document itself is not a spine item, so it cannot be a landmark).
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.builders.epub3 import HTML_TAG, Epub3Builder
@@ -69,5 +72,11 @@ class EditionEpub3Builder(Epub3Builder):
         path.write_text(nav.replace("</body>", landmarks, 1), encoding="utf-8")
 
 
+def focusable_preformatted(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    if isinstance(app.builder, EditionEpub3Builder) and isinstance(context.get("body"), str):
+        context["body"] = context["body"].replace("<pre>", '<pre tabindex="0">')
+
+
 def setup_epub(app: Sphinx) -> None:
     app.add_builder(EditionEpub3Builder, override=True)
+    app.connect("html-page-context", focusable_preformatted)
