@@ -1,5 +1,7 @@
 """Sphinx configuration for the annotated edition of two essays on Sino-Soviet relations."""
 
+import string
+
 project = "Sino-Soviet Relations, 1949–1976: Two Essays, Annotated"
 author = "The editors"
 copyright = "2026, the editors"
@@ -58,6 +60,7 @@ epub_description = ("Two student essays on Sino-Soviet relations, 1949–1976, r
                     "witnesses and fact-checked claim by claim, with registers of events and historians.")
 epub_exclude_files = [".buildinfo.bak"]  # Sphinx keeps the last build's info there when conf.py changed
 edition_epub_nonlinear = ["how-to-annotate"]  # the editors' guide: in the contents, not in the reading order
+epub_use_index = False  # the registers of events and historians are the book's indexes; print has its own
 
 latex_engine = "xelatex"
 latex_documents = [("index", "sino-soviet-edition.tex", project, author, "manual")]
@@ -80,7 +83,21 @@ latex_elements = {
     "tableofcontents": r"\renewcommand{\contentsname}{Contents}\sphinxtableofcontents",
     "preamble": r"""
 \brokenpenalty=10000 % never break a page after a hyphenated line
-\hypersetup{pdfsubject={Sino-Soviet relations 1949-1976: two student essays reproduced and fact-checked},
-  pdfkeywords={Sino-Soviet split, Cold War, Mao Zedong, Khrushchev, fact-check, digital edition}}
-""",
+\exhyphenpenalty=10000 % nor a line at a word's own hyphen: text extraction would take it for a soft one ("SinoSoviet")
+\emergencystretch=1.5em
+\usepackage{hyperxmp} % the metadata below as XMP too (after hyperref, before its keys are used)
+\hypersetup{pdfauthor={AUTHOR}, pdftitle={TITLE},
+  pdfsubject={Sino-Soviet relations 1949-1976: two student essays reproduced and fact-checked},
+  pdfkeywords={Sino-Soviet split, Cold War, Mao Zedong, Khrushchev, fact-check, digital edition},
+  pdflang=en, pdfdisplaydoctitle=true, pdfcopyright={COPYRIGHT}, pdflicenseurl={LICENCE}}
+\XeTeXgenerateactualtext=1 % ligatures extract as the letters typed (ff, not U+FB00)
+\def\UrlBreaks{URLBREAKS} % a URL breaks after a letter, digit or / . _ ? & = #: never at its own hyphens
+\protected\def\sphinxstyleindexentry#1{#1} % index entries in the text face, not monospace
+\makeatletter % hyperxmp 5.9 (TeX Live 2022) with XeTeX: its packet, written at the end, never reaches a page of
+% this book, and it leaves Author and Keywords out of the document information: both are written at the start
+\AtBeginDocument{\special{pdf:docinfo<</Author(\@pdfauthor)/Keywords(\@pdfkeywords)>>}%
+  \hyxmp@embed@packet\global\let\hyxmp@embed@packet\relax}
+\makeatother
+""".replace("COPYRIGHT", copyright).replace("LICENCE", edition_licence_url).replace("AUTHOR", author).replace("TITLE", project)
+    .replace("URLBREAKS", "".join(rf"\do\{c}" for c in "/._?&=#" + string.ascii_letters + string.digits)),
 }

@@ -25,6 +25,7 @@ from .output.a11y import setup_a11y
 from .output.assets import setup_static_assets
 from .output.design_assets import setup_design_assets
 from .output.epub import setup_epub
+from .output.works_index import setup_works_index
 from .pages.register import setup_register
 from .pages.timeline import setup_timeline
 from .pages.verdict_summary import setup_verdict_summary
@@ -86,6 +87,7 @@ PARTS = (
     setup_exports,
     setup_a11y,
     setup_epub,
+    setup_works_index,
     setup_static_assets,
     setup_design_assets,
 )

@@ -189,12 +189,12 @@ class CiteThisDirective(SphinxDirective):
         title = heading.astext() if heading else self.env.docname
         box = nodes.container(classes=["edition-cite"])
         box += nodes.rubric(text="Cite this edition")
-        box += nodes.paragraph(text=f"{cfg.edition_title}, version {cfg.version}, {cfg.edition_date}. {url}")
+        link = nodes.reference(url, url, refuri=url)  # a link in every format; in print it breaks as URLs do
+        box += nodes.paragraph("", f"{cfg.edition_title}, version {cfg.version}, {cfg.edition_date}. ", link)
         if any(WITNESS_KEY in box for box in self.state.document.findall(nodes.container)):
-            box += nodes.paragraph(
-                text=f"A passage: {cfg.edition_title}, {title}, ¶N, {url}#pN "
-                "(follow a paragraph's ¶ number to get its address)."
-            )
+            passage = f"A passage: {cfg.edition_title}, {title}, ¶N, "
+            note = "#pN (follow a paragraph's ¶ number to get its address)."
+            box += nodes.paragraph("", passage, link.deepcopy(), nodes.Text(note))
         if cfg.edition_licence:
             box += nodes.paragraph(text=f"Licence: {cfg.edition_licence}")
         return [box]
