@@ -71,6 +71,22 @@ latex_elements = {
 \setmainfont{TeX Gyre Pagella}
 \setsansfont{TeX Gyre Heros}[Scale=MatchLowercase]
 \setmonofont{DejaVu Sans Mono}[Scale=MatchLowercase]
+% Scripts TeX Gyre Pagella lacks, in fonts that have them, switched to character by character: Chinese
+% (CJK punctuation, ideographs, full-width forms; a line may break between two ideographs) and Cyrillic
+\newfontfamily\cjkfont{WenQuanYi Zen Hei}[Scale=MatchLowercase]
+\newfontfamily\cyrillicfont{DejaVu Serif}[Scale=MatchLowercase]
+\XeTeXinterchartokenstate=1
+\def\editionscriptrange#1#2#3{\count255=#2 \loop\XeTeXcharclass\count255=#1\ifnum\count255<#3 \advance\count255 by 1 \repeat}
+\def\editionscriptfont#1#2{%
+  \XeTeXinterchartoks 0 #1 = {\begingroup#2}\XeTeXinterchartoks 4095 #1 = {\begingroup#2}%
+  \XeTeXinterchartoks #1 0 = {\endgroup}\XeTeXinterchartoks #1 4095 = {\endgroup}}
+\newXeTeXintercharclass\cjkclass
+\editionscriptrange\cjkclass{"3000}{"303F}\editionscriptrange\cjkclass{"4E00}{"9FFF}\editionscriptrange\cjkclass{"FF00}{"FFEF}
+\editionscriptfont\cjkclass\cjkfont
+\XeTeXinterchartoks\cjkclass\cjkclass = {\hskip0pt plus0.1pt\relax}
+\newXeTeXintercharclass\cyrillicclass
+\editionscriptrange\cyrillicclass{"0400}{"04FF}
+\editionscriptfont\cyrillicclass\cyrillicfont
 """,
     "maketitle": r"""\makeatletter
 \@openrightfalse\sphinxmaketitle\@openrighttrue %% the verso of the title page carries citation and licence
@@ -85,6 +101,7 @@ latex_elements = {
 \brokenpenalty=10000 % never break a page after a hyphenated line
 \exhyphenpenalty=10000 % nor a line at a word's own hyphen: text extraction would take it for a soft one ("SinoSoviet")
 \emergencystretch=1.5em
+\usepackage{xurl} % long addresses (the documents' archive URLs) break anywhere but at their hyphens (below)
 \usepackage{hyperxmp} % the metadata below as XMP too (after hyperref, before its keys are used)
 \hypersetup{pdfauthor={AUTHOR}, pdftitle={TITLE},
   pdfsubject={Sino-Soviet relations 1949-1976: two student essays reproduced and fact-checked},

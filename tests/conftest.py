@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import fcntl
 import importlib
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -95,13 +98,47 @@ def make(target: str, builddir: Path, **env: str) -> subprocess.CompletedProcess
     return subprocess.run(command, capture_output=True, text=True, env={**os.environ, **env})
 
 
+@contextmanager
+def exclusive(lock: Path) -> Iterator[None]:
+    """Hold *lock* (a file) against every other process of this test run."""
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def shared(
+    tmp_path_factory: pytest.TempPathFactory, name: str, produce: Callable[[Path], subprocess.CompletedProcess]
+) -> tuple[Path, subprocess.CompletedProcess]:
+    """Make a build once per test run, whichever pytest-xdist worker asks first; the others wait and share it.
+
+    The folder is the run's own (beside the workers' temporary folders); the build's exit code and output
+    are kept beside it, so that a test can read what `make` printed without building again."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    builddir, record = root / name, root / f"{name}.json"
+    with exclusive(root / f"{name}.lock"):
+        if not record.exists():
+            builddir.mkdir(parents=True, exist_ok=True)
+            result = produce(builddir)
+            record.write_text(json.dumps([result.returncode, result.stdout, result.stderr]), encoding="utf-8")
+        returncode, stdout, stderr = json.loads(record.read_text(encoding="utf-8"))
+    return builddir, subprocess.CompletedProcess(name, returncode, stdout, stderr)
+
+
 @pytest.fixture(scope="session")
-def edition(tmp_path_factory) -> Path:
-    """The real edition, built once per test session exactly as `make html` builds it (in parallel)."""
-    builddir = tmp_path_factory.mktemp("edition")
-    result = make("html", builddir)
+def edition_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The real edition, built once per test run exactly as `make html` builds it (in parallel), and what make printed."""
+    builddir, result = shared(tmp_path_factory, "edition", lambda folder: make("html", folder))
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return builddir / "html"
+    return builddir, result
+
+
+@pytest.fixture(scope="session")
+def edition(edition_build) -> Path:
+    return edition_build[0] / "html"
 
 
 def path_without(tmp_path: Path, *absent: str) -> str:

@@ -11,6 +11,7 @@ from .bibliography.files import setup_bibfiles
 from .bibliography.latex import setup_latex_bibliography
 from .bibliography.short_labels import setup_sources_short
 from .bibliography.style import setup_bibstyle
+from .bibliography.text import setup_text_bibliography
 from .bibliography.works_cited import setup_works_cited
 from .core.configuration import setup_configuration
 from .core.domain import setup_domain
@@ -84,6 +85,7 @@ PARTS = (
     setup_coverage,
     setup_agreement,
     setup_latex_bibliography,
+    setup_text_bibliography,
     setup_exports,
     setup_a11y,
     setup_epub,

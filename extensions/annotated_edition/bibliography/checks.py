@@ -54,7 +54,7 @@ def isbn_valid(isbn: str) -> bool:
 
 
 def coverage_problems(coverage: str | None, unverified: set[str]) -> list[tuple[str, str]]:
-    """Every work says which years it covers, so that notes can be checked against it (:mod:`.coverage`)."""
+    """Every work says which years it covers, so that notes can be checked against it (:mod:`..verdicts.coverage`)."""
     if coverage is None:
         if "coverage" in unverified:
             return []

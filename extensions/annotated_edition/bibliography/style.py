@@ -28,7 +28,12 @@ from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferen
 
 
 def surnames(entry: Entry) -> str:
-    """ "Lüthi", "Chen and Yang", "Goncharov et al.": BibTeX's protective braces removed."""
+    """ "Lüthi", "Chen and Yang", "Goncharov et al.": BibTeX's protective braces removed.
+
+    A corporate author too long for a label ("Central People's Government of the People's Republic of China
+    and …") gives its ``shortauthor`` field instead, as biblatex does ("PRC and USSR")."""
+    if entry.fields.get("shortauthor"):
+        return entry.fields["shortauthor"].replace("{", "").replace("}", "")
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
     names = [" ".join(person.prelast_names + person.last_names).replace("{", "").replace("}", "") for person in persons]
     if not names:

@@ -4,7 +4,7 @@ Built from sphinxcontrib-bibtex's own records (the citation references read from
 entries it formatted for the full bibliography), so the per-essay list and the full bibliography
 can never disagree.  The list is ordinary paragraphs, not ``citation`` nodes: Sphinx's LaTeX writer
 moves citation nodes to the end of the book, and sphinxcontrib-bibtex warns about a key listed in
-two bibliographies.  The list is made when the page is written, and :mod:`.freshness` rewrites every
+two bibliographies.  The list is made when the page is written, and :mod:`..core.freshness` rewrites every
 page that cites a changed .bib entry, so it never goes stale.
 """
 

@@ -1,4 +1,4 @@
-"""``python -m annotated_edition.check [SOURCEDIR]``: every problem in an edition, in one run.
+"""``python -m annotated_edition.cli.check [SOURCEDIR]``: every problem in an edition, in one run.
 
 For editors before a pull request and for CI.  It runs a full Sphinx build (the ``dummy`` builder:
 everything is read, checked and resolved, nothing is written) with ``-n --keep-going``, so the

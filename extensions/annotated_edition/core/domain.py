@@ -60,7 +60,7 @@ class EditionDomain(Domain):
             self._indexes[key] = found
         return self._indexes[key]
 
-    # Typed views of the edition's own records (records.py); registries' entries stay dicts.
+    # Typed views of the edition's own records (:mod:`.records`); registries' entries stay dicts.
 
     def essay(self, docname: str) -> EssayRecord | None:
         return next(iter(self.data["essays"].get(docname, [])), None)

@@ -30,6 +30,7 @@ PARAGRAPH_GROUPS = 900  # HTML: each essay paragraph wrapped with its notes (for
 # ---- Post-transforms, while each page is written (Sphinx resolves references at 10).
 GENERATED_PAGES = 5  # placeholders filled before references are resolved, so every builder resolves theirs
 WORKS_CITED = 6  # after sphinxcontrib-bibtex formats its bibliographies (5), before references (10)
+TEXT_BIBLIOGRAPHY = 20  # plain text: bibliography labels inline, once citations are resolved
 TABLE_WRAPPER_IDS = 501  # HTML: just after furo wraps each table in a div and copies the table's id onto it (500)
 LINK_SCHEMES = 990  # after bibliographies, lists of works cited and references are made
 

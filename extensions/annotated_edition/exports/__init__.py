@@ -13,7 +13,6 @@ May import: every room below ``output``.
 
 from __future__ import annotations
 
-import json
 import shutil
 from html import escape
 from pathlib import Path
@@ -32,12 +31,17 @@ from ..verdicts.corrections import changed, corrections, corrections_page, relea
 from . import register_csv, tei, web_annotation
 from .claimreview import add_claim_reviews
 from .events_jsonld import add_event_json_ld
-from .model import essay_data, essays
+from .model import FOLDER, Context, EssayFormat, essay_data, essays
 
-FOLDER = "_data"
+#: The exports written for every essay, in the order its Data box lists them: a new format is one entry.
 FORMATS = (
-    ("tei.xml", "application/tei+xml", "TEI P5"),
-    ("annotations.jsonld", 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', "Web Annotations"),
+    EssayFormat("tei.xml", "application/tei+xml", "TEI P5", tei.document),
+    EssayFormat(
+        "annotations.jsonld",
+        'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+        "Web Annotations",
+        web_annotation.document,
+    ),
 )
 
 
@@ -87,7 +91,7 @@ def write_essay_data(app: Sphinx, doctree: nodes.document, docname: str) -> None
     """When an essay page is written (in whichever process writes it), write its TEI and Web Annotations.
 
     Made from the page's own resolved doctree (the notes' texts as they print) and the domain's records;
-    an essay page is rewritten whenever what its files show changes (see :mod:`..freshness`).
+    an essay page is rewritten whenever what its files show changes (see :mod:`..core.freshness`).
     """
     if not publishes(app) or get_domain(app.env).essay(docname) is None:
         return
@@ -100,21 +104,9 @@ def write_essay_data(app: Sphinx, doctree: nodes.document, docname: str) -> None
     entries = env.domains["cite"].bibdata.data.entries
     labels = {key: short_label(env, key) for key in entries}
     meta = {**metadata(app), **history(app, docname)}
-    document = tei.document(essay, meta, app.config.edition_verdicts, entries, labels)
-    (out / f"{essay.slug}.tei.xml").write_bytes(document)
-    collection = web_annotation.collection(
-        essay,
-        f"{root}{FOLDER}/witnesses/{essay.witness.path.name}",
-        f"{root}{FOLDER}/{essay.slug}.annotations.jsonld",
-        registry_addresses(app, root),
-        app.config.edition_verdicts,
-        meta["editors"],
-        meta["date"],
-        meta["licence_url"],
-        meta["language"],
-    )
-    text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
-    (out / f"{essay.slug}.annotations.jsonld").write_text(text, encoding="utf-8")
+    context = Context(meta, app.config.edition_verdicts, entries, labels, root, registry_addresses(app, root))
+    for export in FORMATS:
+        (out / f"{essay.slug}.{export.suffix}").write_bytes(export.render(essay, context))
 
 
 def write_register(app: Sphinx, exception: Exception | None) -> None:
@@ -150,7 +142,7 @@ def data_files(env, pagename: str, essay: str | None = None) -> list[tuple[str, 
         return []
     slug = essay.replace("/", "-")
     prefix = "../" * pagename.count("/") + FOLDER
-    files = [(f"{prefix}/{slug}.{suffix}", media, label) for suffix, media, label in FORMATS]
+    files = [(f"{prefix}/{slug}.{export.suffix}", export.media, export.label) for export in FORMATS]
     return [*files, (f"{prefix}/register.csv", "text/csv", "CSV register")]
 
 

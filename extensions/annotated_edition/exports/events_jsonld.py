@@ -2,7 +2,7 @@
 
 Dates at their own precision (a season as its first and last month: schema.org has no seasons), the
 place, and ``sameAs`` the event's Wikidata item where one was verified.  Embedded through
-:mod:`..jsonld`, so no title can end the ``<script>`` early.
+:mod:`.jsonld`, so no title can end the ``<script>`` early.
 """
 
 from __future__ import annotations

@@ -6,9 +6,11 @@ format is a small module that cannot disagree with the others about what the edi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from docutils import nodes
+from pybtex.database import Entry
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
@@ -20,6 +22,33 @@ from ..verdicts.corrections import latest_correction
 from ..witnesses.essay import witnesses
 from ..witnesses.manifest import Witness
 from .positions import WitnessText
+
+FOLDER = "_data"  # where the exports are written in the HTML output
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every format reads beside the essay: the edition's metadata, vocabulary, bibliography and addresses."""
+
+    meta: dict[str, Any]  # title, editors, release, date, licence, licence_url, language; the TEI header's history
+    verdicts: dict[str, dict]
+    entries: dict[str, Entry]  # the bibliography, by key
+    labels: dict[str, str]  # short labels, by key
+    root: str  # the site's base address ("" when none is configured)
+    registry_urls: dict[str, str]  # "event-ID" -> the entry's address
+
+    def data_url(self, name: str) -> str:
+        return f"{self.root}{FOLDER}/{name}"
+
+
+@dataclass(frozen=True)
+class EssayFormat:
+    """One export written for every essay, as ``_data/ESSAY.<suffix>``: registered in :data:`..FORMATS`."""
+
+    suffix: str
+    media: str
+    label: str
+    render: Callable[[EssayData, Context], bytes]
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from ..bibliography.plain_text import plain
 
 from ..core.names import anchor
 from ..core.records import NoteRecord
-from .model import EssayData, Mention, Sic
+from .model import Context, EssayData, Mention, Sic
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -199,9 +199,8 @@ def revision_desc(header: ET.Element, meta: dict) -> None:
     el(changes, "change", release, when=meta["date"] if PLAIN_DATE.fullmatch(meta["date"]) else None)
 
 
-def document(
-    essay: EssayData, meta: dict, verdicts: dict[str, dict], entries: dict[str, Entry], labels: dict[str, str]
-) -> bytes:
+def document(essay: EssayData, context: Context) -> bytes:
+    meta, verdicts, entries, labels = context.meta, context.verdicts, context.entries, context.labels
     tei = el(None, "TEI")
     tei.set(XML_LANG, meta["language"])
     header = el(tei, "teiHeader")

@@ -14,9 +14,10 @@ format and language, as the model's External Web Resources do.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from .model import EssayData
+from .model import Context, EssayData
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 FRAGMENT = "http://tools.ietf.org/rfc/rfc3987"
@@ -48,17 +49,12 @@ def targets(
     ]
 
 
-def collection(
-    essay: EssayData,
-    witness_url: str,
-    collection_url: str,
-    registry_urls: dict[str, str],
-    verdicts: dict[str, dict],
-    creator: str,
-    date: str,
-    licence_url: str,
-    language: str,
-) -> dict[str, Any]:
+def collection(essay: EssayData, context: Context) -> dict[str, Any]:
+    witness_url = context.data_url(f"witnesses/{essay.witness.path.name}")
+    collection_url = context.data_url(f"{essay.slug}.annotations.jsonld")
+    registry_urls, verdicts = context.registry_urls, context.verdicts
+    creator, date, licence_url = context.meta["editors"], context.meta["date"], context.meta["licence_url"]
+    language = context.meta["language"]
     agent = {"type": "Organization", "name": creator}
     items: list[dict[str, Any]] = []
     for note in essay.notes:
@@ -116,3 +112,7 @@ def collection(
         "first": {"type": "AnnotationPage", "id": page, "startIndex": 0, "items": items},
         "last": page,
     }
+
+
+def document(essay: EssayData, context: Context) -> bytes:
+    return (json.dumps(collection(essay, context), ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -3,7 +3,7 @@
 A note's address is the first words of the quoted claim as a slug (``#emerging-as-allies-in-1949``), so
 adding, removing or reordering other notes never moves it; the displayed number may change, the address
 does not.  Addresses published by earlier releases (release 0.1 numbered notes ``#note-N``) are kept as
-extra anchors on the same note, from the release snapshots (:mod:`.releases`).
+extra anchors on the same note, from the release snapshots (:mod:`..verdicts.releases`).
 """
 
 from __future__ import annotations

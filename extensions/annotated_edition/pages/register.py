@@ -2,7 +2,7 @@
 
 A ``{factcheck-register}`` directive leaves a placeholder; a post-transform that runs before Sphinx
 resolves references (priority 5) fills it for every builder, so its links work in HTML and LaTeX.
-Keeping it fresh on incremental builds is :mod:`.freshness`'s job.
+Keeping it fresh on incremental builds is :mod:`..core.freshness`'s job.
 """
 
 from __future__ import annotations

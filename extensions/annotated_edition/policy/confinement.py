@@ -6,7 +6,7 @@ would publish a file of the machine that builds the preview, and on a CI machine
 secrets.  Hidden folders inside the project are refused too: a CI checkout keeps its access token in
 ``.git/config``.  Paths are resolved, symbolic links included, before they are judged; includes and
 listings are judged before their file is opened (so ``/dev/zero`` or a loop of links never is), and
-images, downloads and any listing are judged again on the doctree (:mod:`.policy`).
+images, downloads and any listing are judged again on the doctree (:mod:`.rules`).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ doctree leaves no syntax route around the rules.  Once docutils has resolved ref
 
 - raw output of any format: HTML can run script, TeX reaches the PDF as written;
 - ``<meta>`` tags (``.. meta::``, ``html_meta``): a redirect to another site;
-- link, image and toctree targets with a scheme other than ``edition_url_schemes`` (:mod:`.safe_urls`);
+- link, image and toctree targets with a scheme other than ``edition_url_schemes`` (:mod:`.urls`);
 - downloads, images and included listings read from outside the project (:mod:`.confinement`).
 
 Each refusal is one message at the nearest line the doctree knows, and what was refused is taken out

@@ -3,7 +3,7 @@
 A target is judged as a browser reads it: tabs and line breaks inside it are dropped and spaces and
 control characters around it stripped before the scheme is read, case-insensitively, so
 ``java&#9;script:`` and `` JAVASCRIPT:`` are seen for what they are.  Editors' sources are checked
-where they are read (:mod:`.policy` for documents, :mod:`.bibcheck` for .bib fields), with located
+where they are read (:mod:`.rules` for documents, :mod:`..bibliography.checks` for .bib fields), with located
 messages; as every page is written, any link or image that still has another scheme (from a
 bibliography entry, say) is written as plain text.
 """

@@ -1,7 +1,7 @@
 """Events: a registry of dated events that the essays and notes refer to with ``{event}``.
 
 ``{event} ID`` defines an event (EDTF ``:date:``, ``:title:``, optional ``:place:``, a cited body);
-roles, mentions and backlinks are the generic registry machinery of :mod:`.registry`.
+roles, mentions and backlinks are the generic registry machinery of :mod:`.base`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Does a note's evidence cover its events?  Each work records the years it covers.
 
 Every bibliography entry carries ``coverage``, an EDTF interval of the years the work covers (for
-example ``coverage = "1956/1966"``; :mod:`.bibcheck` requires it).  After reading, a note that links an
+example ``coverage = "1956/1966"``; :mod:`..bibliography.checks` requires it).  After reading, a note that links an
 event lying wholly outside the coverage of every work the note cites is reported at the note: its
 citations cannot be the evidence for that event.
 """

@@ -2,9 +2,9 @@
 
 A snapshot (``releases/VERSION.json`` beside ``conf.py``) lists every note of the release: essay, number,
 stable address, the anchors the note had on the published page, verdict and a fingerprint of its text.
-The build reads them once (before documents are read), keeps old anchors alive (:mod:`.addresses`) and
+The build reads them once (before documents are read), keeps old anchors alive (:mod:`..notes.addresses`) and
 compares the latest release with the notes now (:mod:`.corrections`).
-``python -m annotated_edition.releases docs VERSION`` writes the snapshot of the edition as it stands.
+``python -m annotated_edition.verdicts.releases docs VERSION`` writes the snapshot of the edition as it stands.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def load_releases(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> No
             warn(
                 "release",
                 f"the release snapshot is not readable ({err}).",
-                "snapshots are written by `python -m annotated_edition.releases`; restore it from git.",
+                "snapshots are written by `python -m annotated_edition.verdicts.releases`; restore it from git.",
                 at(path, 1),
             )
     env.edition_releases = sorted(found, key=lambda r: version_key(r.version))

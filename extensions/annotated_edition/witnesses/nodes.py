@@ -2,7 +2,7 @@
 
 Nodes that derive from :class:`Editorial` are the editors' additions inside essay paragraphs; the
 fidelity check leaves their text out when it compares an essay with its witness.  The notes' nodes are
-made in :mod:`.notes` and :mod:`.anchoring` and written by :mod:`.notes_output`, one module per node family.
+made in :mod:`..notes.directives` and :mod:`..notes.anchoring` and written by :mod:`..notes.output`, one module per node family.
 """
 
 from __future__ import annotations

@@ -8,8 +8,11 @@ allows its directive and role, and the backlinks, the print index, TEI (``rs typ
 from __future__ import annotations
 
 import json
+import subprocess
 
-from conftest import body
+from conftest import body, require_tools
+
+FONTS = "\\setmainfont{TeX Gyre Pagella}\n\\setsansfont{TeX Gyre Heros}\n\\setmonofont{DejaVu Sans Mono}\n"
 
 
 def test_places_build_cleanly_and_link_both_ways(build) -> None:
@@ -49,3 +52,15 @@ def test_an_unknown_place_is_one_located_message(build) -> None:
     result = build("places", edits={"docs/essay.md": lambda text: text.replace("{place}`moscow`", "{place}`moskva`")})
     (line,) = result.warning_lines()
     assert "essay.md:" in line and "unknown place 'moskva'" in line and "[edition.place]" in line
+
+
+def test_places_are_in_the_printed_index(build) -> None:
+    """The book's index lists the pages where each place is named (XeLaTeX, as the edition prints)."""
+    require_tools("latexmk", "xelatex", "xindy", "pdftotext")
+    result = build("places", "latex", latex_engine="xelatex", latex_elements={"fontpkg": FONTS})
+    made = subprocess.run(["make", "-C", str(result.outdir), "all-pdf"], capture_output=True, text=True)
+    assert made.returncode == 0, made.stdout[-2000:]
+    (pdf,) = result.outdir.glob("*.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    index = text[text.rindex("Places") :]
+    assert index.split("\n")[1:3] == ["Beijing, 1", "Moscow, 1"]

@@ -45,7 +45,7 @@ def fonts_the_pdf_names() -> set[str]:
     sources += (REPO / "extensions" / "annotated_edition" / "output" / "static" / "annotatededition.sty").read_text(
         encoding="utf-8"
     )
-    return set(re.findall(r"\\set(?:main|sans|mono)font\{([^}]+)\}", sources)) | set(
+    return set(re.findall(r"\\(?:set(?:main|sans|mono)font|newfontfamily\\\w+)\{([^}]+)\}", sources)) | set(
         re.findall(r"\\IfFontExistsTF\{([^}]+)\}", sources)
     )
 

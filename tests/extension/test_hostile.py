@@ -521,7 +521,11 @@ HOSTILE: dict[str, Hostile] = {
         ("bibliography/files.py", "is defined twice"),
     ),
     "bib-not-utf8": Hostile(
-        {}, r"refs\.bib:2", "not in utf-8", ("bibliography/files.py", "the file is not in {encoding}"), prepare=latin1_bib
+        {},
+        r"refs\.bib:2",
+        "not in utf-8",
+        ("bibliography/files.py", "the file is not in {encoding}"),
+        prepare=latin1_bib,
     ),
     "bib-unknown-entry-type": Hostile(
         {BIB: replace("@book{luthi2008", "@bok{luthi2008")},

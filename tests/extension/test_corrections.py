@@ -10,22 +10,11 @@ import pytest
 from test_fidelity import replace
 
 from annotated_edition.verdicts.agreement import kappa
-from conftest import REPO
+from conftest import ROOTS
 
 ESSAY, BIB = "docs/essay.md", "bib/refs.bib"
 NOTE_2 = "```{factcheck} Stalin in 1950\n:verdict: imprecise\n"
-SNAPSHOT = {
-    "version": "0.1",
-    "commit": "0" * 40,
-    "date": "2026-01-01",
-    "notes": [
-        {"essay": "essay", "number": 1, "paragraph": 2, "id": "mao-stalin", "anchors": ["mao-stalin"],
-         "verdict": "accurate", "quote": "names Mao and Stalin", "fingerprint": "x"},
-        {"essay": "essay", "number": 2, "paragraph": 2, "id": "stalin-in-1950", "anchors": ["note-2"],
-         "verdict": "imprecise", "quote": "Stalin in 1950", "fingerprint": "y"},
-    ],
-}  # fmt: skip
-RELEASED = {"docs/releases/0.1.json": lambda _: json.dumps(SNAPSHOT)}
+SNAPSHOT = json.loads((ROOTS / "test-releases" / "docs" / "releases" / "0.1.json").read_text(encoding="utf-8"))
 CORRECTION = """[[correction]]
 date = "2026-02-03"
 essay = "essay"
@@ -35,7 +24,6 @@ was = "imprecise"
 now = "inaccurate"
 why = "The second reading found the date wrong, not loose."
 """
-LOG_PAGE = {"docs/corrections.md": lambda _: "---\norphan: true\n---\n# Corrections\n\n```{corrections}\n```\n"}
 
 
 def edition_warnings(result) -> list[str]:
@@ -63,14 +51,14 @@ def test_two_notes_with_the_same_address_ask_for_a_label(build) -> None:
 
 
 def test_links_of_release_0_1_land_on_the_same_note(build) -> None:
-    html = build("essay", edits=RELEASED).page("essay")
+    html = build("releases").page("essay")
     note = re.search(r'<details[^>]* id="stalin-in-1950"><summary>(.*?)</summary>', html, re.S).group(1)
     assert '<span id="note-2"></span>' in note
     assert html.count('id="note-2"') == 1
 
 
 def test_an_unlogged_verdict_change_is_refused_at_the_note(build) -> None:
-    result = build("essay", edits={**RELEASED, ESSAY: replace(NOTE_2, NOTE_2.replace("imprecise", "inaccurate"))})
+    result = build("releases", edits={ESSAY: replace(NOTE_2, NOTE_2.replace("imprecise", "inaccurate"))})
     lines = edition_warnings(result)
     assert len(lines) == 1 and re.search(r"essay\.md:\d+: WARNING: this note's verdict was imprecise", lines[0])
     assert 'change = "verdict", was = "imprecise", now = "inaccurate"' in lines[0]
@@ -78,12 +66,10 @@ def test_an_unlogged_verdict_change_is_refused_at_the_note(build) -> None:
 
 def test_a_logged_correction_shows_on_the_note_the_log_and_in_claimreview(build) -> None:
     edits = {
-        **RELEASED,
-        **LOG_PAGE,
         "docs/corrections.toml": lambda _: CORRECTION,
         ESSAY: replace(NOTE_2, NOTE_2.replace("imprecise", "inaccurate")),
     }
-    result = build("essay", edits=edits)
+    result = build("releases", edits=edits)
     assert edition_warnings(result) == []
     essay = result.page("essay")
     assert (
@@ -106,15 +92,15 @@ REMOVED = {
 
 def test_a_removed_note_needs_an_entry(build) -> None:
     removed = REMOVED
-    lines = edition_warnings(build("essay", edits={**RELEASED, **removed}))
+    lines = edition_warnings(build("releases", edits=removed))
     assert len(lines) == 1 and "“Stalin in 1950” (note 2 of ¶2 in release 0.1" in lines[0]
     assert re.search(r"essay\.md:\d+: WARNING", lines[0]) and 'change = "removed"' in lines[0]
 
 
 def test_a_logged_removal_is_accepted(build) -> None:
     entry = 'date = "2026-02-03"\nessay = "essay"\nnote = 2\nchange = "removed"\nwhy = "Duplicated note 1."\n'
-    logged = {**RELEASED, **REMOVED, "docs/corrections.toml": lambda _: "[[correction]]\n" + entry}
-    assert edition_warnings(build("essay", edits=logged)) == []
+    logged = {**REMOVED, "docs/corrections.toml": lambda _: "[[correction]]\n" + entry}
+    assert edition_warnings(build("releases", edits=logged)) == []
 
 
 @pytest.mark.parametrize(
@@ -127,7 +113,7 @@ def test_a_logged_removal_is_accepted(build) -> None:
     ],
 )
 def test_a_bad_log_entry_is_located_in_the_log(build, entry: str, problem: str) -> None:
-    result = build("essay", edits={**RELEASED, "docs/corrections.toml": lambda _: "# log\n\n" + entry})
+    result = build("releases", edits={"docs/corrections.toml": lambda _: "# log\n\n" + entry})
     lines = [line for line in edition_warnings(result) if problem in line]
     assert lines and re.search(r"corrections\.toml:3: WARNING: correction 1:", lines[0]), edition_warnings(result)
 
@@ -155,18 +141,11 @@ def test_kappa() -> None:
     assert abs(kappa([("a", "a")] * 20 + [("a", "b")] * 5 + [("b", "a")] * 10 + [("b", "b")] * 15) - 0.4) < 1e-9
 
 
-READINGS = """essay,note,first,blind,final,reason
-essay,mao-stalin,accurate,accurate,accurate,
-essay,stalin-in-1950,imprecise,inaccurate,imprecise,The year is right; only the scope is loose.
-"""
-AGREEMENT_PAGE = {
-    "docs/readings.csv": lambda _: READINGS,
-    "docs/agreement.md": lambda _: "---\norphan: true\n---\n# Agreement\n\n```{verdict-agreement} readings.csv\n```\n",
-}
+READINGS = (ROOTS / "test-agreement" / "docs" / "readings.csv").read_text(encoding="utf-8")
 
 
 def test_agreement_figures_matrix_and_adjudications(build) -> None:
-    result = build("essay", edits=AGREEMENT_PAGE)
+    result = build("agreement")
     assert edition_warnings(result) == []
     page = result.page("agreement")
     assert "the same verdict to 1 of 2 notes (50.0 per cent)" in page and "Cohen’s kappa" in page
@@ -176,7 +155,6 @@ def test_agreement_figures_matrix_and_adjudications(build) -> None:
 
 def test_readings_must_cover_every_note_and_match_its_verdict(build) -> None:
     short = {
-        **AGREEMENT_PAGE,
         "docs/readings.csv": lambda _: (
             READINGS.replace("imprecise,The", "inaccurate,The").splitlines()[0]
             + "\n"
@@ -184,7 +162,7 @@ def test_readings_must_cover_every_note_and_match_its_verdict(build) -> None:
             + "\n"
         ),
     }
-    lines = edition_warnings(build("essay", edits=short))
+    lines = edition_warnings(build("agreement", edits=short))
     assert any(
         re.search(r"readings\.csv:2: WARNING: the final verdict of stalin-in-1950 is inaccurate", line)
         for line in lines
@@ -194,18 +172,14 @@ def test_readings_must_cover_every_note_and_match_its_verdict(build) -> None:
     ), lines
 
 
-def test_the_real_edition_has_a_reading_and_a_snapshot_for_every_note() -> None:
-    snapshot = json.loads((REPO / "docs" / "releases" / "0.1.json").read_text(encoding="utf-8"))
-    assert len(snapshot["notes"]) == 156 and snapshot["commit"].startswith("f7274f1")
-    assert all(note["anchors"] == [f"note-{note['number']}"] for note in snapshot["notes"])
-
-
 def test_incremental_and_parallel_builds_of_the_log_equal_a_clean_build(copy_root, tmp_path) -> None:
     """Editing the log re-reads the pages it shows on; -j gives the same pages as a serial clean build."""
     from test_incremental import sphinx
 
-    project = copy_root("essay")
-    files = {**RELEASED, **LOG_PAGE, **AGREEMENT_PAGE, "docs/corrections.toml": lambda _: CORRECTION}
+    project = copy_root("releases")
+    agreement = ROOTS / "test-agreement" / "docs"
+    files = {f"docs/{name}": lambda _, n=name: (agreement / n).read_text() for name in ("readings.csv", "agreement.md")}
+    files["docs/corrections.toml"] = lambda _: CORRECTION
     files[ESSAY] = lambda text: replace(NOTE_2, NOTE_2.replace("imprecise", "inaccurate"))(text)
     for relpath, make in files.items():
         path = project / relpath
@@ -242,10 +216,9 @@ def test_hostile_snapshot_log_and_readings_publish_nothing_unsafe(build) -> None
     edits = {
         "docs/releases/0.1.json": lambda _: json.dumps(hostile),
         "docs/corrections.toml": lambda _: CORRECTION.replace("wrong, not loose", "wrong,\u202e not loose"),
-        **AGREEMENT_PAGE,
         "docs/readings.csv": lambda _: READINGS + "javascript:alert(1)//,x,accurate,inaccurate,accurate,r\n",
     }
-    result = build("essay", edits=edits)
+    result = build("agreement", edits=edits)
     lines = edition_warnings(result)
     assert any(
         re.search(r"releases/0\.1\.json:1: WARNING: the release snapshot is not readable \(.*is not an address", line)

@@ -10,7 +10,7 @@ import ast
 import re
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parents[1] / "extensions" / "annotated_edition"
+PACKAGE = Path(__file__).resolve().parents[2] / "extensions" / "annotated_edition"
 #: Lowest first: a room may import the rooms before it.  witnesses and bibliography share a floor.
 FLOORS = [
     {"core"},
@@ -115,3 +115,18 @@ def test_every_priority_is_named_in_the_one_table() -> None:
             if re.search(r"default_priority\s*=\s*\d|priority\s*=\s*\d", line):
                 numbered.append(f"{path.name}:{number}: {line.strip()}")
     assert numbered == []
+
+
+def test_tests_of_the_extension_do_not_read_this_edition() -> None:
+    """An editor adding a person or a paragraph to this edition must never break a test of the extension:
+    those build tiny roots under tests/roots/; the edition's own content is tested in tests/edition/."""
+    here = Path(__file__).parent
+    edition = re.compile(r'REPO / "(docs|sources|bib)"|def \w+\([^)]*\bedition\b|"essays/essay-')
+    found = [
+        f"{path.name}:{number}"
+        for path in sorted(here.glob("test_*.py"))
+        if path != Path(__file__)
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if edition.search(line)
+    ]
+    assert found == []

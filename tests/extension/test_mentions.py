@@ -6,9 +6,6 @@ import re
 
 from test_fidelity import replace
 
-from annotated_edition.witnesses.manifest import load_manifest
-from conftest import REPO
-
 ESSAY = "docs/essay.md"
 SECOND = "The second paragraph names Mao and Stalin in 1950.\n"
 
@@ -45,14 +42,3 @@ def test_a_role_inside_an_essay_line_is_a_fidelity_problem(build) -> None:
     ]
     assert len(lines) == 1 and "the line of ¶2 in this file is not witness line 7" in lines[0]
     assert "{mentions} block after the paragraph" in lines[0]
-
-
-def test_every_essay_line_of_the_edition_is_its_witness_line() -> None:
-    """The proof behind "editors never touch an essay line": each witness paragraph line is a line of its essay."""
-    witnesses = load_manifest(REPO / "sources" / "manifest.toml")
-    for page, wid in (("essay-1", "edubirdie-2022"), ("essay-2", "ibdp-paper2")):
-        lines = (REPO / "docs" / "essays" / f"{page}.md").read_text(encoding="utf-8").split("\n")
-        witness = witnesses[wid]
-        found = [lines.index(witness.lines[p.line - 1]) for p in witness.paragraphs]
-        assert found == sorted(found), page
-        assert not any("{event}`" in lines[i] or "{person}`" in lines[i] for i in found), page

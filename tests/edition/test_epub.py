@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, make, require_tools, skip_or_fail
+from conftest import REPO, make, require_tools, shared, skip_or_fail
 
 ACE = REPO / "node_modules" / ".bin" / "ace-cli"  # DAISY Ace, from package-lock.json (make test runs npm ci)
 
@@ -19,8 +19,7 @@ ACE = REPO / "node_modules" / ".bin" / "ace-cli"  # DAISY Ace, from package-lock
 @pytest.fixture(scope="module")
 def book(tmp_path_factory) -> zipfile.ZipFile:
     require_tools("java")
-    builddir = tmp_path_factory.mktemp("epub")
-    result = make("epub", builddir)
+    builddir, result = shared(tmp_path_factory, "epub", lambda folder: make("epub", folder))
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]  # epubcheck found no error
     (epub,) = (builddir / "epub").glob("*.epub")
     return zipfile.ZipFile(epub)

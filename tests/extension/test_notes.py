@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 from test_fidelity import ESSAY, replace
 
-from conftest import REPO, ROOTS
+from conftest import ROOTS
 
 NOTE = "```{factcheck} names Mao and Stalin\n:verdict: accurate\n:label: mao-stalin\n"
 
@@ -122,14 +122,6 @@ def test_note_links_to_a_correction_and_to_its_line(build) -> None:
 
 def test_no_repository_no_links(build) -> None:
     assert "edition-note-actions" not in build("essay").page("essay")
-
-
-def test_the_correction_form_has_the_fields_the_links_fill() -> None:
-    import yaml
-
-    form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / "correction.yml").read_text(encoding="utf-8"))
-    ids = [field.get("id") for field in form["body"]]
-    assert {"note", "claim", "problem", "source"} <= set(ids)
 
 
 def test_text_builder_opens_each_note_with_its_lemma(build) -> None:

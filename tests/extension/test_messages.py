@@ -461,7 +461,7 @@ CASES: dict[str, Case] = {
         where=r"events\.md:\d+",
     ),
     "unknown-event": Case(
-        ("registries/base.py", "unknown {registry.role}"),
+        ("core/registry.py", "unknown {registry.role}"),
         {ESSAY: replace("<treaty-1950>", "<treaty-1905>")},
         "unknown event 'treaty-1905'",
         "did you mean 'treaty-1950'",

@@ -11,7 +11,7 @@ from pybtex.database import parse_string
 
 from annotated_edition.bibliography.checks import REQUIRED
 from annotated_edition.verdicts.vocabulary import DEFAULT_VERDICTS
-from conftest import REPO, body, make, sphinx_build
+from conftest import REPO, body, sphinx_build
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 EXAMPLES = re.findall(r"^````markdown\n(.*?)^````$", GUIDE, re.MULTILINE | re.DOTALL)
@@ -29,8 +29,13 @@ def test_worked_examples_build_in_the_real_edition(tmp_path: Path) -> None:
     shutil.copy(REPO / "CONTRIBUTING.md", tmp_path)
     essay = tmp_path / "docs" / "essays" / "essay-2.md"
     text = essay.read_text(encoding="utf-8")
-    first_note_of_2 = text.index("```{factcheck}", text.index("The early phase of Sino-Soviet relations"))
-    essay.write_text(text[:first_note_of_2] + example("factcheck") + "\n" + text[first_note_of_2:], encoding="utf-8")
+    paragraph_start = text.index("The early phase of Sino-Soviet relations")
+    paragraph = text[paragraph_start : text.index("\n", paragraph_start)]
+    claim = re.match(r"```\{factcheck\} (.*)", example("factcheck")).group(1)
+    notes = re.finditer(r"^```\{factcheck\} (.*)$", text[paragraph_start:], re.MULTILINE)
+    later = next(n for n in notes if paragraph.find(n.group(1)) > paragraph.find(claim))  # notes follow their quotes
+    at = paragraph_start + later.start()
+    essay.write_text(text[:at] + example("factcheck") + "\n" + text[at:], encoding="utf-8")
     readings = tmp_path / "docs" / "verdicts" / "second-readings.csv"  # the reviewer's blind reading
     readings.write_text(
         readings.read_text(encoding="utf-8")
@@ -112,13 +117,12 @@ def test_the_guides_numbers_and_tables_stay_true() -> None:
     assert "(about 3 seconds)" in GUIDE and "(about 20 seconds)" in GUIDE
 
 
-def test_make_html_is_quiet(tmp_path: Path) -> None:
+def test_make_html_is_quiet(edition_build) -> None:
     """Progress and problems only: no configuration dump, no progress bar; a failure points at make check."""
-    result = make("html", tmp_path)
+    builddir, result = edition_build  # the session's own `make html`
     output = result.stdout + result.stderr
-    assert result.returncode == 0, output
     assert "MdParserConfig" not in output and "reading sources" not in output
     assert [line for line in result.stdout.splitlines() if not line.startswith("make")] == [
-        f"Building the HTML edition in {tmp_path}/html ...",
-        f"Done: open {tmp_path}/html/index.html",
+        f"Building the HTML edition in {builddir}/html ...",
+        f"Done: open {builddir}/html/index.html",
     ]
