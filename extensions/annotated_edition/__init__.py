@@ -27,6 +27,9 @@ from .output.assets import setup_static_assets
 from .output.design_assets import setup_design_assets
 from .output.epub import setup_epub
 from .output.works_index import setup_works_index
+from .output.reading import setup_reading
+from .output.search import setup_search
+from .pages.previews import setup_previews
 from .pages.register import setup_register
 from .pages.timeline import setup_timeline
 from .pages.verdict_summary import setup_verdict_summary
@@ -78,6 +81,7 @@ PARTS = (
     setup_event_order,
     setup_people,
     setup_timeline,
+    setup_previews,
     setup_works_cited,
     setup_sources_short,
     setup_bibcheck,
@@ -91,6 +95,8 @@ PARTS = (
     setup_epub,
     setup_works_index,
     setup_static_assets,
+    setup_reading,
+    setup_search,
     setup_design_assets,
 )
 

@@ -77,3 +77,8 @@ def test_register_labels_are_the_bibliography_labels(edition: Path) -> None:
     for label in ("Roberts 2006a", "Roberts 2006b"):
         assert label in bibliography and label in register, label
     assert not re.search(r"Roberts 2006<", register)
+
+
+def test_historians_page_tells_the_two_roberts_apart(edition: Path) -> None:
+    historians = re.sub(r"<[^>]+>", "", body(edition / "historians.html"))
+    assert "Roberts (2006a); Roberts (2006b)" in historians and "Roberts (2006); Roberts (2006)" not in historians

@@ -53,7 +53,9 @@ def test_worked_examples_build_in_the_real_edition(tmp_path: Path) -> None:
     html = body(out / "essays" / "essay-2.html")
     # the quote runs into the essay's link to the civil war, so the highlight is in two pieces
     assert re.search(
-        r'<mark class="edition-claim edition-verdict-accurate" id="claim-mao-zedongs-victory-in-the-chinese">Mao Zedong’s victory in </mark>',
+        r'<a class="edition-claim edition-verdict-accurate" data-note="mao-zedongs-victory-in-the-chinese" '
+        r'href="#ref-mao-zedongs-victory-in-the-chinese-body" id="claim-mao-zedongs-victory-in-the-chinese">'
+        r"Mao Zedong’s victory in </a>",
         html,
     )
     assert 'id="event-geneva-conference-1954"' in body(out / "events" / "index.html")

@@ -275,3 +275,12 @@ def test_links_and_index(printed: Print) -> None:
     index_pages = " ".join(printed.pages[-6:])  # the index closes the book
     assert "Works cited" in index_pages and re.search(r"\d+–\d+", index_pages)  # ranges printed with their dash
     assert "\\texttt" not in index
+
+
+def test_each_essay_states_its_own_counts(printed: Print) -> None:
+    """The summary counts the notes of the essay it stands on (the book is written as one document)."""
+    text = " ".join(printed.text.split())
+    for essay in sorted((REPO / "docs" / "essays").glob("*.md")):
+        count = len(VERDICT.findall(essay.read_text(encoding="utf-8")))
+        assert f"{count} claims checked: " in text, (essay.name, count)
+    assert "0 claims checked" not in text

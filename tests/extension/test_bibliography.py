@@ -93,17 +93,40 @@ def test_empty_works_cited_is_an_error(build) -> None:
 def test_a_label_wider_than_the_page_prints_in_plain_text(build) -> None:
     """A corporate author's label is wider than a text page: the entry is a paragraph opening with it."""
     body = "Central Committee of the Communist Party of the Soviet Union and Several Other Bodies"
-    entry = f'\n@misc{{cc1959,\n  author = {{{{{body}}}}},\n  title = {{A Letter}},\n  year = {{1959}}, coverage = {{1959}},\n}}\n'
+    entry = f"\n@misc{{cc1959,\n  author = {{{{{body}}}}},\n  title = {{A Letter}},\n  year = {{1959}}, coverage = {{1959}},\n}}\n"
     result = build(
         "essay",
         "text",
         edits={
             "bib/refs.bib": lambda text: text + entry,
-            "docs/events.md": replace("Signed in Moscow {cite:p}`luthi2008`.", "Signed in Moscow {cite:p}`luthi2008,cc1959`."),
+            "docs/events.md": replace(
+                "Signed in Moscow {cite:p}`luthi2008`.", "Signed in Moscow {cite:p}`luthi2008,cc1959`."
+            ),
         },
     )
     assert "Traceback" not in result.warnings
     assert f"[{body} 1959] {body}." in " ".join(result.page("bibliography").split())
+
+
+def test_citations_tell_apart_two_works_of_one_author_and_year(build) -> None:
+    """ "Lüthi (2008a); Lüthi (2008b)", as the bibliography labels them, never "Lüthi (2008); Lüthi (2008)"."""
+    second = (
+        "\n@article{luthi2008b,\n  author = {Lüthi, Lorenz M.},\n  title = {A Second Work},\n"
+        "  journal = {Cold War History},\n  volume = {8},\n  pages = {1--2},\n  year = {2008}, coverage = {1949/1966},\n}\n"
+    )
+    result = build(
+        "essay",
+        edits={
+            "bib/refs.bib": lambda text: text + second,
+            "docs/essay.md": replace("{cite:p}`luthi2008`.", "{cite:p}`luthi2008`; see {cite:t}`luthi2008b`."),
+        },
+    )
+    essay, bibliography = result.page("essay"), result.page("bibliography")
+    assert "Lüthi 2008a" in bibliography and "Lüthi 2008b" in bibliography  # "A Second Work" sorts first
+    assert re.search(r'href="bibliography.html#cite-luthi2008"[^>]*>Lüthi 2008b</a>', essay)
+    assert re.search(
+        r'Lüthi \(<a class="reference internal" href="bibliography.html#cite-luthi2008b"[^>]*>2008a</a>\)', essay
+    )
 
 
 def test_tex_markup_becomes_the_characters_it_means() -> None:

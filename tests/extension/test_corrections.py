@@ -83,6 +83,11 @@ def test_a_logged_correction_shows_on_the_note_the_log_and_in_claimreview(build)
     log = result.page("corrections")
     assert 'id="correction-1"' in log and 'href="essay.html#stalin-in-1950"' in log
     assert "verdict changed from Imprecise to Inaccurate" in log and "found the date wrong" in log
+    # grouped: a heading line for the date, the essay's title over its entries
+    assert re.search(
+        r'<p class="edition-corrections-date rubric">3 February 2026</p>\s*<p class="edition-corrections-essay"><strong>A Short Essay</strong> \(1\)</p>',
+        log,
+    )
 
 
 REMOVED = {

@@ -22,8 +22,11 @@ def test_event_entry_and_reference(build) -> None:
 
 def test_timeline_chart_and_json_ld(build) -> None:
     html = build("essay").page("timeline")
-    rows = re.findall(r'<li class="edition-timeline-row([^"]*)">(.*?)</li>', html)
+    rows = re.findall(r'<li class="edition-timeline-row([^"]*)" ([^>]*)>(.*?)</li>', html)
     assert len(rows) == 2 and rows[0][0] == " edition-timeline-mentioned"  # the treaty is mentioned in a note
+    # what the script filters and zooms by: the dates as years, the essays, the verdicts of the notes citing it
+    assert rows[0][1] == 'data-from="1950.12022" data-to="1950.12022" data-essays="E1" data-verdicts="accurate"'
+    rows = [(cls, content) for cls, _, content in rows]
     assert (
         '<a href="events.html#event-treaty-1950">Sino-Soviet Treaty of Friendship, Alliance and Mutual Assistance</a>'
         in rows[0][1]

@@ -15,13 +15,26 @@ NOTE = "```{factcheck} names Mao and Stalin\n:verdict: accurate\n:label: mao-sta
 
 def test_claims_are_marked_and_linked(build) -> None:
     html = build("essay").page("essay")
-    assert '<mark class="edition-claim edition-verdict-accurate" id="claim-mao-stalin">' in html
-    assert 'href="#mao-stalin" role="doc-noteref"' in html
+    # the claim's words are the link to the note (into its body, which opens a closed <details>)
+    assert (
+        '<a class="edition-claim edition-verdict-accurate" data-note="mao-stalin" href="#ref-mao-stalin-body" '
+        'id="claim-mao-stalin">names</a>' in html
+    )
+    assert 'href="#ref-mao-stalin-body" role="doc-noteref"' in html
+    assert '<div class="edition-note-body" id="ref-mao-stalin-body"' in html
+    # a claim cut in pieces by other claims is one stop for the keyboard; a sic alone stays a mark
+    assert 'href="#ref-mao-stalin-body" tabindex="-1"> Mao and </a>' in html
+    assert '<mark class="edition-claim edition-sic">paragraph </mark>' in html
     assert '<details class="edition-note edition-verdict-accurate" id="mao-stalin">' in html
     assert "Accurate</span>" in html and 'role="doc-footnote"' in html
     assert "[<i>sic</i>: paragraph naming]" in html
     # overlapping claims: "Stalin" is in both notes, and each note has its own marker
-    assert re.search(r'id="claim-stalin-in-1950">Stalin</mark><a class="edition-noteref[^"]*" href="#mao-stalin"', html)
+    # words in two claims open the inner one's note
+    assert re.search(
+        r'<a class="edition-claim edition-verdict-imprecise" data-note="stalin-in-1950" href="#ref-stalin-in-1950-body" '
+        r'id="claim-stalin-in-1950">Stalin</a><a class="edition-noteref[^"]*" href="#ref-mao-stalin-body"',
+        html,
+    )
 
 
 def test_text_builder_puts_numbered_notes_after_the_paragraph(build) -> None:
@@ -86,7 +99,11 @@ def test_claim_ending_in_a_link_keeps_its_marker_outside(build) -> None:
     parser = LinkDepth()
     parser.feed(html)
     assert parser.deepest == 1
-    assert re.search(r'<mark class="edition-claim[^>]*>Stalin</mark></span></a><a class="edition-noteref', html)
+    assert re.search(
+        r'<mark class="edition-claim[^>]*>Stalin</mark></span></a>'
+        r'<span class="edition-preview" aria-hidden="true">.*?</span></span><a class="edition-noteref',
+        html,
+    )  # after the link and its preview
 
 
 def test_register_of_one_essay(build) -> None:

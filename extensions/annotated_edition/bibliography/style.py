@@ -13,10 +13,11 @@ from __future__ import annotations
 import string
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from pybtex.database import Entry
 from pybtex.plugin import find_plugin, register_plugin
+from pybtex.richtext import Text
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.template import field as bib_field
@@ -25,6 +26,11 @@ from sphinx.application import Sphinx
 from sphinxcontrib.bibtex.plugin import register_plugin as register_bibtex_plugin
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.basic_author_year import (
+    BasicAuthorYearParentheticalReferenceStyle,
+    BasicAuthorYearTextualReferenceStyle,
+)
+from sphinxcontrib.bibtex.style.template import join, join2, node, post_text, pre_text, reference
 
 
 def surnames(entry: Entry) -> str:
@@ -73,6 +79,41 @@ def round_brackets() -> BracketStyle:
     return BracketStyle(left="(", right=")", sep="; ")
 
 
+@node
+def labelled_year(children, data) -> Text:
+    """The year as the entry's label gives it: "2006a" where two works share author and year, so that a
+    citation names the same work as the bibliography ("Roberts (2006a); Roberts (2006b)")."""
+    assert not children
+    year = data["entry"].fields.get("year", "n.d.")
+    last = data["formatted_entry"].label.rsplit(" ", 1)[-1]
+    return Text(last if last.startswith(year) else year)
+
+
+class LabelledParenthetical(BasicAuthorYearParentheticalReferenceStyle):
+    def inner(self, role_name: str):
+        return join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[
+            pre_text,
+            reference[
+                join(sep=self.author_year_sep)[
+                    self.person.author_or_editor_or_title(full="s" in role_name), labelled_year
+                ]
+            ],
+            post_text,
+        ]
+
+
+class LabelledTextual(BasicAuthorYearTextualReferenceStyle):
+    def inner(self, role_name: str):
+        return join(sep=self.text_reference_sep)[
+            self.person.author_or_editor_or_title(full="s" in role_name),
+            join[
+                self.bracket.left,
+                join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[pre_text, reference[labelled_year], post_text],
+                self.bracket.right,
+            ],
+        ]
+
+
 @dataclass
 class RoundAuthorYear(AuthorYearReferenceStyle):
     bracket_parenthetical: BracketStyle = field(default_factory=round_brackets)
@@ -81,6 +122,15 @@ class RoundAuthorYear(AuthorYearReferenceStyle):
     bracket_label: BracketStyle = field(default_factory=round_brackets)
     bracket_year: BracketStyle = field(default_factory=round_brackets)
     author_year_sep: str = " "  # Chicago author-date: "(Lüthi 2008)"
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        parenthetical, textual = self.styles[0], self.styles[1]  # sphinxcontrib-bibtex's own, replaced by labelled ones
+        self.styles[0] = LabelledParenthetical(
+            **{f.name: getattr(parenthetical, f.name) for f in fields(parenthetical)}
+        )
+        self.styles[1] = LabelledTextual(**{f.name: getattr(textual, f.name) for f in fields(textual)})
+        self.role_style.update({name: style for style in self.styles[:2] for name in style.role_names()})
 
 
 def setup_bibstyle(app: Sphinx) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Set
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.domains import Domain
+from sphinx.domains import Domain, ObjType
 
 from .records import EssayRecord, FidelityRecord, MentionRecord, NoteRecord, PageRecord, SicRecord
 from .registry import registries, resolve
@@ -28,6 +28,7 @@ RECORD_KINDS = ("essays", "fidelity", "notes", "sics", "events", "people", "ment
 class EditionDomain(Domain):
     name = "edition"
     label = "Annotated edition"
+    object_types = {"note": ObjType("fact-check note")}
     data_version = 1
     initial_data: dict[str, dict[str, list[Any]]] = {kind: {} for kind in RECORD_KINDS}
 
@@ -123,6 +124,15 @@ class EditionDomain(Domain):
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Every note, for the search index: a search for words of a claim lands on its note.  Its name is
+        the note's number and claim, with full stops turned into look-alike dots (Sphinx reads a dot as a
+        separator in an object's name); priority 0 ranks notes above pages that merely contain the word."""
+        for docname, notes in sorted(self.data["notes"].items()):
+            for note in notes:
+                name = f"Note {note.number}: {note.quote}".replace(".", "\u2024")
+                yield name, name, "note", docname, note.id, 0
 
     def fingerprint(self, *kinds: str) -> str:
         """A stable digest of the records that generated pages are made from."""

@@ -26,13 +26,16 @@ MENTIONS = 810  # registry mentions recorded once notes and paragraphs have thei
 EVENT_ORDER = 820  # events in date order under their year headings, once recorded
 FIDELITY = 870  # the essay text compared with its witness, after SmartQuotes and claim marking
 PARAGRAPH_GROUPS = 900  # HTML: each essay paragraph wrapped with its notes (for sidenotes), once all else has its place
+ESSAY_FIRST = 905  # HTML: an essay's boxes folded into "About this text", once its paragraphs are grouped
 
 # ---- Post-transforms, while each page is written (Sphinx resolves references at 10).
 GENERATED_PAGES = 5  # placeholders filled before references are resolved, so every builder resolves theirs
 WORKS_CITED = 6  # after sphinxcontrib-bibtex formats its bibliographies (5), before references (10)
+MENTION_PREVIEWS = 7  # HTML: essay mentions wrapped with their entry's preview, before references are resolved (10)
 TEXT_BIBLIOGRAPHY = 20  # plain text: bibliography labels inline, once citations are resolved
 TABLE_WRAPPER_IDS = 501  # HTML: just after furo wraps each table in a div and copies the table's id onto it (500)
 LINK_SCHEMES = 990  # after bibliographies, lists of works cited and references are made
 
 # ---- Writing HTML.
 A11Y_REPAIRS = 900  # html-page-context: after the theme has built its parts
+PAGE_DESCRIPTION = 400  # html-page-context: description and icon, before Sphinx makes favicon_url relative (500)

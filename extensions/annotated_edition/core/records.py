@@ -43,6 +43,7 @@ class NoteRecord:
     line: int
     fingerprint: str
     span: tuple[int, int]  # the claim in the paragraph's whitespace-normalised text
+    key: bool = False  # flagged `:key:`: among the essay's most consequential findings
 
 
 @dataclass(frozen=True)

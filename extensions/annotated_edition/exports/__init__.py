@@ -171,7 +171,11 @@ def visit_data_box_html(self, node: data_box) -> None:
     env, page = self.builder.env, self.builder.current_docname
     if self.builder.name == "epub":
         raise nodes.SkipNode
-    licence = f'<p class="edition-data-licence">{escape(self.config.edition_licence)}</p>'
+    licence = (
+        f'<p class="edition-data-licence">{escape(self.config.edition_licence)}</p>'
+        if node.get("licence", True)
+        else ""
+    )  # not where the citation box beside it states the licence
     essays = get_domain(env).essays()
     if page in essays:
         links = " · ".join(anchor(url, media, label) for url, media, label in data_files(env, page))

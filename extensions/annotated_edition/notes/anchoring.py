@@ -230,6 +230,7 @@ class AnchorNotes(SphinxTransform):
             line=note.line,
             fingerprint=note["fingerprint"],
             span=note["span"],
+            key=note.get("key", False),
         )
         get_domain(self.env).add("notes", self.env.docname, record)
 
@@ -296,19 +297,18 @@ def mark_claims(paragraph: nodes.paragraph, spans: list[tuple[int, int, annotati
         points = [0] + [c - begin for c in cuts if begin < c < offset] + [len(value)]
         pieces: list[nodes.Node] = []
         for a, b in zip(points, points[1:], strict=False):
+            if a == b:
+                continue  # an empty text node: no words to mark
             covering = [(i, note) for i, (s, e, note) in enumerate(spans) if s <= begin + a and begin + b <= e]
             if not covering:
                 pieces.append(nodes.Text(value[a:b]))
                 continue
-            piece = claim(
-                value[a:b],
-                value[a:b],
-                classes=["edition-claim"]
-                + [
-                    f"edition-{'sic' if isinstance(note, sic_note) else 'verdict-' + note['verdict']}"
-                    for _, note in covering[:1]
-                ],
-            )
+            # the words open the note of the innermost fact-check covering them (a sic has no note)
+            _, chosen = next((c for c in reversed(covering) if c[1]["id"]), covering[0])
+            kind = "sic" if isinstance(chosen, sic_note) else "verdict-" + chosen["verdict"]
+            piece = claim(value[a:b], value[a:b], classes=["edition-claim", f"edition-{kind}"])
+            if chosen["id"]:
+                piece["refid"] = chosen["id"]
             for i, note in covering:
                 if i not in last_piece and note["id"]:
                     piece["ids"].append(f"claim-{note['id']}")

@@ -21,7 +21,7 @@ from ..core.nodes import annotation, factcheck_note, sic_note
 from ..verdicts.vocabulary import verdicts
 from .addresses import fingerprint
 
-RESERVED = re.compile(r"p\d+|note-\d+|(?:claim|ref)-.*")  # anchors the edition makes itself
+RESERVED = re.compile(r"p\d+|note-\d+|(?:claim|ref)-.*")  # anchors the edition makes itself (ref-ID-body too)
 
 
 class AnnotationDirective(SphinxDirective):
@@ -44,7 +44,12 @@ class AnnotationDirective(SphinxDirective):
 
 class FactcheckDirective(AnnotationDirective):
     has_content = True
-    option_spec = {**AnnotationDirective.option_spec, "verdict": directives.unchanged, "label": directives.unchanged}
+    option_spec = {
+        **AnnotationDirective.option_spec,
+        "verdict": directives.unchanged,
+        "label": directives.unchanged,
+        "key": directives.flag,  # one of the essay's most consequential findings, listed at its top
+    }
     node_class = factcheck_note
 
     def run(self) -> list[nodes.Node]:
@@ -53,7 +58,7 @@ class FactcheckDirective(AnnotationDirective):
         verdict = (self.options.get("verdict") or "").strip()
         label = self.options.get("label", "").strip()
         node = self.make_node()
-        node["verdict"], node["label"] = verdict, label
+        node["verdict"], node["label"], node["key"] = verdict, label, "key" in self.options
         node["fingerprint"] = fingerprint("\n".join(self.content))
         node += self.parse_content_to_nodes()
         node["keys"] = cited_keys(node)

@@ -1,8 +1,11 @@
 """How notes, claims and markers are written by each builder.
 
-HTML: the claim is highlighted with ``<mark>`` and followed by a numbered ``doc-noteref`` link; the
-note is a ``<details>`` element right after the paragraph, whose summary shows number, verdict symbol
-and word and the claim, so it is readable without JavaScript and keyboard-operable by default.
+HTML: the claim's own words are a link to its note (``<mark>`` where they already stand in a link), and
+a numbered ``doc-noteref`` link follows them; the note is a ``<details>`` element right after the
+paragraph, whose summary shows number, verdict symbol and word and the claim, so it is readable without
+JavaScript and keyboard-operable by default.  Both links point into the note's body
+(``#ref-ID-body``): following a link into a closed ``<details>`` opens it, so without JavaScript one
+click still opens the note; the script keeps the address at the note's own ``#ID``.
 LaTeX: the marker is ``\\footnotemark`` and the note a ``\\footnotetext`` carrying the verdict.
 Text: notes are numbered blocks after their paragraph.
 """
@@ -11,16 +14,20 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
 from ..core import priorities
+from ..core.doctree import ancestor
 from ..core.nodes import factcheck_note
 from ..witnesses.nodes import skip
 from .actions import note_actions
 from .anchoring import claim, noteref, sic_marker
+
+_ = get_translation("annotated_edition")
 
 
 def verdict_entry(translator: object, name: str) -> dict:
@@ -39,12 +46,27 @@ def lemma(quote: str, longest: int = 8) -> str:
 # HTML -------------------------------------------------------------------------------------------
 
 
+def body_anchor(note_id: str) -> str:
+    """The anchor inside a note's body that its claim and marker link to (see the module's docstring)."""
+    return f"ref-{note_id}-body"
+
+
+def claim_tag(node: claim) -> str:
+    """``a`` for words that open their note, ``mark`` where they stand in a link already (a mention)."""
+    inside_link = ancestor(node, nodes.reference) is not None
+    return "mark" if inside_link or not node.get("refid") else "a"
+
+
 def visit_claim_html(self: HTML5Translator, node: claim) -> None:
-    self.body.append(self.starttag(node, "mark", ""))
+    tag = "mark" if self.builder.name == "epub" else claim_tag(node)
+    attributes = {"href": f"#{body_anchor(node['refid'])}", "data-note": node["refid"]} if tag == "a" else {}
+    if tag == "a" and f"claim-{node['refid']}" not in node["ids"]:
+        attributes["tabindex"] = "-1"  # a claim split by other claims or links is one stop for the keyboard
+    self.body.append(self.starttag(node, tag, "", **attributes))
 
 
 def depart_claim_html(self: HTML5Translator, node: claim) -> None:
-    self.body.append("</mark>")
+    self.body.append(f"</{'mark' if self.builder.name == 'epub' else claim_tag(node)}>")
 
 
 def visit_noteref_html(self: HTML5Translator, node: noteref) -> None:
@@ -55,11 +77,12 @@ def visit_noteref_html(self: HTML5Translator, node: noteref) -> None:
         self.encode(node["verdict"]),
         self.encode(node["refid"]),
     )
+    spoken = _("(note %(number)s: %(verdict)s)") % {"number": node["number"], "verdict": entry["label"]}
     self.body.append(
-        f'<a class="edition-noteref edition-verdict-{verdict}" href="#{refid}" role="doc-noteref" '
-        f'id="ref-{refid}" aria-controls="{refid}">'
+        f'<a class="edition-noteref edition-verdict-{verdict}" href="#{body_anchor(refid)}" role="doc-noteref" '
+        f'id="ref-{refid}" aria-controls="{refid}" data-note="{refid}">'
         f'<sup>{self.encode(entry["symbol"])}{node["number"]}<span class="edition-visually-hidden"> '
-        f"(note {node['number']}: {self.encode(entry['label'])})</span></sup></a>"
+        f"{self.encode(spoken)}</span></sup></a>"
     )
     raise nodes.SkipNode
 
@@ -82,7 +105,8 @@ def visit_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
         f'<span class="edition-note-number">Note {node["number"]}</span> '
         f'<span class="edition-verdict-badge"><span aria-hidden="true">{self.encode(entry["symbol"])}</span> '
         f'{self.encode(entry["label"])}</span> <q class="edition-note-claim">{self.encode(node["quote"])}</q>'
-        f'</summary><div class="edition-note-body" role="doc-footnote" aria-label="Note {node["number"]}">'
+        f'</summary><div class="edition-note-body" id="{body_anchor(self.encode(node["id"]))}" role="doc-footnote" '
+        f'aria-label="Note {node["number"]}">'
     )
 
 

@@ -15,6 +15,8 @@ from sphinx.application import Sphinx
 STATIC = Path(__file__).parent / "static"
 CSS = "annotated-edition.css"
 JS = "annotated-edition.js"
+ICON = "annotated-edition-icon.svg"  # the favicon, unless the edition sets html_favicon
+READING_CSS = "annotated-edition-reading.css"  # web pages only: EPUB checkers refuse :has() and selector lists
 STY = "annotatededition.sty"
 
 
@@ -22,8 +24,11 @@ def copy_assets(app: Sphinx) -> None:
     if app.builder.format == "html":
         target = Path(app.outdir, "_static")
         target.mkdir(parents=True, exist_ok=True)
-        for name in (CSS, JS):
+        for name in (CSS, JS, ICON):
             shutil.copyfile(STATIC / name, target / name)
+        if app.builder.name != "epub":
+            shutil.copyfile(STATIC / READING_CSS, target / READING_CSS)
+            app.add_css_file(READING_CSS)
     elif app.builder.format == "latex":
         Path(app.outdir).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(STATIC / STY, Path(app.outdir, STY))

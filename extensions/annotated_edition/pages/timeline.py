@@ -15,6 +15,7 @@ from html import escape
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.texescape import escape as escape_latex
 
@@ -25,6 +26,8 @@ from ..core.generated import FillPlaceholders
 from ..core.records import EssayRecord, PageRecord
 from ..core.registry import mentions_of, valid
 from ..registries.events import event_anchor
+
+_ = get_translation("annotated_edition")
 
 
 class timeline_placeholder(nodes.General, nodes.Element):
@@ -69,15 +72,32 @@ class BuildTimeline(FillPlaceholders):
             for docname, record in events
         ]
         self.builder, self.essays, self.rows = builder, essays, rows
+        self.verdicts = citing_verdicts(self.env)
 
     def fill(self, placeholder: nodes.Element) -> list[nodes.Node]:
         builder, essays, rows = self.builder, self.essays, self.rows
-        legend_node = legend(essays, get_domain(self.env).essays())
-        if rows and builder.format == "html" and builder.name != "epub":  # EPUB readers get the list
-            return [legend_node, nodes.raw("", chart_html(rows, essays), format="html")]
+        drawn = bool(rows) and builder.format == "html" and builder.name != "epub"  # EPUB readers get the list
+        legend_node = legend(essays, get_domain(self.env).essays(), drawn)
+        if drawn:
+            chart = chart_html(rows, essays, self.verdicts, self.config.edition_verdicts)
+            return [legend_node, nodes.raw("", chart, format="html")]
         if rows and builder.format == "latex":
             return [legend_node, nodes.raw("", chart_latex(rows, self.config.latex_engine), format="latex")]
         return [legend_node, chronology(rows)]
+
+
+def citing_verdicts(env) -> dict[str, list[str]]:
+    """For each event, the verdicts of the notes that link it (in the vocabulary's order), for the filter."""
+    domain = get_domain(env)
+    verdict_of = {(d, note.id): note.verdict for d in domain.essays() for note in domain.notes(d)}
+    found: dict[str, set[str]] = {}
+    for event_id, mentions in mentions_of(env, "event").items():
+        for docname, mention in mentions:
+            verdict = verdict_of.get((docname, mention.anchor))
+            if verdict:
+                found.setdefault(event_id, set()).add(verdict)
+    order = list(env.config.edition_verdicts)
+    return {event_id: sorted(names, key=order.index) for event_id, names in found.items()}
 
 
 def span(rows: list) -> tuple[int, int]:
@@ -96,17 +116,25 @@ def position(iso: str, first: int, last: int) -> float:
     return (_year_fraction(iso) - first) / (last - first)
 
 
-def chart_html(rows: list, essays: dict[str, str]) -> str:
+def chart_html(rows: list, essays: dict[str, str], verdicts: dict[str, list[str]], vocabulary: dict[str, dict]) -> str:
     """The timeline as an ordered list, one event a row: date and full title (wrapping, in the page's own
     type size), a bar on a shared year axis, and the essays that mention it.  Plain HTML and CSS: on a
-    phone the bar goes under the title; every label is complete at every width."""
+    phone the bar goes under the title; every label is complete at every width.  Axis and bars share one
+    coordinate system: a share of the same track width, in every row and at every width.  Each row
+    carries its dates (as fractional years), essays and the verdicts of the notes that link it, which the
+    script uses to filter the rows and to zoom into a period; without it the whole chart is shown."""
     first, last = span(rows)
     names = {mark: f"essay {mark[1:]}" for mark in essays.values()}
     axis = "".join(
-        f'<span style="left:{100 * (year - first) / (last - first):.2f}%">{year}</span>' for year in ticks(first, last)
+        f'<span class="edition-timeline-tick" data-year="{year}" style="left:{100 * (year - first) / (last - first):.3f}%">'
+        f"<span>{year}</span></span>"
+        for year in ticks(first, last)
     )
+    labels = {name: entry["label"] for name, entry in vocabulary.items()}
     out = [
-        f'<figure class="edition-timeline"><figcaption class="edition-visually-hidden">Timeline of {len(rows)} events, '
+        f'<figure class="edition-timeline" data-first="{first}" data-last="{last}" '
+        f'data-verdict-labels="{escape("|".join(f"{k}={v}" for k, v in labels.items()))}">'
+        f'<figcaption class="edition-visually-hidden">Timeline of {len(rows)} events, '
         f"{first}–{last}, in chronological order</figcaption>"
         f'<div class="edition-timeline-axis" aria-hidden="true"><span class="edition-timeline-axis-years">{axis}</span></div>'
         '<ol class="edition-timeline-rows">'
@@ -116,11 +144,13 @@ def chart_html(rows: list, essays: dict[str, str]) -> str:
         shape = "bar" if x2 - x1 > 0.004 else "dot"
         spoken = " and ".join(names[m] for m in marks)
         out.append(
-            f'<li class="edition-timeline-row{" edition-timeline-mentioned" if marks else ""}">'
+            f'<li class="edition-timeline-row{" edition-timeline-mentioned" if marks else ""}" '
+            f'data-from="{_year_fraction(record["start"]):.5f}" data-to="{_year_fraction(record["end"]):.5f}" '
+            f'data-essays="{" ".join(marks)}" data-verdicts="{" ".join(verdicts.get(record["id"], []))}">'
             f'<span class="edition-timeline-label"><span class="edition-timeline-date">{escape(dates.in_words(record["date"]))}</span> '
             f'<a href="{escape(uri)}">{escape(record["title"])}</a></span>'
             f'<span class="edition-timeline-track" aria-hidden="true"><span class="edition-timeline-{shape}" '
-            f'style="left:{100 * x1:.2f}%;width:{100 * max(x2 - x1, 0):.2f}%"></span></span>'
+            f'style="left:{100 * x1:.3f}%;width:{100 * max(x2 - x1, 0):.3f}%"></span></span>'
             f'<span class="edition-timeline-marks">{" ".join(marks)}'
             + (f'<span class="edition-visually-hidden"> (mentioned in {spoken})</span>' if marks else "")
             + "</span></li>"
@@ -161,9 +191,20 @@ def chart_latex(rows: list, engine: str) -> str:
     return "\n".join(lines)
 
 
-def legend(essays: dict[str, str], records: dict[str, EssayRecord]) -> nodes.paragraph:
+def legend(essays: dict[str, str], records: dict[str, EssayRecord], chart: bool) -> nodes.paragraph:
+    """The marks in words; under the drawn chart (HTML) also what its bars, dots and shades mean."""
     para = nodes.paragraph(classes=["edition-timeline-legend"])
-    para += nodes.Text("Marks: " + "; ".join(f"{mark} = {records[d].title}" for d, mark in essays.items()) + ".")
+    marks = "; ".join(f"{mark} = {records[d].title}" for d, mark in essays.items())
+    if chart:
+        para += nodes.Text(
+            _(
+                "How to read it: a bar spans an event's dates, a dot marks a single day or month; blue bars are "
+                "events an essay or its notes mention, grey ones are in the registry only. Marks: %(marks)s."
+            )
+            % {"marks": marks}
+        )
+    else:
+        para += nodes.Text(_("Marks: %(marks)s.") % {"marks": marks})
     return para
 
 

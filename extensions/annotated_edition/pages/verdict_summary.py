@@ -1,8 +1,11 @@
-"""``{verdict-summary}``: at the top of an essay, how many of its claims got each verdict.
+"""``{verdict-summary}``: at the top of an essay, what its notes found, before the essay itself.
 
 The counts are words and symbols (never colour alone); each links to the register, filtered to this
 essay and that verdict (the register's script reads ``?verdict=``; without it the link still lands on
-the essay's list).  Counted when the page is written, from the domain's records of this essay.
+the essay's list).  Below them stand the essay's most consequential findings, each linked to its note:
+the notes the editors flagged ``:key:``, or, where none is flagged, the notes of the gravest verdicts
+(lowest rating), in the order of the essay.  Counted when the page is written, from the domain's
+records of this essay.
 """
 
 from __future__ import annotations
@@ -12,12 +15,21 @@ from urllib.parse import urlencode
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.doctree import address, writing_builder
 from ..core.domain import get_domain
 from ..core.generated import FillPlaceholders
+from ..core.records import NoteRecord
+from ..notes.output import body_anchor as note_anchor
+from ..notes.output import lemma
 from .register import essay_anchor, register_page
+
+_ = get_translation("annotated_edition")
+
+MOST_FINDINGS = 5  # flagged notes shown at most
+FALLBACK_FINDINGS = 3  # notes of the gravest verdicts shown when none is flagged
 
 
 class summary_placeholder(nodes.General, nodes.Element):
@@ -29,18 +41,37 @@ class VerdictSummaryDirective(SphinxDirective):
         return [summary_placeholder(docname=self.env.docname)]  # in print every page is written as the root
 
 
+def key_findings(notes: list[NoteRecord], verdicts: dict[str, dict]) -> list[NoteRecord]:
+    """The flagged notes (at most five); else the three of the lowest rating below the top, in essay order."""
+    flagged = [note for note in notes if note.key]
+    if flagged:
+        return flagged[:MOST_FINDINGS]
+    top = max((entry.get("rating", 0) for entry in verdicts.values()), default=0)
+    graded = [note for note in notes if verdicts.get(note.verdict, {}).get("rating", top) < top]
+    gravest = sorted(graded, key=lambda note: (verdicts[note.verdict]["rating"], note.number))[:FALLBACK_FINDINGS]
+    return sorted(gravest, key=lambda note: note.number)
+
+
 class FillVerdictSummary(FillPlaceholders):
     placeholder = summary_placeholder
 
     def fill(self, placeholder: nodes.Element) -> nodes.Node:
-        """The counts of the notes of the page the summary stands on (in print not the page being written)."""
+        """The notes of the page the summary stands on (in print, not the page being written: the whole book)."""
         essay = placeholder["docname"]
-        builder = writing_builder(self.env)
-        counts = Counter(n.verdict for n in get_domain(self.env).notes(essay))
-        register = register_page(self.env)
+        notes = get_domain(self.env).notes(essay)
         box = nodes.container(classes=["edition-verdict-summary"])
-        box += nodes.rubric(text="Verdicts in this essay")
-        para = nodes.paragraph(text=f"{sum(counts.values())} claims checked: ")
+        box += nodes.rubric(text=_("What the notes found"))
+        box += self.counts(essay, Counter(note.verdict for note in notes))
+        findings = key_findings(notes, self.config.edition_verdicts)
+        if findings:
+            box += nodes.paragraph(text=_("The most consequential:"), classes=["edition-findings-lead"])
+            box += self.findings(findings)
+        return box
+
+    def counts(self, essay: str, counts: Counter) -> nodes.paragraph:
+        builder = writing_builder(self.env)
+        register = register_page(self.env)
+        para = nodes.paragraph(text=_("%(count)d claims checked: ") % {"count": sum(counts.values())})
         shown = [(name, entry) for name, entry in self.config.edition_verdicts.items() if counts[name]]
         for i, (name, entry) in enumerate(shown):
             para += nodes.Text("; " if i else "")
@@ -55,8 +86,34 @@ class FillVerdictSummary(FillPlaceholders):
             else:
                 para.extend(words)
         para += nodes.Text(".")
-        box += para
-        return box
+        return para
+
+    def findings(self, findings: list[NoteRecord]) -> nodes.bullet_list:
+        """One line a finding: verdict (symbol and word), the claim's lemma linked to its note, its ¶."""
+        builder = writing_builder(self.env)
+        html = builder.format == "html"
+        target = note_anchor if builder.name != "epub" else (lambda note_id: note_id)  # EPUB notes are asides
+        items = nodes.bullet_list(classes=["edition-findings"])
+        for note in findings:
+            entry = self.config.edition_verdicts[note.verdict]
+            para = nodes.paragraph()
+            para += nodes.inline(
+                text=f"{entry['symbol']} {entry['label']}",
+                classes=["edition-verdict-badge", f"edition-verdict-{note.verdict}"],
+            )
+            para += nodes.Text(" ")
+            claim = nodes.Text(f"“{lemma(note.quote)}”")
+            if html:
+                para += nodes.reference(
+                    "", "", claim, internal=True, refuri=f"#{target(note.id)}", classes=["edition-finding-link"]
+                )
+            else:  # print and EPUB: the note's number says where to look
+                para += claim
+            para += nodes.Text(
+                " " + _("(¶%(paragraph)d, note %(number)d)") % {"paragraph": note.paragraph, "number": note.number}
+            )
+            items += nodes.list_item("", para)
+        return items
 
 
 def setup_verdict_summary(app: Sphinx) -> None:

@@ -86,6 +86,7 @@ class RegistryDirective(SphinxDirective):
                 location,
             )
             return self.reject(record_id)
+        record["summary"] = first_sentence(body)  # the line a mention's preview shows
         get_domain(self.env).add(self.registry.records, self.env.docname, record)
         box = nodes.container(classes=["edition-entry", f"edition-{role}"])
         box += nodes.rubric(text=self.registry.title(record), classes=["edition-entry-title"])
@@ -119,6 +120,28 @@ def authority(qid: str) -> nodes.paragraph:
     para += nodes.emphasis(text="Wikidata: ")
     para += nodes.reference("", qid, refuri=f"https://www.wikidata.org/wiki/{qid}")
     return para
+
+
+SUMMARY_LENGTH = 200  # characters of an entry a preview shows at most
+
+
+def first_sentence(body: nodes.Element) -> str:
+    """The body's first sentence as plain text, citations and bare registry ids left out."""
+    text = []
+    for node in body.findall(nodes.Text):
+        ref = ancestor(node, addnodes.pending_xref)
+        if ref is not None and (ref.get("refdomain") == "cite" or not ref.get("refexplicit")):
+            continue
+        text.append(str(node))
+    plain = re.sub(r"\(\s*[,;]?\s*\)", "", " ".join("".join(text).split()))
+    plain = re.sub(r"\s+([,.;:])", r"\1", plain)
+    match = re.match(r"(.+?[.!?])(?:\s|$)", plain)
+    sentence = match.group(1) if match else plain
+    return (
+        sentence
+        if len(sentence) <= SUMMARY_LENGTH
+        else sentence[:SUMMARY_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    )
 
 
 def one_line(text: str | None) -> str:

@@ -15,6 +15,7 @@ import datetime
 import re
 import tomllib
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
 from docutils import nodes
@@ -182,27 +183,39 @@ class FillCorrections(FillPlaceholders):
         super().run(**kwargs)
 
     def fill(self, placeholder: nodes.Element) -> nodes.Node:
+        """The log, newest first, grouped by date and then by essay: a heading line for each date, the
+        essay's title over its entries."""
         domain = get_domain(self.env)
-        entries = nodes.bullet_list(classes=["edition-corrections"])
-        for correction in sorted(corrections(self.env), key=lambda c: (c.date, c.number), reverse=True):
-            record = domain.essay(correction.note.essay)
-            essay = record.title if record else correction.note.essay
-            current = domain.index("notes", "id").get(correction.note.id)
-            para = nodes.paragraph()
-            para += nodes.target("", "", ids=[correction.anchor])  # an inline target: LaTeX anchors it too
-            para += nodes.strong(text=dates.in_words(correction.date))
-            para += nodes.Text(f" — {essay}, ")
-            claim = f"“{correction.note.quote}”"
-            if correction.change != "removed" and current and current[0] == correction.note.essay:
-                para += link(self.env, correction.note.essay, correction.note.id, f"note on {claim}")
-            else:
-                para += nodes.Text(f"note on {claim}")
-            what = changed(correction, self.config.edition_verdicts)
-            para += nodes.Text(
-                f" (note {correction.note.number} in release {release_of(self.env, correction)}): {what}. {correction.why}"
-            )
-            entries += nodes.list_item("", para)
-        return entries
+        log = nodes.container(classes=["edition-corrections"])
+        ordered = sorted(corrections(self.env), key=lambda c: (c.date, c.number), reverse=True)
+        for day, of_day in groupby(ordered, key=lambda c: c.date):
+            log += nodes.rubric(text=dates.in_words(day), classes=["edition-corrections-date"])
+            by_essay: dict[str, list[Correction]] = {}
+            for correction in of_day:
+                by_essay.setdefault(correction.note.essay, []).append(correction)
+            for essay, entries in by_essay.items():
+                record = domain.essay(essay)
+                heading = nodes.paragraph(classes=["edition-corrections-essay"])
+                heading += nodes.strong(text=record.title if record else essay)
+                heading += nodes.Text(f" ({len(entries)})")
+                log += heading
+                log += nodes.bullet_list("", *(self.entry(c) for c in entries), classes=["edition-corrections-list"])
+        return log
+
+    def entry(self, correction: Correction) -> nodes.list_item:
+        current = get_domain(self.env).index("notes", "id").get(correction.note.id)
+        para = nodes.paragraph()
+        para += nodes.target("", "", ids=[correction.anchor])  # an inline target: LaTeX anchors it too
+        claim = f"“{correction.note.quote}”"
+        if correction.change != "removed" and current and current[0] == correction.note.essay:
+            para += link(self.env, correction.note.essay, correction.note.id, f"Note on {claim}")
+        else:
+            para += nodes.Text(f"Note on {claim}")
+        what = changed(correction, self.config.edition_verdicts)
+        para += nodes.Text(
+            f" (note {correction.note.number} in release {release_of(self.env, correction)}): {what}. {correction.why}"
+        )
+        return nodes.list_item("", para)
 
 
 def changed(correction: Correction, labels: dict[str, dict]) -> str:
