@@ -510,14 +510,14 @@ CASES: dict[str, Case] = {
         where=r"refs\.bib:1",
     ),
     "bib-edited-book": Case(
-        ("bibliography/checks.py", "has editors but no author"),
+        ("bibliography/checks.py", 'f"{key}: {problem}"'),
         {BIB: replace("  author    = {Lüthi, Lorenz M.},", "  editor    = {Lüthi, Lorenz M.},")},
         "luthi2008: the @book has editors but no author",
         "make an edited volume a @collection",
         where=r"refs\.bib:1",
     ),
     "bib-tex-markup": Case(
-        ("bibliography/checks.py", "which only the PDF can show"),
+        ("bibliography/checks.py", 'f"{key}: {problem}"'),
         {BIB: replace("{Princeton University Press}", "{Princeton A\\\\&M Press}")},
         "luthi2008: the field publisher has the TeX markup `\\\\`",
         "write an ampersand as \\&",
