@@ -19,13 +19,13 @@ EPUBCHECK ?= java -jar /usr/share/java/epubcheck.jar
 NODE_STAMP := node_modules/.package-lock.json
 NPM := $(shell command -v npm 2>/dev/null)
 
-.PHONY: html pdf epub test check lock clean
+.PHONY: html pdf epub test check lock dist clean
 
 $(STAMP): pyproject.toml $(wildcard $(LOCK))
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(if $(wildcard $(LOCK)),,@echo "No lock file for Python $(PYVER): installing the newest versions pyproject.toml allows." >&2)
-	$(BIN)/python -m pip install --quiet $(if $(wildcard $(LOCK)),--constraint $(LOCK)) -e '.[test]'
+	$(BIN)/python -m pip install --quiet $(if $(wildcard $(LOCK)),--constraint $(LOCK)) -e '.[edition,test]'
 	touch $(STAMP)
 
 # Doctrees are kept beside the output, never inside it: _build/html is what gets published.  Quiet: a line
@@ -68,11 +68,17 @@ lock:
 	  ver=$$($$py -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
 	  rm -rf $(BUILDDIR)/lock-$$ver && $$py -m venv $(BUILDDIR)/lock-$$ver && \
 	  $(BUILDDIR)/lock-$$ver/bin/python -m pip install --quiet --upgrade pip && \
-	  $(BUILDDIR)/lock-$$ver/bin/python -m pip install --quiet '.[test]' && \
-	  { echo "# make lock: the versions Python $$ver resolves for .[test]; do not edit by hand"; \
+	  $(BUILDDIR)/lock-$$ver/bin/python -m pip install --quiet '.[edition,test]' && \
+	  { echo "# make lock: the versions Python $$ver resolves for .[edition,test]; do not edit by hand"; \
 	    $(BUILDDIR)/lock-$$ver/bin/python -m pip freeze --exclude sphinx-annotated-edition; } > requirements/py$$ver.txt && \
 	  echo "wrote requirements/py$$ver.txt"; \
 	done
+
+# The extension's wheel and sdist, for the package index (the maintainer then runs
+# `python -m twine upload $(BUILDDIR)/dist/*`); nothing is written into the source tree.
+dist: $(STAMP)
+	rm -rf $(BUILDDIR)/dist
+	$(BIN)/python -m build --outdir $(BUILDDIR)/dist .
 
 clean:
 	rm -rf $(BUILDDIR)

@@ -11,10 +11,11 @@ language = "en"
 extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
+    "sphinx_design",  # the landing page's cards (the extension works without it)
     "annotated_edition",
 ]
 
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "extension"]  # the adopters' guide is a Sphinx project of its own
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 2
 myst_footnote_transition = False

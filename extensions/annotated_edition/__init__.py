@@ -14,9 +14,11 @@ from .bibliography.style import setup_bibstyle
 from .bibliography.text import setup_text_bibliography
 from .bibliography.works_cited import setup_works_cited
 from .core.configuration import setup_configuration
+from .core.i18n import setup_i18n
 from .core.domain import setup_domain
 from .core.freshness import setup_freshness
 from .exports import setup_exports
+from .notes.actions import setup_actions
 from .notes.anchoring import setup_anchoring
 from .notes.citation_groups import setup_citation_groups
 from .notes.directives import setup_notes
@@ -27,6 +29,7 @@ from .output.assets import setup_static_assets
 from .output.design_assets import setup_design_assets
 from .output.epub import setup_epub
 from .output.works_index import setup_works_index
+from .output.print_defaults import setup_print_defaults
 from .output.reading import setup_reading
 from .output.search import setup_search
 from .pages.previews import setup_previews
@@ -55,6 +58,7 @@ __version__ = "0.1.0"
 
 PARTS = (
     setup_configuration,
+    setup_i18n,
     setup_confinement,
     setup_invisible,
     setup_parsers,
@@ -72,6 +76,7 @@ PARTS = (
     setup_anchoring,
     setup_corrections,
     setup_notes_output,
+    setup_actions,
     setup_fidelity,
     setup_register,
     setup_verdict_summary,
@@ -98,6 +103,7 @@ PARTS = (
     setup_reading,
     setup_search,
     setup_design_assets,
+    setup_print_defaults,
 )
 
 

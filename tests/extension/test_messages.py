@@ -332,7 +332,7 @@ CASES: dict[str, Case] = {
         ("witnesses/essay.py", "the witness manifest is not valid"),
         {MANIFEST: replace('paragraphs = "blank-line"', 'paragraphs = "blank lines"')},
         "the witness manifest is not valid",
-        "see the comments",
+        "see the manifest format in the extension's guide",
         where=r"manifest\.toml",
         alone=False,
     ),
@@ -612,6 +612,29 @@ CASES: dict[str, Case] = {
         "give it the keys label, symbol, rating, definition",
         where=r"conf\.py",
         conf={"edition_verdicts": {**DEFAULT_VERDICTS, "accurate": "yes"}},
+    ),
+    "config-correction-link": Case(
+        ("notes/actions.py", "not a place to send corrections"),
+        {},
+        "edition_correction_link is 'jira', which is not a place to send corrections",
+        'write "github" or "gitlab"',
+        where=r"conf\.py",
+        conf={"edition_correction_link": "jira"},
+    ),
+    "bib-no-bibliography-page": Case(
+        ("bibliography/checks.py", "but no {{bibliography}} lists it"),
+        {"docs/bibliography.md": lambda _: "# Bibliography\n\nNo directive here.\n"},
+        "'luthi2008' is cited, but no {bibliography} lists it",
+        "add a page with a {bibliography} directive",
+        alone=False,  # the list of works cited on the essay's page is then empty too
+    ),
+    "config-latex-engine": Case(
+        ("output/print_defaults.py", "needs a Unicode engine"),
+        {},
+        "latex_engine is 'pdflatex', but the edition's print output needs a Unicode engine",
+        'set latex_engine = "xelatex"',
+        where=r"conf\.py",
+        conf={"latex_engine": "pdflatex"},
     ),
     "bib-file-missing": Case(
         ("bibliography/files.py", "does not exist"),

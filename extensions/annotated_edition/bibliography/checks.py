@@ -20,6 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
+from ..core.compat import bib_entries, citation_refs, listed_keys
 from ..core import dates
 from ..core.defaults import SCHEMES
 from ..core.domain import get_domain
@@ -189,27 +190,38 @@ def line_citing(env: BuildEnvironment, docname: str, key: str) -> int | None:
 
 
 def cited_everywhere(env: BuildEnvironment) -> set[str]:
-    keys = {target.key for ref in env.domains["cite"].citation_refs for target in ref.targets}
+    keys = {target.key for ref in citation_refs(env) for target in ref.targets}
     return keys | {key for person in get_domain(env).records("people") for key in person.get("works", [])}
 
 
 def check_bibliography(app: Sphinx, env: BuildEnvironment) -> None:
     if not app.config.edition_check_bibliography:
         return
-    entries = env.domains["cite"].bibdata.data.entries
+    entries = bib_entries(env)
     places = {key: found[0] for key, found in definitions(bib_paths(app)).items()}
 
     def where(key: str) -> str:
         return at(*places.get(key, (bib_paths(app)[0], 1)))
 
-    for ref in env.domains["cite"].citation_refs:
+    listed = listed_keys(env)
+    unlisted: set[str] = set()
+    for ref in citation_refs(env):
         for target in ref.targets:
+            location = (ref.docname, ref.line or line_citing(env, ref.docname, target.key))
             if target.key not in entries and target.key not in damaged_keys(env):
                 warn(
                     "bibliography",
                     f"unknown citation key {target.key!r}.",
                     f"add the work to a .bib file in bib/ or fix the key ({closest(target.key, list(entries))}).",
-                    (ref.docname, ref.line or line_citing(env, ref.docname, target.key)),
+                    location,
+                )
+            elif target.key in entries and target.key not in listed and target.key not in unlisted:
+                unlisted.add(target.key)  # once per work: the page that lists works is missing, not each citation
+                warn(
+                    "bibliography",
+                    f"{target.key!r} is cited, but no {{bibliography}} lists it, so the citation has nothing to link to.",
+                    "add a page with a {bibliography} directive (the works cited in the edition), e.g. bibliography.md.",
+                    location,
                 )
     for key, previous in unsorted_keys(places).values():
         warn(

@@ -44,7 +44,7 @@ class EditionConfig:
     date: str = setting("", "The edition's date of publication (ISO 8601), shown by {cite-this} and in the exports.")
     licence: str = setting("", "The licence of the editors' text, in words, shown by {cite-this} and the Data box.")
     licence_url: str = setting("", "The licence's address, linked from the Data box and carried in the exports.")
-    verdicts: dict = setting(DEFAULT_VERDICTS, "The verdict vocabulary: name -> label, symbol, rating 1-5, definition.")
+    verdicts: dict = setting(DEFAULT_VERDICTS, "The verdict vocabulary: name -> label, symbol, rating 1-5, definition, optional color and color_dark.")
     attributions: dict = setting(
         DEFAULT_ATTRIBUTIONS, "How surely a named person is identified: name -> label, symbol, definition."
     )
@@ -70,6 +70,10 @@ class EditionConfig:
     )
     epub_nonlinear: list | tuple = setting([], "Documents the EPUB keeps out of its reading order (linear=no).")
     method_page: str = setting("method", "The document that describes the editorial method (the TEI header points to it).")
+    text_name: str = setting("", 'What a text is called in generated words ("speech", "poem"); "" for the catalogue\'s "essay".')
+    correction_link: str = setting(
+        "github", 'Where "Suggest a correction" goes: "github", "gitlab" (html_context["repository"]), "mailto:ADDRESS" or "none".'
+    )
 
 
 def accepted_types(annotation: Any) -> tuple[type, ...]:

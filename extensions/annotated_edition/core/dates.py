@@ -13,12 +13,17 @@ unspecified digits, sets, times) is refused with the reason, never drawn by gues
 from __future__ import annotations
 
 import calendar
+import datetime
 import functools
 import re
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton
 from edtf import parse_edtf
 
-QUALIFIERS = {"?": "uncertain", "~": "approximate", "%": "uncertain and approximate"}
+from .i18n import N_, _, current_language
+
+QUALIFIERS = {"?": N_("uncertain"), "~": N_("approximate"), "%": N_("uncertain and approximate")}
 #: A date the edition can show: YYYY, YYYY-MM or YYYY-MM-DD, then an optional qualifier.
 POINT = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([?~%])?")
 
@@ -49,27 +54,27 @@ def unsupported(part: str) -> str | None:
 #: falls in the next year (winter).  Level 1 seasons are read as the northern hemisphere's, as EDTF's own
 #: examples do.
 DIVISIONS: dict[int, tuple[str, int, int, int]] = {
-    21: ("spring {y}", 3, 5, 0),
-    22: ("summer {y}", 6, 8, 0),
-    23: ("autumn {y}", 9, 11, 0),
-    24: ("winter {y}–{n}", 12, 2, 1),
-    25: ("spring {y} (northern hemisphere)", 3, 5, 0),
-    26: ("summer {y} (northern hemisphere)", 6, 8, 0),
-    27: ("autumn {y} (northern hemisphere)", 9, 11, 0),
-    28: ("winter {y}–{n} (northern hemisphere)", 12, 2, 1),
-    29: ("spring {y} (southern hemisphere)", 9, 11, 0),
-    30: ("summer {y}–{n} (southern hemisphere)", 12, 2, 1),
-    31: ("autumn {y} (southern hemisphere)", 3, 5, 0),
-    32: ("winter {y} (southern hemisphere)", 6, 8, 0),
-    33: ("first quarter of {y}", 1, 3, 0),
-    34: ("second quarter of {y}", 4, 6, 0),
-    35: ("third quarter of {y}", 7, 9, 0),
-    36: ("fourth quarter of {y}", 10, 12, 0),
-    37: ("first third of {y}", 1, 4, 0),
-    38: ("second third of {y}", 5, 8, 0),
-    39: ("last third of {y}", 9, 12, 0),
-    40: ("first half of {y}", 1, 6, 0),
-    41: ("second half of {y}", 7, 12, 0),
+    21: (N_("spring {y}"), 3, 5, 0),
+    22: (N_("summer {y}"), 6, 8, 0),
+    23: (N_("autumn {y}"), 9, 11, 0),
+    24: (N_("winter {y}–{n}"), 12, 2, 1),
+    25: (N_("spring {y} (northern hemisphere)"), 3, 5, 0),
+    26: (N_("summer {y} (northern hemisphere)"), 6, 8, 0),
+    27: (N_("autumn {y} (northern hemisphere)"), 9, 11, 0),
+    28: (N_("winter {y}–{n} (northern hemisphere)"), 12, 2, 1),
+    29: (N_("spring {y} (southern hemisphere)"), 9, 11, 0),
+    30: (N_("summer {y}–{n} (southern hemisphere)"), 12, 2, 1),
+    31: (N_("autumn {y} (southern hemisphere)"), 3, 5, 0),
+    32: (N_("winter {y} (southern hemisphere)"), 6, 8, 0),
+    33: (N_("first quarter of {y}"), 1, 3, 0),
+    34: (N_("second quarter of {y}"), 4, 6, 0),
+    35: (N_("third quarter of {y}"), 7, 9, 0),
+    36: (N_("fourth quarter of {y}"), 10, 12, 0),
+    37: (N_("first third of {y}"), 1, 4, 0),
+    38: (N_("second third of {y}"), 5, 8, 0),
+    39: (N_("last third of {y}"), 9, 12, 0),
+    40: (N_("first half of {y}"), 1, 6, 0),
+    41: (N_("second half of {y}"), 7, 12, 0),
 }
 
 
@@ -120,21 +125,38 @@ def parse(value: str) -> tuple[str, str]:
     return start, end
 
 
-def _words(part: str) -> str:
+@functools.lru_cache(maxsize=32)
+def babel_locale(language: str) -> Locale | None:
+    """Babel's locale for a document language ("de", "pt-BR"); None for English and unknown languages."""
+    if language.split("-")[0] == "en":
+        return None
+    try:
+        return Locale.parse(language.replace("_", "-"), sep="-")
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+def _words(part: str, language: str) -> str:
     year, month, day, qualifier = POINT.fullmatch(part).groups()
+    locale = babel_locale(language)
     text = year
     if month and int(month) > 12:
-        text = DIVISIONS[int(month)][0].format(y=year, n=f"{(int(year) + 1) % 100:02d}")
+        text = _(DIVISIONS[int(month)][0]).format(y=year, n=f"{(int(year) + 1) % 100:02d}")
+    elif day and locale:
+        text = format_date(datetime.date(int(year), int(month), int(day)), "long", locale=locale)
+    elif month and locale:
+        text = format_skeleton("yMMMM", datetime.date(int(year), int(month), 1), locale=locale)
     elif month:
         text = f"{calendar.month_name[int(month)]} {year}"
-    if day:
+    if day and not locale:
         text = f"{int(day)} {text}"
-    return f"{text} ({QUALIFIERS[qualifier]})" if qualifier else text
+    return f"{text} ({_(QUALIFIERS[qualifier])})" if qualifier else text
 
 
-def in_words(value: str) -> str:
-    """``1958-08-23/1958-10-06`` → ``23 August 1958 – 6 October 1958`` (for a date :func:`parse` accepted)."""
-    return " – ".join(_words(part) for part in value.split("/"))
+def in_words(value: str, language: str | None = None) -> str:
+    """``1958-08-23/1958-10-06`` → ``23 August 1958 – 6 October 1958`` (for a date :func:`parse` accepted), in
+    the document's *language* (German: ``23. August 1958 – 6. Oktober 1958``)."""
+    return " – ".join(_words(part, language or current_language()) for part in value.split("/"))
 
 
 def edtf_part(value: str, index: int) -> str:

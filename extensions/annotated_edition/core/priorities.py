@@ -9,8 +9,11 @@ from __future__ import annotations
 
 # ---- Events before reading: the configuration, the project, the bibliography files, the release data.
 CONFIG_TYPES = 700  # config-inited: settings checked before Sphinx's own type check (800)
+CONFIG_VALUES = 710  # config-inited: then the values of settings whose type is right (the correction link)
 PROJECT_ROOT = 100  # builder-inited: the folder nothing may be read from outside of, before all else
 BIB_FILES = 400  # builder-inited: .bib files read leniently before sphinxcontrib-bibtex parses them (500)
+VERDICT_STYLESHEET = 600  # builder-inited: the verdicts' colours written once the vocabulary is checked (500);
+#                           as a stylesheet's priority, loaded after the extension's stylesheet (500)
 CORRECTIONS_LOG = 600  # env-before-read-docs: after the release snapshots (default 500)
 INCLUDED_TEXT = 600  # include-read: after a refused include has been emptied (default 500)
 

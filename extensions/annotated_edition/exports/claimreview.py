@@ -10,6 +10,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..core.i18n import language
 from ..core.domain import get_domain
 from ..core.names import site_base
 from ..verdicts.corrections import latest_correction
@@ -37,6 +38,7 @@ def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
                 "@id": url,
                 "url": url,
                 "claimReviewed": note.quote,
+                "inLanguage": language(config),
                 "author": edition,
                 "datePublished": config.edition_date,
                 **({"dateModified": modified} if (modified := latest_correction(app.env, pagename, note.id)) else {}),

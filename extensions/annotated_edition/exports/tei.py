@@ -206,7 +206,7 @@ def document(essay: EssayData, context: Context) -> bytes:
     header = el(tei, "teiHeader")
     file_desc = el(header, "fileDesc")
     title_stmt = el(file_desc, "titleStmt")
-    el(title_stmt, "title", f"{essay.title}: an annotated edition")
+    el(title_stmt, "title", meta["edition_of"].format(title=essay.title))
     el(title_stmt, "editor", meta["editors"])
     responsibility(title_stmt, "edited, transcribed from the witness and annotated by", meta["editors"])
     if meta.get("second_reading"):
@@ -234,7 +234,7 @@ def document(essay: EssayData, context: Context) -> bytes:
     el(el(el(header, "profileDesc"), "langUsage"), "language", language_name(meta["language"]), ident=meta["language"])
     revision_desc(header, meta)
     text = el(tei, "text")
-    div = el(el(text, "body"), "div", type="essay")
+    div = el(el(text, "body"), "div", type=meta["text_type"])
     if essay.witness.title_line:
         el(div, "head", essay.witness.lines[essay.witness.title_line - 1].strip())
     paratext = sorted(essay.witness.paratext, key=lambda p: p.lines.first)

@@ -14,24 +14,27 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
 from ..core import priorities
+from ..core.i18n import _
 from ..core.doctree import ancestor
 from ..core.nodes import factcheck_note
 from ..witnesses.nodes import skip
 from .actions import note_actions
 from .anchoring import claim, noteref, sic_marker
 
-_ = get_translation("annotated_edition")
 
 
 def verdict_entry(translator: object, name: str) -> dict:
     return translator.config.edition_verdicts[name]
+
+
+def note_number(translator: HTML5Translator, node: factcheck_note) -> str:
+    return translator.encode(_("Note {number}").format(number=node["number"]))
 
 
 def lemma(quote: str, longest: int = 8) -> str:
@@ -102,11 +105,11 @@ def visit_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
     self.body.append(
         f'<details class="edition-note edition-verdict-{self.encode(node["verdict"])}" id="{self.encode(node["id"])}">'
         f"<summary>{legacy}"
-        f'<span class="edition-note-number">Note {node["number"]}</span> '
+        f'<span class="edition-note-number">{note_number(self, node)}</span> '
         f'<span class="edition-verdict-badge"><span aria-hidden="true">{self.encode(entry["symbol"])}</span> '
         f'{self.encode(entry["label"])}</span> <q class="edition-note-claim">{self.encode(node["quote"])}</q>'
         f'</summary><div class="edition-note-body" id="{body_anchor(self.encode(node["id"]))}" role="doc-footnote" '
-        f'aria-label="Note {node["number"]}">'
+        f'aria-label="{note_number(self, node)}">'
     )
 
 
@@ -116,7 +119,8 @@ def depart_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
     self.body.append(
         note_actions(self, node)
         + f'<p class="edition-backlink"><a href="#ref-{self.encode(node["id"])}" role="doc-backlink">'
-        f"Back to ¶{node['paragraph']}</a></p></div></details>\n"
+        + self.encode(_("Back to ¶{number}").format(number=node["paragraph"]))
+        + "</a></p></div></details>\n"
     )
 
 

@@ -15,18 +15,17 @@ from urllib.parse import urlencode
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.doctree import address, writing_builder
 from ..core.domain import get_domain
+from ..core.i18n import _, language
 from ..core.generated import FillPlaceholders
 from ..core.records import NoteRecord
 from ..notes.output import body_anchor as note_anchor
 from ..notes.output import lemma
 from .register import essay_anchor, register_page
 
-_ = get_translation("annotated_edition")
 
 MOST_FINDINGS = 5  # flagged notes shown at most
 FALLBACK_FINDINGS = 3  # notes of the gravest verdicts shown when none is flagged
@@ -34,6 +33,12 @@ FALLBACK_FINDINGS = 3  # notes of the gravest verdicts shown when none is flagge
 
 class summary_placeholder(nodes.General, nodes.Element):
     """Replaced by the summary when the page is written."""
+
+
+def in_a_sentence(label: str, config: object) -> str:
+    """A verdict's label within a sentence: lower case in English ("2 accurate"); as written in languages that
+    capitalise nouns, or whose labels an edition wrote ("2 Im Text")."""
+    return label.lower() if language(config).split("-")[0] == "en" else label
 
 
 class VerdictSummaryDirective(SphinxDirective):
@@ -77,7 +82,7 @@ class FillVerdictSummary(FillPlaceholders):
             para += nodes.Text("; " if i else "")
             words = [
                 nodes.inline(text=f"{entry['symbol']} ", classes=["edition-verdict-symbol"]),
-                nodes.Text(f"{counts[name]} {entry['label'].lower()}"),
+                nodes.Text(f"{counts[name]} {in_a_sentence(entry['label'], self.config)}"),
             ]
             if register and builder.format == "html":
                 query = urlencode({"verdict": name})

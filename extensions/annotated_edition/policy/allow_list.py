@@ -28,8 +28,9 @@ from docutils import nodes
 from docutils.parsers.rst import Directive
 from docutils.utils import Reporter
 from sphinx.environment import BuildEnvironment
-from sphinx.util.docutils import CustomReSTDispatcher, SphinxDirective
+from sphinx.util.docutils import SphinxDirective
 
+from ..core.compat import CustomReSTDispatcher
 from ..core.messages import EntryError, warn
 from ..core.registry import registries
 

@@ -22,9 +22,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
-from sphinx.util import url_re
 
 from ..core import priorities
+from ..core.compat import url_re
 from ..core.messages import EntryError, warn
 from .confinement import page_file, refused_file
 from .urls import scheme, unlink, unsafe_scheme

@@ -24,6 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..core.doctree import link
 from ..core.domain import get_domain
 from ..core.generated import FillPlaceholders
+from ..core.i18n import _
 from ..core.messages import at, warn
 from ..core.records import PageRecord
 from ..policy.characters import check_file_text
@@ -93,12 +94,20 @@ def figures(readings: list[Reading]) -> nodes.paragraph:
     agreed = sum(a == b for a, b in pairs)
     para = nodes.paragraph(classes=["edition-agreement"])
     if not pairs:
-        para += nodes.Text("No second readings are recorded yet.")
+        para += nodes.Text(_("No second readings are recorded yet."))
         return para
     para += nodes.Text(
-        f"Before adjudication the two readers gave the same verdict to {agreed} of {len(pairs)} notes "
-        f"({100 * agreed / len(pairs):.1f} per cent); Cohen’s kappa, which discounts the agreement expected "
-        f"by chance, is {kappa(pairs):.2f}. {len(pairs) - agreed} disagreements went to a third reading."
+        _(
+            "Before adjudication the two readers gave the same verdict to {agreed} of {count} notes "
+            "({percent} per cent); Cohen’s kappa, which discounts the agreement expected "
+            "by chance, is {kappa}. {disagreed} disagreements went to a third reading."
+        ).format(
+            agreed=agreed,
+            count=len(pairs),
+            percent=f"{100 * agreed / len(pairs):.1f}",
+            kappa=f"{kappa(pairs):.2f}",
+            disagreed=len(pairs) - agreed,
+        )
     )
     return para
 
@@ -108,7 +117,9 @@ def matrix(readings: list[Reading], vocabulary: dict) -> nodes.table:
     counts = Counter((r.first, r.blind) for r in readings)
     names = list(vocabulary)
     table = nodes.table(classes=["edition-agreement-matrix"], ids=["edition-agreement-matrix"])
-    table += nodes.title(text="First verdict (rows) against blind second verdict (columns); the diagonal is agreement.")
+    table += nodes.title(
+        text=_("First verdict (rows) against blind second verdict (columns); the diagonal is agreement.")
+    )
     group = nodes.tgroup(cols=len(names) + 1)
     table += group
     group.extend(nodes.colspec(colwidth=1) for _ in range(len(names) + 1))
@@ -118,7 +129,7 @@ def matrix(readings: list[Reading], vocabulary: dict) -> nodes.table:
         line.extend(nodes.entry("", nodes.paragraph(text=cell)) for cell in cells)
         return line
 
-    group += nodes.thead("", row(["First \\ blind", *(vocabulary[n]["label"] for n in names)]))
+    group += nodes.thead("", row([_("First \\ blind"), *(vocabulary[n]["label"] for n in names)]))
     group += nodes.tbody("", *(row([vocabulary[a]["label"], *(str(counts[(a, b)]) for b in names)]) for a in names))
     return table
 
@@ -140,7 +151,7 @@ class FillAgreement(FillPlaceholders):
             note = notes.get((r.essay, r.note))  # a row naming no note is reported, and not linked
             para += link(self.env, r.essay, r.note, f"“{note.quote}”") if note else nodes.Text(f"“{r.note}”")
             label = lambda name: vocabulary.get(name, {}).get("label", name)  # noqa: E731
-            para += nodes.Text(f": first {label(r.first)}, blind {label(r.blind)}; final ")
+            para += nodes.Text(": " + _("first {first}, blind {blind}; final ").format(first=label(r.first), blind=label(r.blind)))
             para += nodes.strong(text=label(r.final))
             para += nodes.Text(f". {r.reason}")
             items += nodes.list_item("", para)

@@ -28,6 +28,7 @@ from ..core import dates, priorities
 from ..core.doctree import link
 from ..core.domain import get_domain
 from ..core.generated import FillPlaceholders
+from ..core.i18n import _
 from ..core.messages import at, warn
 from ..core.nodes import factcheck_note
 from ..core.records import PageRecord
@@ -175,7 +176,7 @@ class FillCorrections(FillPlaceholders):
         for mark in list(self.document.findall(correction_mark)):
             para = nodes.paragraph(classes=["edition-corrected"])
             for i, (date, anchor) in enumerate(mark["entries"]):
-                text = f"Corrected on {dates.in_words(date)}"
+                text = _("Corrected on {date}").format(date=dates.in_words(date))
                 para += nodes.Text("; " if i else "")
                 para += link(self.env, page, anchor, text) if page else nodes.Text(text)
             para += nodes.Text(".")
@@ -206,26 +207,28 @@ class FillCorrections(FillPlaceholders):
         current = get_domain(self.env).index("notes", "id").get(correction.note.id)
         para = nodes.paragraph()
         para += nodes.target("", "", ids=[correction.anchor])  # an inline target: LaTeX anchors it too
-        claim = f"“{correction.note.quote}”"
+        note_on = _("Note on “{claim}”").format(claim=correction.note.quote)
         if correction.change != "removed" and current and current[0] == correction.note.essay:
-            para += link(self.env, correction.note.essay, correction.note.id, f"Note on {claim}")
+            para += link(self.env, correction.note.essay, correction.note.id, note_on)
         else:
-            para += nodes.Text(f"Note on {claim}")
+            para += nodes.Text(note_on)
         what = changed(correction, self.config.edition_verdicts)
-        para += nodes.Text(
-            f" (note {correction.note.number} in release {release_of(self.env, correction)}): {what}. {correction.why}"
+        where = _("note {number} in release {release}").format(
+            number=correction.note.number, release=release_of(self.env, correction)
         )
+        para += nodes.Text(f" ({where}): {what}. {correction.why}")
         return nodes.list_item("", para)
 
 
 def changed(correction: Correction, labels: dict[str, dict]) -> str:
     """What a correction changed, in words ("verdict changed from Disputed to Misleading"): the log's and TEI's."""
+    was = labels.get(correction.was, {}).get("label", correction.was)
+    now = labels.get(correction.now, {}).get("label", correction.now)
     return {
-        "verdict": f"verdict changed from {labels.get(correction.was, {}).get('label', correction.was)} "
-        f"to {labels.get(correction.now, {}).get('label', correction.now)}",
-        "removed": "note removed",
-        "text": "text corrected",
-        "citation": "sources corrected",
+        "verdict": _("verdict changed from {was} to {now}").format(was=was, now=now),
+        "removed": _("note removed"),
+        "text": _("text corrected"),
+        "citation": _("sources corrected"),
     }[correction.change]
 
 

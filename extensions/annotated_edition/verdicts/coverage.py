@@ -11,6 +11,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..core.compat import bib_entries
 from ..core import dates
 from ..core.domain import get_domain
 from ..core.messages import warn
@@ -27,7 +28,7 @@ def coverage(entry) -> tuple[str, str] | None:
 
 def check_coverage(app: Sphinx, env: BuildEnvironment) -> None:
     domain = get_domain(env)
-    entries = env.domains["cite"].bibdata.data.entries
+    entries = bib_entries(env)
     events = {record["id"]: record for record in valid(domain.records("events"))}
     for docname in domain.essays():
         linked: dict[str, list[str]] = {}

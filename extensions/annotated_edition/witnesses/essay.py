@@ -16,9 +16,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core import priorities
+from ..core import dates, priorities
 from ..core.configuration import conf_location
 from ..core.domain import get_domain
+from ..core.i18n import _, capitalised, n_, text_name
 from ..core.messages import at, closest, warn
 from ..core.names import site_base
 from ..core.records import EssayRecord
@@ -28,6 +29,7 @@ from .manifest import LineRange, Manifest, ManifestError, Witness, parse_manifes
 from .nodes import paragraph_number, paratext_block, witness_lines
 
 WITNESS_KEY = "edition-witness"
+VERSE_KEY = "edition-verse"  # on the witness box: the text's paragraphs are stanzas
 REFUSED_KEY = "edition-witness-refused"  # temp_data: this document reproduces a witness the manifest refused
 
 
@@ -51,7 +53,7 @@ def load_witnesses(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
         warn(
             "manifest",
             f"the witness manifest is not valid: {problem}.",
-            "see the comments at the top of the manifest.",
+            "see the manifest format in the extension's guide (docs/extension/manifest.md).",
             at(path, problem.line) if problem.line else fallback,
         )
     env.edition_witnesses = manifest.witnesses
@@ -120,23 +122,36 @@ class WitnessDirective(SphinxDirective):
         self.env.temp_data[WITNESS_KEY] = wid
         self.env.note_dependency(str(witness.path))
         self.env.note_dependency(self.env.edition_manifest_path)
-        box = nodes.container(classes=["edition-witness"], **{WITNESS_KEY: wid})
+        box = nodes.container(classes=["edition-witness"], **{WITNESS_KEY: wid}, **({VERSE_KEY: True} if witness.verse else {}))
         self.set_source_info(box)
-        box += nodes.rubric(text="The witness")
+        box += nodes.rubric(text=_("The witness"))
         box += nodes.paragraph(text=witness.provenance)
         fields = nodes.field_list()
-        for name, value in (
-            ("File", f"sources/{witness.path.name}"),
-            ("SHA-256", witness.sha256),
-            ("Essay paragraphs", str(len(witness.paragraphs))),
-            ("Paratext", ", ".join(f"lines {p.lines} ({p.kind})" for p in witness.paratext) or "none"),
+        paratext = [
+            n_("line {lines} ({kind})", "lines {lines} ({kind})", p.lines.last - p.lines.first + 1).format(lines=p.lines, kind=p.kind)
+            for p in witness.paratext
+        ]
+        paragraphs = _("{Text} paragraphs").format(Text=capitalised(text_name(self.config)))
+        for name, value, literal in (
+            (_("File"), shown_path(self.env, witness.path), True),
+            ("SHA-256", witness.sha256, True),
+            (paragraphs, str(len(witness.paragraphs)), False),
+            (_("Paratext"), ", ".join(paratext) or _("none"), False),
         ):
-            value_node = nodes.literal(text=value) if name in ("File", "SHA-256") else nodes.Text(value)
+            value_node = nodes.literal(text=value) if literal else nodes.Text(value)
             fields += nodes.field(
                 "", nodes.field_name(text=name), nodes.field_body("", nodes.paragraph("", "", value_node))
             )
         box += fields
         return [box]
+
+
+def shown_path(env: BuildEnvironment, path: Path) -> str:
+    """The witness file as the reader finds it in the edition's repository: relative to the project root."""
+    try:
+        return path.resolve().relative_to(project_root(env)).as_posix()
+    except ValueError:  # outside the root: refused elsewhere, but never shown as a machine's absolute path
+        return path.name
 
 
 class ParatextDirective(SphinxDirective):
@@ -172,11 +187,23 @@ class ParatextDirective(SphinxDirective):
                 self.get_location(),
             )
             return []
-        summary = f"Not part of the essay: {paratext.kind}, witness line{'s' if rng.first != rng.last else ''} {rng}"
+        lines = _("witness lines {lines}") if rng.first != rng.last else _("witness line {lines}")
+        summary = _("Not part of the {text}: {kind}, {lines}").format(
+            text=text_name(self.config), kind=paratext.kind, lines=lines.format(lines=rng)
+        )
         block = paratext_block(summary=summary, lines=str(rng))
         self.set_source_info(block)
         block += witness_lines(paratext.text, ["edition-paratext-text"])
         return [block]
+
+
+def date_words(value: str) -> str:
+    """The edition's date in the document's language when it is a date ("2026-11-22"), else as written."""
+    try:
+        dates.parse(value)
+    except dates.DateError:
+        return value
+    return dates.in_words(value)
 
 
 class CiteThisDirective(SphinxDirective):
@@ -188,15 +215,19 @@ class CiteThisDirective(SphinxDirective):
         heading = self.state.document.next_node(nodes.title)
         title = heading.astext() if heading else self.env.docname
         box = nodes.container(classes=["edition-cite"])
-        box += nodes.rubric(text="Cite this edition")
+        box += nodes.rubric(text=_("Cite this edition"))
+        edition_title = cfg.edition_title or cfg.project
+        version = _("version {version}").format(version=cfg.version) if cfg.version else ""
         link = nodes.reference(url, url, refuri=url)  # a link in every format; in print it breaks as URLs do
-        box += nodes.paragraph("", f"{cfg.edition_title}, version {cfg.version}, {cfg.edition_date}. ", link)
+        cite = ", ".join(filter(None, (edition_title, version, date_words(cfg.edition_date))))
+        box += nodes.paragraph("", f"{cite}. ", link)
         if any(WITNESS_KEY in box for box in self.state.document.findall(nodes.container)):
-            passage = f"A passage: {cfg.edition_title}, {title}, ¶N, "
-            note = "#pN (follow a paragraph's ¶ number to get its address)."
-            box += nodes.paragraph("", passage, link.deepcopy(), nodes.Text(note))
+            passage = ", ".join(filter(None, (edition_title, title, "¶N", "\x00")))
+            words = _("A passage: {passage} (follow a paragraph's ¶ number to get its address).").format(passage=passage)
+            before, after = words.split("\x00")  # the address is a link, "#pN" after it
+            box += nodes.paragraph("", before, link.deepcopy(), nodes.Text(f"#pN{after}"))
         if cfg.edition_licence:
-            box += nodes.paragraph(text=f"Licence: {cfg.edition_licence}")
+            box += nodes.paragraph(text=_("Licence: {licence}").format(licence=cfg.edition_licence))
         return [box]
 
 
@@ -222,6 +253,8 @@ class NumberEssayParagraphs(SphinxTransform):
                 para["support_smartquotes"] = False
                 para["ids"].insert(0, anchor)
                 para["edition-paragraph"] = number
+                if box.get(VERSE_KEY):
+                    para["classes"].append("edition-verse")  # its lines stay lines (the stylesheet)
                 self.document.ids[anchor] = para
                 para.insert(0, paragraph_number(number=number))
             title = box.parent.next_node(nodes.title)

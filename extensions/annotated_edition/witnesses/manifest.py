@@ -18,7 +18,7 @@ from ..policy.confinement import refusal
 from .lines import ManifestLines
 
 PARAGRAPH_MODES = ("blank-line", "line")
-KEYS = ("file", "title", "sha256", "paragraphs", "title_line", "provenance", "paratext")
+KEYS = ("file", "title", "sha256", "paragraphs", "title_line", "provenance", "paratext", "verse")
 
 
 class ManifestError(ValueError):
@@ -80,6 +80,7 @@ class Witness:
     lines: tuple[str, ...]
     paratext: tuple[Paratext, ...]
     paragraphs: tuple[WitnessParagraph, ...] = field(default=())
+    verse: bool = False  # its paragraphs are stanzas: their lines are shown as lines
 
     def paratext_at(self, lines: LineRange) -> Paratext | None:
         return next((p for p in self.paratext if p.lines == lines), None)
@@ -182,6 +183,9 @@ class WitnessReader:
                 f"paragraphs = {mode!r}; use one of {', '.join(PARAGRAPH_MODES)}",
                 self.where.key(self.line, "paragraphs"),
             )
+        verse = self.table.get("verse", False)
+        if type(verse) is not bool:
+            self.problem(f"verse = {verse!r}; write true or false", self.where.key(self.line, "verse"))
         title_line = self.table.get("title_line")
         if title_line is not None and (type(title_line) is not int or title_line < 1):
             self.problem(f"title_line = {title_line!r} is not a line number", self.where.key(self.line, "title_line"))
@@ -209,6 +213,7 @@ class WitnessReader:
             lines=lines,
             paratext=paratext,
             paragraphs=_paragraphs(lines, skipped, mode),
+            verse=verse is True,
         )
 
     def witness_lines(self, file: str, expected: str) -> tuple[str, ...] | None:
@@ -223,13 +228,14 @@ class WitnessReader:
             return None
         raw = path.read_bytes()
         actual = hashlib.sha256(raw).hexdigest()
-        if actual != expected.lower():
+        if actual != expected.lower():  # reported, and the rest of its table still checked: every problem in one run
+            shown = path.resolve().relative_to(self.root).as_posix()
             self.problem(
-                f"witness {path.name} has SHA-256 {actual}, manifest says {expected}: the witness was changed. "
-                f"Witnesses are never edited; restore it with `git checkout -- {path.name}`",
+                f"witness {shown} has SHA-256 {actual}, manifest says {expected}: the witness was changed. "
+                f"Witnesses are never edited; restore it with `git checkout -- {shown}` (in {self.root.name}/), or, "
+                f"if this file is the witness, record its checksum (`python -m annotated_edition.cli.witness {shown}`)",
                 self.where.key(self.line, "sha256"),
             )
-            return None
         try:
             return tuple(raw.decode("utf-8").split("\n"))
         except UnicodeDecodeError as err:
