@@ -14,6 +14,10 @@ BUILDDIR ?= _build
 DOCTREES = $(BUILDDIR)/doctrees
 PREFLIGHT ?= $(PYTHON) .ci/preflight.py
 EPUBCHECK ?= java -jar /usr/share/java/epubcheck.jar
+# The checkers the tests run that come from npm (the Nu HTML Checker, DAISY Ace), at the versions of
+# package-lock.json; without npm (a laptop) the tests that need them are skipped, under CI=true they fail.
+NODE_STAMP := node_modules/.package-lock.json
+NPM := $(shell command -v npm 2>/dev/null)
 
 .PHONY: html pdf epub test check release-check lock dist clean
 
@@ -54,7 +58,12 @@ check: $(STAMP)
 release-check: $(STAMP)
 	$(BIN)/python -m annotated_edition.cli.check docs --release
 
-test: $(STAMP)
+# --ignore-scripts: nothing is downloaded beyond the locked packages (vnu-jar carries its jar; Ace uses
+# the system's Chromium, not one of puppeteer's).
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+
+test: $(STAMP) $(if $(NPM),$(NODE_STAMP))
 	$(BIN)/python -m pytest
 
 # Refresh every lock file (one per supported Python found on PATH), from a clean resolution.

@@ -30,9 +30,11 @@ from .notes.output import setup_notes_output
 from .output.a11y import setup_a11y
 from .output.assets import setup_static_assets
 from .output.design_assets import setup_design_assets
+from .output.epub import setup_epub
 from .output.print_defaults import setup_print_defaults
 from .output.reading import setup_reading
 from .output.search import setup_search
+from .output.works_index import setup_works_index
 from .pages.cited_in import setup_cited_in
 from .pages.previews import setup_previews
 from .pages.register import setup_register
@@ -105,6 +107,8 @@ PARTS = (
     setup_text_bibliography,
     setup_exports,
     setup_a11y,
+    setup_epub,
+    setup_works_index,
     setup_static_assets,
     setup_reading,
     setup_search,

@@ -533,6 +533,20 @@ CASES: dict[str, Case] = {
         "copy the ISBN again",
         where=r"refs\.bib:1",
     ),
+    "bib-edited-book": Case(
+        ("bibliography/checks.py", 'f"{key}: {problem}"'),
+        {BIB: replace("  author    = {Lüthi, Lorenz M.},", "  editor    = {Lüthi, Lorenz M.},")},
+        "luthi2008: the @book has editors but no author",
+        "make an edited volume a @collection",
+        where=r"refs\.bib:1",
+    ),
+    "bib-tex-markup": Case(
+        ("bibliography/checks.py", 'f"{key}: {problem}"'),
+        {BIB: replace("{Princeton University Press}", "{Princeton A\\\\&M Press}")},
+        "luthi2008: the field publisher has the TeX markup `\\\\`",
+        "write an ampersand as \\&",
+        where=r"refs\.bib:1",
+    ),
     "bib-uncited": Case(
         ("bibliography/checks.py", "is cited nowhere"),
         {

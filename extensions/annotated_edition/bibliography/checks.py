@@ -27,11 +27,12 @@ from ..core.domain import get_domain
 from ..core.messages import at, closest, warn
 from ..policy.urls import unsafe_scheme
 from .files import bib_paths, damaged_keys, definitions
+from .plain_text import leftover_markup
 
 #: Fields each entry type needs; "a|b" means either will do.
 REQUIRED: dict[str, tuple[str, ...]] = {
     "book": ("author|editor", "title", "publisher", "year"),
-    "collection": ("editor", "title", "publisher", "year"),
+    "collection": ("editor", "title", "publisher", "year"),  # an edited volume
     "article": ("author", "title", "journal", "volume|number", "pages", "year"),
     "incollection": ("author", "title", "booktitle", "publisher", "year"),
     "techreport": ("author", "title", "institution", "year"),
@@ -101,6 +102,24 @@ def entry_problems(entry: Entry, schemes: Iterable[str] = SCHEMES) -> list[tuple
                 "make it a @book if the author wrote it, or keep the names as `editor`.",
             )
         )
+    if entry.type.lower() == "book" and "author" not in present and "editor" in present:
+        problems.append(
+            (
+                "the @book has editors but no author; BibTeX's and biber's data models require an author of a "
+                "@book, so other tools reject the entry.",
+                "make an edited volume a @collection (keep its editor).",
+            )
+        )
+    for name, value in entry.fields.items():
+        markup = leftover_markup(value)
+        if markup:
+            problems.append(
+                (
+                    f"the field {name} has the TeX markup `{markup}`, which only the PDF can show (HTML, TEI and "
+                    "JSON-LD would print it as it stands).",
+                    "write an ampersand as \\& (\\\\ is a TeX line break), a dash as --, any other character as itself.",
+                )
+            )
     problems += coverage_problems(entry.fields.get("coverage"), unverified)
     if "isbn" in entry.fields and not isbn_valid(entry.fields["isbn"]):
         problems.append(

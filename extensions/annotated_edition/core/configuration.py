@@ -67,6 +67,13 @@ class EditionConfig:
     )
     release_check: bool = setting(False, "A release build (make release-check): a provisional note is refused.")
     data_page: str = setting("data", "The document that describes the open data files (linked from the Data box).")
+    accessibility_summary: str = setting(
+        "The text of the edition with its headings, a table of contents, and its notes as footnotes linked to and "
+        "from the words they annotate; nothing is conveyed by image, colour or sound alone.",
+        "The EPUB's accessibility summary (schema:accessibilitySummary): how the book can be read.",
+    )
+    epub_nonlinear: list | tuple = setting([], "Documents the EPUB keeps out of its reading order (linear=no).")
+    method_page: str = setting("method", "The document that describes the editorial method (the TEI header points to it).")
     text_name: str = setting("", 'What a text is called in generated words ("speech", "poem"); "" for the catalogue\'s "essay".')
     correction_link: str = setting(
         "github", 'Where "Suggest a correction" goes: "github", "gitlab" (html_context["repository"]), "mailto:ADDRESS" or "none".'

@@ -98,6 +98,7 @@ DEFAULT_ATTRIBUTIONS: dict[str, dict[str, str]] = {
 EDITION_DIRECTIVES = [
     "witness",
     "paratext",
+    "witness-lines",
     "cite-this",
     "factcheck",
     "sic",

@@ -40,6 +40,7 @@ MENTION_PREVIEWS = 7  # HTML: essay mentions wrapped with their entry's preview,
 CITED_IN = 8  # "Cited in" under each bibliography entry: after bibtex made them (5), before references (10)
 REMOTE_IMAGES = 50  # an image on another site becomes a link, before Sphinx's image downloader (100) fetches it
 TEXT_BIBLIOGRAPHY = 20  # plain text: bibliography labels inline, once citations are resolved
+TABLE_WRAPPER_IDS = 501  # HTML: just after furo wraps each table in a div and copies the table's id onto it (500)
 LINK_SCHEMES = 990  # after bibliographies, lists of works cited and references are made
 
 # ---- Writing HTML.

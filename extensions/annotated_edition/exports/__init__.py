@@ -29,6 +29,7 @@ from ..core.i18n import N_, _, language
 from ..core.names import anchor as entry_anchor
 from ..core.names import site_base
 from ..core.registry import registries
+from ..verdicts.corrections import changed, corrections, corrections_page, release_of
 from . import register_csv, tei, web_annotation
 from .claimreview import add_claim_reviews
 from .events_jsonld import add_event_json_ld
@@ -69,6 +70,27 @@ def metadata(app: Sphinx) -> dict[str, str]:
     }
 
 
+def history(app: Sphinx, docname: str) -> dict[str, Any]:
+    """What the TEI header says of the editing of *docname*: the method page, the second reading, the corrections."""
+    env, root = app.env, base(app)
+    method, log = app.config.edition_method_page, corrections_page(env)
+    revisions = [
+        {
+            "date": c.date,
+            "text": f"Note {c.note.number} of release {release_of(env, c)} (“{c.note.quote}”): "
+            f"{changed(c, app.config.edition_verdicts)}. {c.why}",
+            "target": f"{root}{app.builder.get_target_uri(log)}#{c.anchor}" if log else None,
+        }
+        for c in sorted(corrections(env), key=lambda c: (c.date, c.number), reverse=True)
+        if c.note.essay == docname
+    ]
+    return {
+        "method_url": f"{root}{app.builder.get_target_uri(method)}" if method in env.all_docs else None,
+        "second_reading": any(page.rows for _, page in get_domain(env).pages("agreement")),
+        "revisions": revisions,
+    }
+
+
 def write_essay_data(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """When an essay page is written (in whichever process writes it), write its TEI and Web Annotations.
 
@@ -85,7 +107,8 @@ def write_essay_data(app: Sphinx, doctree: nodes.document, docname: str) -> None
     out.mkdir(parents=True, exist_ok=True)
     entries = bib_entries(env)
     labels = {key: short_label(env, key) for key in entries}
-    context = Context(metadata(app), app.config.edition_verdicts, entries, labels, root, registry_addresses(app, root))
+    meta = {**metadata(app), **history(app, docname)}
+    context = Context(meta, app.config.edition_verdicts, entries, labels, root, registry_addresses(app, root))
     for export in FORMATS:
         (out / f"{essay.slug}.{export.suffix}").write_bytes(export.render(essay, context))
 

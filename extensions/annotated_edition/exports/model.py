@@ -31,7 +31,7 @@ FOLDER = "_data"  # where the exports are written in the HTML output
 class Context:
     """What every format reads beside the essay: the edition's metadata, vocabulary, bibliography and addresses."""
 
-    meta: dict[str, str]  # title, editors, release, date, licence, licence_url
+    meta: dict[str, Any]  # title, editors, release, date, licence, licence_url, language; the TEI header's history
     verdicts: dict[str, dict]
     entries: dict[str, Entry]  # the bibliography, by key
     labels: dict[str, str]  # short labels, by key

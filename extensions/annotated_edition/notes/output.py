@@ -172,7 +172,7 @@ def depart_factcheck_latex(self: LaTeXTranslator, node: factcheck_note) -> None:
 def visit_noteref_epub(self: HTML5Translator, node: noteref) -> None:
     entry = verdict_entry(self, node["verdict"])
     self.body.append(
-        f'<a epub:type="noteref" class="edition-noteref" href="#{node["refid"]}" id="ref-{node["refid"]}">'
+        f'<a epub:type="noteref" role="doc-noteref" class="edition-noteref" href="#{node["refid"]}" id="ref-{node["refid"]}">'
         f"<sup>{self.encode(entry['symbol'])}{node['number']}</sup></a>"
     )
     raise nodes.SkipNode
@@ -181,7 +181,7 @@ def visit_noteref_epub(self: HTML5Translator, node: noteref) -> None:
 def visit_factcheck_epub(self: HTML5Translator, node: factcheck_note) -> None:
     entry = verdict_entry(self, node["verdict"])
     self.body.append(
-        f'<aside epub:type="footnote" class="edition-note" id="{node["id"]}"><p class="edition-note-lemma">'
+        f'<aside epub:type="footnote" role="doc-footnote" class="edition-note" id="{node["id"]}"><p class="edition-note-lemma">'
         f"{node['number']}. {self.encode(lemma(node['quote']))}] <strong>{self.encode(entry['label'])}.</strong></p>"
     )
 

@@ -42,7 +42,7 @@ def in_a_sentence(label: str, config: object) -> str:
 
 class VerdictSummaryDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
-        return [summary_placeholder()]
+        return [summary_placeholder(docname=self.env.docname)]  # in print every page is written as the root
 
 
 def key_findings(notes: list[NoteRecord], verdicts: dict[str, dict]) -> list[NoteRecord]:
@@ -59,21 +59,20 @@ def key_findings(notes: list[NoteRecord], verdicts: dict[str, dict]) -> list[Not
 class FillVerdictSummary(FillPlaceholders):
     placeholder = summary_placeholder
 
-    def prepare(self) -> None:
-        notes = get_domain(self.env).notes(self.env.docname)
+    def fill(self, placeholder: nodes.Element) -> nodes.Node:
+        """The notes of the page the summary stands on (in print, not the page being written: the whole book)."""
+        essay = placeholder["docname"]
+        notes = get_domain(self.env).notes(essay)
         box = nodes.container(classes=["edition-verdict-summary"])
         box += nodes.rubric(text=_("What the notes found"))
-        box += self.counts(Counter(note.verdict for note in notes))
+        box += self.counts(essay, Counter(note.verdict for note in notes))
         findings = key_findings(notes, self.config.edition_verdicts)
         if findings:
             box += nodes.paragraph(text=_("The most consequential:"), classes=["edition-findings-lead"])
             box += self.findings(findings)
-        self.box = box
+        return box
 
-    def fill(self, placeholder: nodes.Element) -> nodes.Node:
-        return self.box.deepcopy()
-
-    def counts(self, counts: Counter) -> nodes.paragraph:
+    def counts(self, essay: str, counts: Counter) -> nodes.paragraph:
         builder = writing_builder(self.env)
         register = register_page(self.env)
         para = nodes.paragraph(text=_("%(count)d claims checked: ") % {"count": sum(counts.values())})
@@ -86,7 +85,7 @@ class FillVerdictSummary(FillPlaceholders):
             ]
             if register and builder.format == "html":
                 query = urlencode({"verdict": name})
-                uri = address(self.env, register, essay_anchor(self.env.docname), query)
+                uri = address(self.env, register, essay_anchor(essay), query)
                 para += nodes.reference("", "", *words, internal=True, refuri=uri, classes=[f"edition-verdict-{name}"])
             else:
                 para.extend(words)

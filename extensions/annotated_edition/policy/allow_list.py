@@ -11,7 +11,7 @@ Left out on purpose, among others: ``raw`` and ``meta`` (script, redirects), ``i
 ``literalinclude``, ``csv-table`` and ``download`` (they read files; ``csv-table`` even URLs),
 ``eval-rst`` (all of reStructuredText), ``role`` and ``default-role`` (they make new roles, raw ones
 too) and ``math`` (its TeX reaches the PDF as written).  A maintainers' page that truly needs one says
-so in ``edition_policy_exceptions`` in conf.py, ``{"witnesses": ["literalinclude"]}``, where every
+so in ``edition_policy_exceptions`` in conf.py, ``{"how-to-annotate": ["include"]}``, where every
 reviewer sees it.  What such a page reads through ``include``, ``literalinclude``, a download or an image
 is still confined to the project (:mod:`.rules`, :mod:`.confinement`); ``csv-table`` and ``raw`` read
 files and URLs of their own, so allow them nowhere that editors write.

@@ -266,23 +266,29 @@ class FillCorrections(FillPlaceholders):
             para += link(self.env, correction.note.essay, correction.note.id, note_on)
         else:
             para += nodes.Text(note_on)
-        labels = self.config.edition_verdicts
-        was = labels.get(correction.was, {}).get("label", correction.was)
-        now = labels.get(correction.now, {}).get("label", correction.now)
-        what = {
-            "verdict": _("verdict changed from {was} to {now}").format(was=was, now=now),
-            "removed": _("note removed"),
-            "text": _("text corrected"),
-            "citation": _("sources corrected"),
-        }[correction.change]
+        what = changed(correction, self.config.edition_verdicts)
         where = _("note {number} in release {release}").format(
-            number=correction.note.number, release=self.release_of(correction)
+            number=correction.note.number, release=release_of(self.env, correction)
         )
         para += nodes.Text(f" ({where}): {what}. {correction.why}")
         return nodes.list_item("", para)
 
-    def release_of(self, correction: Correction) -> str:
-        return next((r.version for r in reversed(releases(self.env)) if correction.note in r.notes), "?")
+
+def changed(correction: Correction, labels: dict[str, dict]) -> str:
+    """What a correction changed, in words ("verdict changed from Disputed to Misleading"): the log's and TEI's."""
+    was = labels.get(correction.was, {}).get("label", correction.was)
+    now = labels.get(correction.now, {}).get("label", correction.now)
+    return {
+        "verdict": _("verdict changed from {was} to {now}").format(was=was, now=now),
+        "removed": _("note removed"),
+        "text": _("text corrected"),
+        "citation": _("sources corrected"),
+    }[correction.change]
+
+
+def release_of(env: BuildEnvironment, correction: Correction) -> str:
+    """The release whose snapshot holds the corrected note."""
+    return next((r.version for r in reversed(releases(env)) if correction.note in r.notes), "?")
 
 
 def check_against_release(app: Sphinx, env: BuildEnvironment) -> None:

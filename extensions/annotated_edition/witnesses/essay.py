@@ -26,7 +26,7 @@ from ..core.records import EssayRecord
 from ..policy.characters import check_file_text, invisible_in
 from ..policy.confinement import project_root
 from .manifest import LineRange, Manifest, ManifestError, Witness, parse_manifest, read_text
-from .nodes import paragraph_number, paratext_block
+from .nodes import paragraph_number, paratext_block, witness_lines
 
 WITNESS_KEY = "edition-witness"
 VERSE_KEY = "edition-verse"  # on the witness box: the text's paragraphs are stanzas
@@ -70,6 +70,35 @@ def refused_witness(env: BuildEnvironment, wid: str = "") -> bool:
     return refused is None or (wid in refused if wid else bool(refused))
 
 
+def known_witness(directive: SphinxDirective, wid: str) -> Witness | None:
+    """The manifest's witness *wid*; an unknown id is reported (a refused one was, by the manifest's check)."""
+    known = witnesses(directive.env)
+    if wid not in known and not refused_witness(directive.env, wid):
+        warn(
+            "witness",
+            f"unknown witness {wid!r}.",
+            f"use an id from the manifest ({closest(wid, list(known))}).",
+            directive.get_location(),
+        )
+    return known.get(wid)
+
+
+class WitnessLinesDirective(SphinxDirective):
+    """``{witness-lines} ID``: every line of witness ID, numbered as in the file, as quoted prose (not code:
+    the lines wrap on a phone and print in the text face), kept from smart quotes so they read as written."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        witness = known_witness(self, self.arguments[0])
+        if witness is None:
+            return []
+        self.env.note_dependency(str(witness.path))
+        listing = nodes.enumerated_list(classes=["edition-witness-lines"], enumtype="arabic", support_smartquotes=False)
+        listing.extend(nodes.list_item("", nodes.paragraph(line, line)) for line in witness.lines)
+        return [listing]
+
+
 class WitnessDirective(SphinxDirective):
     """``{witness} ID``: this document reproduces witness ID; shows the witness description."""
 
@@ -77,18 +106,10 @@ class WitnessDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         wid = self.arguments[0]
-        known = witnesses(self.env)
-        witness = known.get(wid)
-        if witness is None and refused_witness(self.env, wid):
-            self.env.temp_data[REFUSED_KEY] = True  # the essay is not checked further: see the manifest's message
-            return []
+        witness = known_witness(self, wid)
         if witness is None:
-            warn(
-                "witness",
-                f"unknown witness {wid!r}.",
-                f"use an id from the manifest ({closest(wid, list(known))}).",
-                self.get_location(),
-            )
+            if refused_witness(self.env, wid):
+                self.env.temp_data[REFUSED_KEY] = True  # the essay is not checked further: see the manifest's message
             return []
         if WITNESS_KEY in self.env.temp_data:
             warn(
@@ -172,8 +193,7 @@ class ParatextDirective(SphinxDirective):
         )
         block = paratext_block(summary=summary, lines=str(rng))
         self.set_source_info(block)
-        text = nodes.literal_block(paratext.text, paratext.text, classes=["edition-paratext-text"])
-        block += text
+        block += witness_lines(paratext.text, ["edition-paratext-text"])
         return [block]
 
 
@@ -198,12 +218,14 @@ class CiteThisDirective(SphinxDirective):
         box += nodes.rubric(text=_("Cite this edition"))
         edition_title = cfg.edition_title or cfg.project
         version = _("version {version}").format(version=cfg.version) if cfg.version else ""
-        box += nodes.paragraph(text=", ".join(filter(None, (edition_title, version, date_words(cfg.edition_date)))) + f". {url}")
+        link = nodes.reference(url, url, refuri=url)  # a link in every format; in print it breaks as URLs do
+        cite = ", ".join(filter(None, (edition_title, version, date_words(cfg.edition_date))))
+        box += nodes.paragraph("", f"{cite}. ", link)
         if any(WITNESS_KEY in box for box in self.state.document.findall(nodes.container)):
-            passage = ", ".join(filter(None, (edition_title, title, "¶N", f"{url}#pN")))
-            box += nodes.paragraph(
-                text=_("A passage: {passage} (follow a paragraph's ¶ number to get its address).").format(passage=passage)
-            )
+            passage = ", ".join(filter(None, (edition_title, title, "¶N", "\x00")))
+            words = _("A passage: {passage} (follow a paragraph's ¶ number to get its address).").format(passage=passage)
+            before, after = words.split("\x00")  # the address is a link, "#pN" after it
+            box += nodes.paragraph("", before, link.deepcopy(), nodes.Text(f"#pN{after}"))
         if cfg.edition_licence:
             box += nodes.paragraph(text=_("Licence: {licence}").format(licence=cfg.edition_licence))
         return [box]
@@ -253,6 +275,7 @@ def essay_paragraphs(box: nodes.Element) -> list[nodes.paragraph]:
 def setup_essay(app: Sphinx) -> None:
     app.add_directive("witness", WitnessDirective)
     app.add_directive("paratext", ParatextDirective)
+    app.add_directive("witness-lines", WitnessLinesDirective)
     app.add_directive("cite-this", CiteThisDirective)
     app.add_transform(NumberEssayParagraphs)
     app.connect("env-before-read-docs", load_witnesses)

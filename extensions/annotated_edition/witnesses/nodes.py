@@ -28,6 +28,14 @@ class paratext_block(nodes.General, nodes.Element):
     """Witness lines that are not essay text, shown collapsed and clearly labelled."""
 
 
+def witness_lines(text: str, classes: list[str]) -> nodes.line_block:
+    """Lines of a witness as quoted prose, one line each, in the text face (not code: they wrap, and print and
+    extract as the words they are), kept out of smart-quote processing so that they stay as written."""
+    block = nodes.line_block(classes=classes, support_smartquotes=False)
+    block.extend(nodes.line(line, line) for line in text.split("\n"))
+    return block
+
+
 def visit_paragraph_number_html(self: HTML5Translator, node: paragraph_number) -> None:
     n = node["number"]
     title, word = self.encode(_("Permalink to paragraph {number}").format(number=n)), self.encode(_("Paragraph"))
