@@ -1,5 +1,7 @@
 """Sphinx configuration for the annotated edition of two essays on Sino-Soviet relations."""
 
+import string
+
 project = "Sino-Soviet Relations, 1949–1976: Two Essays, Annotated"
 author = "The editors"
 copyright = "2026, the editors"
@@ -9,10 +11,11 @@ language = "en"
 extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
+    "sphinx_design",  # the landing page's cards (the extension works without it)
     "annotated_edition",
 ]
 
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "extension"]  # the adopters' guide is a Sphinx project of its own
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 2
 myst_footnote_transition = False
@@ -30,7 +33,11 @@ today = "22 November 2026"
 # build refuses"); what they read must still be a file of the project.
 edition_policy_exceptions = {
     "how-to-annotate": ["include"],  # the guide is CONTRIBUTING.md
-    "witnesses": ["literalinclude"],  # each witness in full, with line numbers
+}
+# The SHA-256 of each published release snapshot (docs/releases/): a pull request that edits a snapshot to
+# hide a verdict change is refused, since this file is the maintainers' (.github/CODEOWNERS).
+edition_release_checksums = {
+    "0.1": "bc158a9afb292788e7727518044577ffc2b764f5e0e36be8a8f2fe6a1757a511",
 }
 
 bibtex_bibfiles = ["../bib/editors.bib", "../bib/documents.bib"]
@@ -56,6 +63,11 @@ epub_publisher = author
 epub_copyright = f"{copyright}. {edition_licence[0].upper()}{edition_licence[1:]}"
 epub_uid = epub_identifier = "sino-soviet-edition"  # the OPF identifier and the NCX uid must be equal
 epub_show_urls = "no"
+epub_description = ("Two student essays on Sino-Soviet relations, 1949–1976, reproduced word for word from their "
+                    "witnesses and fact-checked claim by claim, with registers of events and historians.")
+epub_exclude_files = [".buildinfo.bak"]  # Sphinx keeps the last build's info there when conf.py changed
+edition_epub_nonlinear = ["how-to-annotate"]  # the editors' guide: in the contents, not in the reading order
+epub_use_index = False  # the registers of events and historians are the book's indexes; print has its own
 
 latex_engine = "xelatex"
 latex_documents = [("index", "sino-soviet-edition.tex", project, author, "manual")]
@@ -94,8 +106,22 @@ latex_elements = {
     "tableofcontents": r"\renewcommand{\contentsname}{Contents}\sphinxtableofcontents",
     "preamble": r"""
 \brokenpenalty=10000 % never break a page after a hyphenated line
-\usepackage{xurl} % long addresses (the documents' archive URLs) break anywhere, with no hyphen added
-\hypersetup{pdfsubject={Sino-Soviet relations 1949-1976: two student essays reproduced and fact-checked},
-  pdfkeywords={Sino-Soviet split, Cold War, Mao Zedong, Khrushchev, fact-check, digital edition}}
-""",
+\exhyphenpenalty=10000 % nor a line at a word's own hyphen: text extraction would take it for a soft one ("SinoSoviet")
+\emergencystretch=1.5em
+\usepackage{xurl} % long addresses (the documents' archive URLs) break anywhere but at their hyphens (below)
+\usepackage{hyperxmp} % the metadata below as XMP too (after hyperref, before its keys are used)
+\hypersetup{pdfauthor={AUTHOR}, pdftitle={TITLE},
+  pdfsubject={Sino-Soviet relations 1949-1976: two student essays reproduced and fact-checked},
+  pdfkeywords={Sino-Soviet split, Cold War, Mao Zedong, Khrushchev, fact-check, digital edition},
+  pdflang=en, pdfdisplaydoctitle=true, pdfcopyright={COPYRIGHT}, pdflicenseurl={LICENCE}}
+\XeTeXgenerateactualtext=1 % ligatures extract as the letters typed (ff, not U+FB00)
+\def\UrlBreaks{URLBREAKS} % a URL breaks after a letter, digit or / . _ ? & = #: never at its own hyphens
+\protected\def\sphinxstyleindexentry#1{#1} % index entries in the text face, not monospace
+\makeatletter % hyperxmp 5.9 (TeX Live 2022) with XeTeX: its packet, written at the end, never reaches a page of
+% this book, and it leaves Author and Keywords out of the document information: both are written at the start
+\AtBeginDocument{\special{pdf:docinfo<</Author(\@pdfauthor)/Keywords(\@pdfkeywords)>>}%
+  \hyxmp@embed@packet\global\let\hyxmp@embed@packet\relax}
+\makeatother
+""".replace("COPYRIGHT", copyright).replace("LICENCE", edition_licence_url).replace("AUTHOR", author).replace("TITLE", project)
+    .replace("URLBREAKS", "".join(rf"\do\{c}" for c in "/._?&=#" + string.ascii_letters + string.digits)),
 }

@@ -3,13 +3,22 @@
 It looks for what a hostile edit would try to get through: event-handler attributes, ``javascript:``,
 ``data:`` and ``vbscript:`` URLs, scripts the site does not ship, ``<meta http-equiv>`` (a redirect),
 embedded frames and forms, JSON-LD that no longer parses or could end its ``<script>`` early, the
-text of a file from outside the repository, and TeX primitives that read files in the ``.tex``.
+text of a file from outside the repository or not tracked by git (in any file, inside an EPUB too), TeX
+primitives that read files in the ``.tex``; and, since round 3: files published on the site's origin that
+hold markup or script (an SVG, an HTML file in ``_images/`` or ``_downloads/``), an id given twice on a
+page, XML exports that do not parse or carry characters XML forbids, CSV cells a spreadsheet would run
+as a formula, and the bytes a local server gave (proof that the build fetched a URL).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
+import xml.etree.ElementTree as ET
+import zipfile
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -30,15 +39,26 @@ def bare_url(value: str) -> str:
     return re.sub(r"[\t\n\r]", "", value).strip("".join(map(chr, range(0x21)))).lower()
 
 
+ACTIVE = re.compile(rb"<script|<svg|<html|<!doctype|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
+SCRIPT = re.compile(rb"<script|\son[a-z]+\s*=|javascript:|<foreignobject", re.IGNORECASE)
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
 class PageScanner(HTMLParser):
     def __init__(self, name: str) -> None:
         super().__init__(convert_charrefs=True)
         self.name, self.problems = name, []
+        self.ids: Counter[str] = Counter()
         self.script: dict[str, str] | None = None
         self.text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
+        if found.get("id"):
+            self.ids[found["id"]] += 1
+            if self.ids[found["id"]] == 2:
+                self.problems.append(f"{self.name}: the id {found['id']!r} twice on the page")
         for key, value in attrs:
             if key.startswith("on"):
                 self.problems.append(f"{self.name}: <{tag} {key}=…> (an event handler)")
@@ -77,20 +97,48 @@ class PageScanner(HTMLParser):
             self.problems.append(f"{self.name}: JSON-LD that does not parse: {body[:80]!r}")
 
 
-def scan(outdir: Path, secret: str) -> list[str]:
-    """Everything wrong with a published build, as readable lines (empty when it is clean)."""
-    problems = []
+def published_files(outdir: Path):
+    """(name, bytes) of every file of a build, and of every member of an EPUB in it."""
     for path in sorted(p for p in outdir.rglob("*") if p.is_file()):
-        name = str(path.relative_to(outdir))
-        data = path.read_bytes()
-        if secret.encode() in data:
-            problems.append(f"{name}: the text of a file from outside the repository")
-        if path.suffix == ".html":
+        name, data = str(path.relative_to(outdir)), path.read_bytes()
+        yield name, data
+        if path.suffix == ".epub":
+            with zipfile.ZipFile(io.BytesIO(data)) as book:
+                for member in book.namelist():
+                    yield f"{name}!{member}", book.read(member)
+
+
+def scan(outdir: Path, secret: str, *others: str) -> list[str]:
+    """Everything wrong with a published build, as readable lines (empty when it is clean).  *secret* and
+    *others* are texts no output may contain (a file outside the repository, an untracked file, a marker a
+    local server served)."""
+    problems = []
+    for name, data in published_files(outdir):
+        suffix = Path(name).suffix
+        if any(text.encode() in data for text in (secret, *others)):
+            problems.append(f"{name}: the text of a file from outside the repository, untracked, or fetched")
+        if suffix in (".html", ".xhtml") and "_images/" not in name and "_downloads/" not in name:
             page = PageScanner(name)
             page.feed(data.decode("utf-8", errors="replace"))
             problems += page.problems
-        if path.suffix == ".tex":
+        elif ("_images/" in name or "_downloads/" in name) and ACTIVE.search(data):
+            problems.append(f"{name}: a published file with markup or script on the site's origin")
+        elif suffix in (".svg", ".svgz") and SCRIPT.search(data):  # the site's own icons carry none
+            problems.append(f"{name}: a published file with markup or script on the site's origin")
+        if suffix == ".tex":
             tex = data.decode("utf-8", errors="replace")
             body = tex[tex.find(r"\begin{document}") :]
             problems += [f"{name}: TeX primitive {m[0]!r} in the document" for m in TEX_PRIMITIVES.finditer(body)]
+        if suffix == ".xml":
+            text = data.decode("utf-8", errors="replace")
+            if XML_FORBIDDEN.search(text):
+                problems.append(f"{name}: a character XML forbids")
+            try:
+                ET.fromstring(data)
+            except ET.ParseError as err:
+                problems.append(f"{name}: XML that does not parse ({err})")
+        if suffix == ".csv":
+            for row in data.decode("utf-8", errors="replace").splitlines()[1:]:
+                cells = next(csv.reader([row]), [])
+                problems += [f"{name}: a formula cell {c[:20]!r}" for c in cells if c.lstrip(" ").startswith(FORMULA)]
     return problems

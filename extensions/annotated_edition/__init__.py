@@ -18,7 +18,10 @@ from .bibliography.works_cited import setup_works_cited
 from .core.configuration import setup_configuration
 from .core.domain import setup_domain
 from .core.freshness import setup_freshness
+from .core.i18n import setup_i18n
+from .core.parallel import setup_parallel
 from .exports import setup_exports
+from .notes.actions import setup_actions
 from .notes.anchoring import setup_anchoring
 from .notes.citation_groups import setup_citation_groups
 from .notes.directives import setup_notes
@@ -27,8 +30,11 @@ from .notes.output import setup_notes_output
 from .output.a11y import setup_a11y
 from .output.assets import setup_static_assets
 from .output.design_assets import setup_design_assets
+from .output.epub import setup_epub
+from .output.print_defaults import setup_print_defaults
 from .output.reading import setup_reading
 from .output.search import setup_search
+from .output.works_index import setup_works_index
 from .pages.cited_in import setup_cited_in
 from .pages.previews import setup_previews
 from .pages.register import setup_register
@@ -36,6 +42,7 @@ from .pages.timeline import setup_timeline
 from .pages.verdict_summary import setup_verdict_summary
 from .policy.characters import setup_invisible
 from .policy.confinement import setup_confinement
+from .policy.encoding import setup_encoding
 from .policy.parsers import setup_parsers
 from .policy.rules import setup_policy
 from .policy.urls import setup_safe_urls
@@ -56,8 +63,11 @@ __version__ = "0.1.0"
 
 PARTS = (
     setup_configuration,
+    setup_i18n,
+    setup_parallel,
     setup_confinement,
     setup_invisible,
+    setup_encoding,
     setup_parsers,
     setup_safe_urls,
     setup_policy,
@@ -73,6 +83,7 @@ PARTS = (
     setup_anchoring,
     setup_corrections,
     setup_notes_output,
+    setup_actions,
     setup_fidelity,
     setup_register,
     setup_verdict_summary,
@@ -96,10 +107,13 @@ PARTS = (
     setup_text_bibliography,
     setup_exports,
     setup_a11y,
+    setup_epub,
+    setup_works_index,
     setup_static_assets,
     setup_reading,
     setup_search,
     setup_design_assets,
+    setup_print_defaults,
 )
 
 

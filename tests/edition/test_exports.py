@@ -82,7 +82,7 @@ def test_every_web_annotation_reanchors_on_the_published_witness(edition: Path, 
     assert {item["motivation"] for item in items} == {"assessing", "identifying"}
     for item in items:
         witness_target = item["target"][0]
-        published = witness_target["source"].rsplit("/_data/", 1)[1]
+        published = witness_target["source"]["id"].rsplit("/_data/", 1)[1]
         text = (edition / "_data" / published).read_text(encoding="utf-8")
         quote, position = witness_target["selector"]
         assert text[position["start"] : position["end"]] == quote["exact"], item["id"]

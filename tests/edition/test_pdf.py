@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from annotated_edition.witnesses.manifest import load_manifest
-from conftest import REPO, make, path_without, require_tools, shared
+from conftest import REPO, make, path_without, require_module, require_tools, shared
 
 TOOLS = ("xelatex", "latexmk", "pdftotext", "pdffonts", "pdfinfo")
 VERDICT = re.compile(r"^:verdict: (\w+)$", re.MULTILINE)
@@ -220,3 +220,67 @@ def test_agreement_figures_and_corrections_are_printed(printed: Print) -> None:
     same = sum(row["first"] == row["blind"] for row in rows)
     assert f"Before adjudication the two readers gave the same verdict to {same} of {len(rows)} notes" in text
     assert "verdict changed from Imprecise to Accurate" in text
+
+
+#: Words with a hyphen of their own, which text extraction must keep (it drops a hyphen that ends a line);
+#: not "Kai-shek", which a witness writes "Kaishek" (kept, with its [sic]).
+HYPHENATED = ("Sino-Soviet", "Sino-Indian", "Sino-American", "co-belligerents")
+
+
+def test_pdf_states_its_language_title_and_metadata(printed: Print) -> None:
+    """Language, title shown in the title bar, XMP beside the document information: what a PDF checker asks."""
+    pypdf = require_module("pypdf")
+    reader = pypdf.PdfReader(str(printed.pdf))
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "en"
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]
+    xmp = reader.xmp_metadata
+    assert xmp is not None and xmp.dc_title and xmp.dc_creator == ["The editors"]
+    info = reader.trailer["/Info"]
+    assert info["/Author"] == "The editors" and "Cold War" in info["/Keywords"]
+
+
+def test_tagged_pdf_is_measured_not_promised(printed: Print) -> None:
+    """TeX Live 2022's XeLaTeX writes no structure tree (README, "Print"): the book says so rather than claim
+    PDF/UA; this test fails the day it does, so that README is updated."""
+    pypdf = require_module("pypdf")
+    catalog = pypdf.PdfReader(str(printed.pdf)).trailer["/Root"]
+    assert "/StructTreeRoot" not in catalog and "/MarkInfo" not in catalog
+
+
+def test_text_extracts_as_typed(printed: Print) -> None:
+    """Ligatures as their letters (no U+FB00–FB06: "official" is found by search), a word's own hyphens kept,
+    and every font embedded with a Unicode mapping (pdffonts' "uni" column)."""
+    assert not re.findall("[\ufb00-\ufb06]", printed.text)
+    flowing = " ".join(printed.text.split())
+    for word in HYPHENATED:
+        assert word.replace("-", "") not in flowing, word
+    assert "Sino-Soviet" in flowing and "official" in flowing
+    fonts = printed.run("pdffonts", str(printed.pdf)).splitlines()[2:]
+    assert all(line.split()[-5:-2] == ["yes", "yes", "yes"] for line in fonts), fonts
+
+
+def test_links_and_index(printed: Print) -> None:
+    """The citation address is a link that breaks without a hyphen of its own; the index lists events, people
+    and works in the text face, with page ranges written with their dash."""
+    pypdf = require_module("pypdf")
+    verso = pypdf.PdfReader(str(printed.pdf)).pages[1]  # "How to cite", on the back of the title page
+    links = [a.get_object().get("/A", {}).get("/URI") for a in verso.get("/Annots", [])]
+    assert "https://sino-soviet-edition.readthedocs.io/en/latest/" in links, links
+    latex = printed.pdf.parent.parent / "latex"
+    index = (latex / f"{printed.pdf.stem}.ind").read_text(encoding="utf-8")
+    for heading in ("Events", "Works cited"):
+        assert heading in index, heading
+    assert re.search(r"\\hyperpage\{\d+\}\\hyperpage\{\d+\}", index)  # a range, as xindy writes it
+    index_pages = " ".join(printed.pages[-6:])  # the index closes the book
+    assert "Works cited" in index_pages and re.search(r"\d+–\d+", index_pages)  # ranges printed with their dash
+    assert "\\texttt" not in index
+
+
+def test_each_essay_states_its_own_counts(printed: Print) -> None:
+    """The summary counts the notes of the essay it stands on (the book is written as one document)."""
+    text = " ".join(printed.text.split())
+    for essay in sorted((REPO / "docs" / "essays").glob("*.md")):
+        count = len(VERDICT.findall(essay.read_text(encoding="utf-8")))
+        assert f"{count} claims checked: " in text, (essay.name, count)
+    assert "0 claims checked" not in text

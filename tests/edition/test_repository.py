@@ -87,7 +87,7 @@ def test_read_the_docs_builds_html_pdf_and_epub_strictly() -> None:
     assert project["requires-python"] == f">={python}"
     assert config["python"]["install"] == [
         {"requirements": f"requirements/py{python}.txt"},
-        {"method": "pip", "path": "."},
+        {"method": "pip", "path": ".", "extra_requirements": ["edition"]},
     ]
     assert any(".doctrees" in command for command in config["build"]["jobs"]["post_build"])
 
@@ -99,7 +99,7 @@ def test_a_lock_file_per_supported_python() -> None:
     assert project["requires-python"] == ">=3.11"
     names = {
         re.split(r"[<>=!\[ ]", dep)[0].lower().replace("_", "-")
-        for dep in project["dependencies"] + project["optional-dependencies"]["test"]
+        for dep in project["dependencies"] + project["optional-dependencies"]["edition"] + project["optional-dependencies"]["test"]
     }
     for version in SUPPORTED_PYTHONS:
         lines = [

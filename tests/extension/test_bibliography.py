@@ -127,3 +127,11 @@ def test_citations_tell_apart_two_works_of_one_author_and_year(build) -> None:
     assert re.search(
         r'Lüthi \(<a class="reference internal" href="bibliography.html#cite-luthi2008b"[^>]*>2008a</a>\)', essay
     )
+
+
+def test_tex_markup_becomes_the_characters_it_means() -> None:
+    from annotated_edition.bibliography.plain_text import leftover_markup, plain
+
+    assert plain("{The} Alliance, 1945--1963") == "The Alliance, 1945–1963"
+    assert plain("Harper \\& Row") == "Harper & Row" and plain("A---B") == "A—B"
+    assert leftover_markup("Harper \\& Row") is None and leftover_markup("Texas A\\\\&M") == "\\\\"

@@ -41,6 +41,7 @@ def test_timeline_chart_and_json_ld(build) -> None:
         "@context": "https://schema.org",
         "@type": "Event",
         "name": "Sino-Soviet Treaty of Friendship, Alliance and Mutual Assistance",
+        "inLanguage": "en",
         "startDate": "1950-02-14",
         "url": "https://example.org/events.html#event-treaty-1950",
         "location": {"@type": "Place", "name": "Moscow"},

@@ -11,7 +11,12 @@ it (``site``): test_messages' catalogue counts them as walked through.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+import subprocess
+import sys
+import time
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,6 +82,8 @@ class Hostile:
     conf: dict = field(default_factory=dict)
     prepare: Callable[[Path, Path], None] | None = None  # (project, secret): what text edits cannot do
     alone: bool = True  # the refusal is the only edition message
+    git: bool = False  # the project is a git work tree: edits and prepared files committed, then *untracked* run
+    untracked: Callable[[Path], None] | None = None  # (project): files made after the commit, never tracked
 
 
 def link_to_secret(name: str) -> Callable[[Path, Path], None]:
@@ -112,6 +119,102 @@ def latin1_witness(project: Path, secret: Path) -> None:
     witness.write_bytes(witness.read_text(encoding="utf-8").encode("cp1252"))
     new = hashlib.sha256(witness.read_bytes()).hexdigest()
     manifest.write_text(manifest.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+# Round 3: what files contain, what git tracks, data files, characters after decoding, limits. -----------
+
+UNTRACKED = "UNTRACKED-TOKEN-OF-THE-CI-RUNNER-9d2e"
+CORRECTIONS, SNAPSHOT_FILE, READINGS_FILE = "docs/corrections.toml", "docs/releases/0.1.json", "docs/readings.csv"
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>'
+HTML = b"<!doctype html><script>alert(document.domain)</script>"
+SNAPSHOT = {
+    "version": "0.1",
+    "commit": "0" * 40,
+    "date": "2026-01-01",
+    "notes": [
+        {"essay": "essay", "number": 1, "paragraph": 2, "id": "mao-stalin", "anchors": ["mao-stalin"],
+         "verdict": "accurate", "quote": "names Mao and Stalin", "fingerprint": "x"},
+        {"essay": "essay", "number": 2, "paragraph": 2, "id": "stalin-in-1950", "anchors": ["note-2"],
+         "verdict": "imprecise", "quote": "Stalin in 1950", "fingerprint": "y"},
+    ],
+}  # fmt: skip
+READINGS = """essay,note,first,blind,final,reason
+essay,mao-stalin,accurate,accurate,accurate,
+essay,stalin-in-1950,imprecise,inaccurate,imprecise,The year is right; only the scope is loose.
+"""
+AGREEMENT_PAGE = "---\norphan: true\n---\n# Agreement\n\n```{verdict-agreement} readings.csv\n```\n"
+CORRECTION = (
+    '[[correction]]\ndate = "2026-02-03"\nessay = "essay"\nnote = 2\nchange = "text"\n'
+    'why = "The note was reworded."\n'
+)
+
+
+def files(**named: bytes) -> Callable[[Path, Path], None]:
+    """Write files of the project (``docs__evil_svg`` names docs/evil.svg) before the edit is committed."""
+
+    def prepare(project: Path, secret: Path) -> None:
+        for name, data in named.items():
+            path = project / name.replace("__", "/").replace("_DOT_", ".")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+
+    return prepare
+
+
+def untracked_file(name: str, data: bytes = UNTRACKED.encode()) -> Callable[[Path], None]:
+    return lambda project: (project / name).write_bytes(data)
+
+
+def snapshot(change: Callable[[dict], object] = lambda data: None, text: str | None = None) -> dict:
+    """The release snapshot as an edit: SNAPSHOT changed in place by *change*, or *text* as it is."""
+
+    def edit(_: str) -> str:
+        data = json.loads(json.dumps(SNAPSHOT))
+        change(data)
+        return text if text is not None else json.dumps(data, indent=1)
+
+    return {SNAPSHOT_FILE: edit}
+
+
+def corrections(text: str) -> dict:
+    return {**snapshot(), CORRECTIONS: lambda _: text}
+
+
+def readings(text: str) -> dict:
+    return {READINGS_FILE: lambda _: text, "docs/agreement.md": lambda _: AGREEMENT_PAGE}
+
+
+def latin1(path: str, old: str, new: bytes) -> Callable[[Path, Path], None]:
+    def prepare(project: Path, secret: Path) -> None:
+        file = project / path
+        file.write_bytes(file.read_bytes().replace(old.encode(), new))
+
+    return prepare
+
+
+def witness_with_zero_width(project: Path, secret: Path) -> None:
+    """A witness whose line holds a zero-width space (its checksum updated), the essay reproducing it."""
+    witness, manifest, essay = project / WITNESS, project / MANIFEST, project / ESSAY
+    old = hashlib.sha256(witness.read_bytes()).hexdigest()
+    line = "The second paragraph names Mao and Stalin in 1950."
+    witness.write_text(witness.read_text(encoding="utf-8").replace(line, line.replace("second ", "second\u200b ")), "utf-8")
+    new = hashlib.sha256(witness.read_bytes()).hexdigest()
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    essay.write_text(essay.read_text(encoding="utf-8").replace(line, line.replace("second ", "second\u200b ")), "utf-8")
+
+
+def card(option: str, value: str) -> Callable[[str], str]:
+    """A sphinx-design card on the front page (line 4) whose image option names *value*."""
+    return replace(
+        "# Test edition\n",
+        f"# Test edition\n\n````{{grid}} 1\n```{{grid-item-card}} Essay\n:{option}: {value}\n\nRead it.\n```\n````\n",
+    )
+
+
+CONTENT = ("policy/rules.py", "the edition publishes only files that cannot run script")
+LABEL = ("policy/rules.py", "is in a namespace the edition keeps")
+UNTRACKED_REFUSAL = "not a file git tracks"
 
 
 RAW = ("policy/rules.py", "raw HTML or a `raw` directive is not allowed")
@@ -617,6 +720,236 @@ HOSTILE: dict[str, Hostile] = {
 }
 
 
+ROUND_3: dict[str, Hostile] = {
+    # files published on the edition's origin: judged by their bytes
+    "svg-image-with-script": Hostile(
+        {ESSAY: in_note("![x](evil.svg)")}, r"essay\.md:22", "not a PNG", CONTENT, prepare=files(docs__evil_DOT_svg=SVG)
+    ),
+    "svg-figure": Hostile(
+        {ESSAY: in_note("~~~{figure} evil.svg\n\nCaption\n~~~")}, r"essay\.md:2[2-4]", "not a PNG",
+        prepare=files(docs__evil_DOT_svg=SVG),
+    ),
+    "svg-image-directive": Hostile(
+        {ESSAY: in_note("~~~{image} evil.svg\n~~~")}, r"essay\.md:2[2-4]", "not a PNG",
+        prepare=files(docs__evil_DOT_svg=SVG),
+    ),
+    "svg-named-png": Hostile(
+        {ESSAY: in_note("![x](evil.png)")}, r"essay\.md:22", "SVG or other markup", prepare=files(docs__evil_DOT_png=SVG)
+    ),
+    "png-polyglot-named-html": Hostile(
+        {ESSAY: in_note("![x](poly.html)")}, r"essay\.md:22", "named .html",
+        prepare=files(docs__poly_DOT_html=PNG + b"<script>alert(1)</script>"),
+    ),
+    "png-named-jpg": Hostile(
+        {ESSAY: in_note("![x](photo.jpg)")}, r"essay\.md:22", "named .jpg", prepare=files(docs__photo_DOT_jpg=PNG)
+    ),
+    "real-png-published": Hostile({ESSAY: in_note("![a map](map.png)")}, prepare=files(docs__map_DOT_png=PNG)),
+    "html-file-linked": Hostile(
+        {ESSAY: in_note("[the page](evil.html)")}, r"essay\.md:22", ".html file", prepare=files(docs__evil_DOT_html=HTML)
+    ),
+    "svg-file-linked": Hostile(
+        {ESSAY: in_note("[the drawing](evil.svg)")}, r"essay\.md:22", ".svg file", prepare=files(docs__evil_DOT_svg=SVG)
+    ),
+    "xml-file-linked": Hostile(
+        {ESSAY: in_note("[data](feed.xml)")}, r"essay\.md:22", ".xml file",
+        prepare=files(docs__feed_DOT_xml=b'<?xml version="1.0"?><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script>'),
+    ),
+    "script-file-linked": Hostile(
+        {ESSAY: in_note("[code](app.js)")}, r"essay\.md:22", ".js file", prepare=files(docs__app_DOT_js=b"alert(1)")
+    ),
+    "html-in-a-txt-file-linked": Hostile(
+        {ESSAY: in_note("[notes](notes.txt)")}, r"essay\.md:22", "holds HTML", prepare=files(docs__notes_DOT_txt=HTML)
+    ),
+    "html-download-allowed-still-refused": Hostile(
+        {ESSAY: in_note("Get {download}`this <evil.html>`.")}, r"essay\.md:22", ".html file",
+        conf=allow(essay=["download"]), prepare=files(docs__evil_DOT_html=HTML),
+    ),
+    "card-img-background-svg": Hostile(
+        {INDEX: card("img-background", "evil.svg")}, r"index\.md:\d+", "not a PNG", prepare=files(docs__evil_DOT_svg=SVG)
+    ),
+    "card-img-top-outside": Hostile({INDEX: card("img-top", OUTSIDE)}, r"index\.md:\d+", "outside the project"),
+    "card-img-bottom-remote": Hostile({INDEX: card("img-bottom", "http://127.0.0.1:9/x.png")}),
+    "image-by-pattern": Hostile(
+        {ESSAY: in_note("![x](*.png)")}, r"essay\.md:22", "by a pattern", prepare=files(docs__map_DOT_png=PNG)
+    ),
+    # files that must never be published: hidden, outside, untracked, ignored
+    "literalinclude-diff-git-config": Hostile(
+        {EVENTS: lambda t: t + "\n```{literalinclude} events.md\n:diff: ../.git/config\n```\n"},
+        r"events\.md:18", "hidden folder", conf=allow(events=["literalinclude"]), prepare=hidden_secret,
+    ),
+    "literalinclude-diff-outside": Hostile(
+        {EVENTS: lambda t: t + f"\n```{{literalinclude}} events.md\n:diff: {OUTSIDE}\n```\n"},
+        r"events\.md:18", "outside the project", conf=allow(events=["literalinclude"]),
+    ),
+    "include-untracked-file": Hostile(
+        {EVENTS: lambda t: t + "\n```{include} ci-token.txt\n```\n"}, r"events\.md:18", UNTRACKED_REFUSAL,
+        conf=allow(events=["include"]), git=True, untracked=untracked_file("docs/ci-token.txt"),
+    ),
+    "literalinclude-ignored-file": Hostile(
+        {EVENTS: lambda t: t + "\n```{literalinclude} ci_token.txt\n```\n", ".gitignore": lambda _: "ci_token.txt\n"},
+        r"events\.md:18", UNTRACKED_REFUSAL, conf=allow(events=["literalinclude"]), git=True,
+        prepare=files(docs__ci_token_DOT_txt=UNTRACKED.encode()),
+    ),
+    "image-untracked": Hostile(
+        {ESSAY: in_note("![x](new.png)")}, r"essay\.md:22", UNTRACKED_REFUSAL, git=True,
+        untracked=untracked_file("docs/new.png", PNG + UNTRACKED.encode()),
+    ),
+    "link-to-untracked-file": Hostile(
+        {ESSAY: in_note("[token](ci-token.txt)")}, r"essay\.md:22", UNTRACKED_REFUSAL, git=True,
+        untracked=untracked_file("docs/ci-token.txt"),
+    ),
+    "witness-untracked": Hostile(
+        {MANIFEST: replace('file = "witness.txt"', 'file = "ci-token.txt"')}, r"manifest\.toml:2", UNTRACKED_REFUSAL,
+        git=True, untracked=untracked_file("sources/ci-token.txt"),
+    ),
+    "witness-ignored": Hostile(
+        {MANIFEST: replace('file = "witness.txt"', 'file = "ci_token.txt"'), ".gitignore": lambda _: "ci_token.txt\n"},
+        r"manifest\.toml:2", UNTRACKED_REFUSAL, git=True, prepare=files(sources__ci_token_DOT_txt=UNTRACKED.encode()),
+    ),
+    "tracked-image-published": Hostile({ESSAY: in_note("![a map](map.png)")}, git=True, prepare=files(docs__map_DOT_png=PNG)),
+    # the build machine fetches nothing
+    "remote-image-html": Hostile({ESSAY: in_note("![x](http://127.0.0.1:9/x.png)")}),
+    "remote-image-epub": Hostile({ESSAY: in_note("![x](http://127.0.0.1:9/x.png)")}, builder="epub"),
+    "remote-image-latex": Hostile({ESSAY: in_note("~~~{figure} https://127.0.0.1:9/x.png\n\nCaption\n~~~")}, builder="latex"),
+    # characters, after decoding
+    "toml-escape-bidi-in-correction": Hostile(
+        corrections(CORRECTION.replace("The note was reworded.", "The note was \\u202Ereworded.")),
+        r"corrections\.toml:6", "U+202E",
+    ),
+    "json-escape-bidi-in-snapshot": Hostile(
+        snapshot(text=json.dumps(SNAPSHOT, indent=1).replace("Stalin in 1950", "Stalin \\u202Ein 1950")),
+        r"0\.1\.json:\d+", "U+202E",
+    ),
+    "toml-escape-control-in-manifest": Hostile(
+        {MANIFEST: replace('provenance = "A tiny witness for the tests."', 'provenance = "A tiny\\u0001 witness."')},
+        r"manifest\.toml:7", "U+0001",
+    ),
+    "toml-escape-noncharacter-in-manifest": Hostile(
+        {MANIFEST: replace('title = "A Short Essay"', 'title = "A Short Essay\\uFFFF"')}, r"manifest\.toml:3", "U+FFFF",
+    ),
+    "xml-forbidden-control-in-note": Hostile({ESSAY: in_note("Checked\x01 by the editors.")}, r"essay\.md:22", "U+0001"),
+    "noncharacter-in-event-title": Hostile(
+        {EVENTS: replace(":title: The split", ":title: The split\ufffe")}, r"events\.md:13", "U+FFFE"
+    ),
+    "bidi-in-readings": Hostile(
+        readings(READINGS.replace("only the scope", "only the \u202escope")), r"readings\.csv:3", "U+202E"
+    ),
+    "witness-character-elsewhere": Hostile(  # the witness's own zero-width space is allowed in its line only
+        {ESSAY: in_note("Mao\u200b is named.")}, r"essay\.md:22", "U+200B", prepare=witness_with_zero_width,
+    ),
+    "witness-character-in-its-line": Hostile({}, prepare=witness_with_zero_width),
+    # data files, read strictly and located
+    "corrections-not-utf8": Hostile(
+        corrections(CORRECTION), r"corrections\.toml:6", "not UTF-8", ("verdicts/corrections.py", "err.problem, err.fix"),
+        prepare=None,
+    ),
+    "correction-is-a-number": Hostile(
+        corrections("correction = 5\n"), r"corrections\.toml:1", "only [[correction]] tables",
+        ("verdicts/corrections.py", "where only [[correction]] tables belong"),
+    ),
+    "correction-week-date": Hostile(
+        corrections(CORRECTION.replace("2026-02-03", "2026-W48-7")), r"corrections\.toml:2", "is not a date"
+    ),
+    "correction-in-the-future": Hostile(
+        corrections(CORRECTION.replace("2026-02-03", "9999-12-31")), r"corrections\.toml:2", "in the future"
+    ),
+    "correction-impossible-day": Hostile(
+        corrections(CORRECTION.replace("2026-02-03", "2025-02-29")), r"corrections\.toml:2", "does not have"
+    ),
+    "correction-note-true": Hostile(corrections(CORRECTION.replace("note = 2", "note = true")), r"corrections\.toml:4", "note = True"),
+    "correction-unknown-key": Hostile(
+        corrections(CORRECTION + 'verdict = "accurate"\n'), r"corrections\.toml:7", "unknown key `verdict`"
+    ),
+    "correction-table-twice": Hostile(
+        corrections(CORRECTION.replace("[[correction]]", "[correction]\n[correction]")), r"corrections\.toml:2", "not valid TOML"
+    ),
+    "correction-removed-but-present": Hostile(
+        corrections(CORRECTION.replace('"text"', '"removed"')), r"corrections\.toml:1", "is still on the page",
+        ("verdicts/corrections.py", "is still"),
+    ),
+    "snapshot-version-number": Hostile(
+        snapshot(lambda d: d.update(version=2)), r"0\.1\.json:1", "not a str", ("verdicts/releases.py", "not readable ({err})")
+    ),
+    "snapshot-deep-json": Hostile(
+        snapshot(text="[" * 100_000 + "]" * 100_000), r"0\.1\.json:1", "nests more than",
+        ("verdicts/releases.py", "not readable: {err.problem}"),
+    ),
+    "snapshot-anchor-p1": Hostile(
+        snapshot(lambda d: d["notes"][0]["anchors"].append("p1")), r"0\.1\.json:\d+", "one the edition makes itself"
+    ),
+    "snapshot-anchors-a-string": Hostile(
+        snapshot(lambda d: d["notes"][0].update(anchors="ab")), r"0\.1\.json:\d+", "not a list"
+    ),
+    "snapshot-note-twice": Hostile(
+        snapshot(lambda d: d["notes"].append(dict(d["notes"][1]))), r"0\.1\.json:\d+", "listed twice"
+    ),
+    "snapshot-key-twice": Hostile(
+        snapshot(text=json.dumps(SNAPSHOT).replace('"version": "0.1"', '"version": "0.1", "version": "0.2"')),
+        r"0\.1\.json:1", "given twice",
+    ),
+    "snapshot-edited-against-its-checksum": Hostile(
+        snapshot(lambda d: d["notes"][1].update(verdict="accurate")), r"0\.1\.json:1", "conf.py records",
+        conf={"edition_release_checksums": {"0.1": "0" * 64}},
+    ),
+    "snapshot-not-recorded": Hostile(
+        snapshot(), r"0\.1\.json:1", "has no SHA-256", conf={"edition_release_checksums": {"0.0": "0" * 64}}
+    ),
+    "readings-not-utf8": Hostile(
+        readings(READINGS), r"readings\.csv:3", "not UTF-8", ("verdicts/agreement.py", "err.problem, err.fix"),
+        prepare=latin1(READINGS_FILE, "only the scope", b"only the sc\xf6pe"),
+    ),
+    "readings-row-twice": Hostile(
+        readings(READINGS + "essay,mao-stalin,accurate,accurate,accurate,\n"), r"readings\.csv:4", "second row",
+        ("verdicts/agreement.py", "warn(\"agreement\", f\"{problem[0]}.\""),
+    ),
+    "readings-unquoted-comma": Hostile(
+        readings(READINGS.replace("The year is right;", "The year is right,")), r"readings\.csv:3", "7 fields"
+    ),
+    "readings-missing-row-is-a-preview": Hostile(readings(READINGS.rsplit("essay,stalin", 1)[0])),
+    "readings-missing-row-in-a-release": Hostile(
+        readings(READINGS.rsplit("essay,stalin", 1)[0]), r"essay\.md:23", "is provisional",
+        conf={"edition_release_check": True},
+    ),
+    "markdown-not-utf8": Hostile(
+        {}, r"people\.md:\d+", "not UTF-8", ("policy/encoding.py", "the file is not UTF-8"),
+        prepare=latin1("docs/people.md", "A historian", b"A historian caf\xe9"),
+    ),
+    # crashes and hangs
+    "date-leap-day": Hostile(date("1937-02-29"), r"events\.md:3", "does not have"),
+    "date-season-of-9999": Hostile(date("9999-24"), r"events\.md:3", "outside the years"),
+    "date-year-0001": Hostile(date("0001"), r"events\.md:3", "outside the years"),
+    "date-year-9999": Hostile(date("9999"), r"events\.md:3", "outside the years"),
+    "date-winter-ends-before-it-ends": Hostile(date("1937-24/1937-12"), r"events\.md:3", "ends before it starts"),
+    "coverage-season-of-9999": Hostile(
+        {BIB: replace("coverage = {1949/1966}", "coverage = {9999-24}")}, r"refs\.bib:\d+", "9999", alone=False
+    ),
+    "citation-of-1500-keys": Hostile(
+        {ESSAY: replace("{cite:p}`luthi2008`.", "{cite:p}`" + ",".join(["luthi2008"] * 1500) + "`.")},
+        r"essay\.md:20", "names 1,500 works", ("policy/allow_list.py", "the citation names"),
+    ),
+    "mentions-line-of-spaces": Hostile(
+        {ESSAY: after_note("```{mentions}\n{event}`Mao" + " " * 150_000 + "x\n```")}, r"essay\.md:24", "is not a mention",
+    ),
+    "manifest-of-20000-tables": Hostile(
+        {MANIFEST: lambda t: t + "".join(f'\n[witness.w{n}]\nfile = "x"\n' for n in range(20_000))},
+        r"manifest\.toml:1", "more than the 100",
+    ),
+    "manifest-table-twice-refuses-its-witness-only": Hostile(
+        {MANIFEST: lambda t: t + '\n[witness.tiny]\nfile = "witness.txt"\n', **snapshot()},
+        r"manifest\.toml:1[3-4]", "not valid TOML",
+    ),
+    # ids
+    "label-claim-namespace": Hostile({ESSAY: in_note("(claim-mao-stalin)=\n\nA paragraph.")}, r"essay\.md:2\d", "namespace", LABEL),
+    "label-note-number": Hostile({EVENTS: lambda t: t + "\n(note-1)=\n## Later\n\nText.\n"}, r"events\.md:\d+", "namespace"),
+    "label-rst-ref-namespace": Hostile(rst_page(".. _ref-x:\n\nText."), r"extra\.rst:\d+", "namespace"),
+    "yaml-option-quoted-twice": Hostile(
+        {ESSAY: replace(":verdict: imprecise\n", '---\n"verdict": imprecise\nverdict: accurate\n---\n')},
+        r"essay\.md:26", "given twice",
+    ),
+}
+HOSTILE.update(ROUND_3)
+
+
 @pytest.fixture
 def secret(tmp_path: Path) -> Path:
     """A file beside the project (the test project is copied to tmp_path/essay)."""
@@ -625,17 +958,36 @@ def secret(tmp_path: Path) -> Path:
     return path
 
 
+def commit(project: Path) -> None:
+    """Make the project a git work tree with everything in it committed (as a pull request's checkout is)."""
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "edit"]):
+        subprocess.run([*git, *command], cwd=project, check=True, capture_output=True)
+
+
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_edit(copy_root, build, secret: Path, name: str) -> None:
     case = HOSTILE[name]
     project = copy_root("essay")
+    for path, edit in case.edits.items():
+        file = project / path
+        text = file.read_text(encoding="utf-8") if file.exists() else ""
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(edit(text).replace("@SECRET@", str(secret)), encoding="utf-8")
     if case.prepare:
         case.prepare(project, secret)
-    edits = {
-        path: (lambda text, edit=edit: edit(text).replace("@SECRET@", str(secret))) for path, edit in case.edits.items()
-    }
-    result = build("essay", case.builder, edits=edits, project=project, **case.conf)
+    if name == "corrections-not-utf8":
+        path = project / CORRECTIONS
+        path.write_bytes(path.read_bytes().replace(b"reworded", b"r\xe9worded"))
+    if case.git:
+        commit(project)
+    if case.untracked:
+        case.untracked(project)
+    started = time.monotonic()
+    result = build("essay", case.builder, project=project, **case.conf)
+    assert time.monotonic() - started < 60, "the build took more than a minute"
     assert "Traceback" not in result.warnings
+    assert UNTRACKED not in result.warnings and SECRET not in result.warnings  # no message prints such a file
     lines = result.warning_lines()
     if case.refused:
         refusals = [
@@ -647,7 +999,7 @@ def test_hostile_edit(copy_root, build, secret: Path, name: str) -> None:
         edition = [line for line in lines if "[edition." in line]
         assert not case.alone or len(edition) <= 1, edition  # one mistake, one message
     assert "a note must come right after" not in result.warnings  # a refused note never makes later ones "stray"
-    assert scan(result.outdir, SECRET) == []
+    assert scan(result.outdir, SECRET, UNTRACKED) == []
 
 
 def test_the_scanner_sees_what_it_looks_for(tmp_path: Path) -> None:
@@ -662,7 +1014,14 @@ def test_the_scanner_sees_what_it_looks_for(tmp_path: Path) -> None:
         "\\begin{document}^^5cinput{/etc/hostname}\\input{/etc/hostname}", encoding="utf-8"
     )
     (tmp_path / "leak.txt").write_text(SECRET, encoding="utf-8")
-    found = " | ".join(scan(tmp_path, SECRET))
+    (tmp_path / "_images").mkdir()
+    (tmp_path / "_images" / "x.svg").write_bytes(SVG)
+    (tmp_path / "ids.html").write_text('<p id="a">x</p><p id="a">y</p>', encoding="utf-8")
+    (tmp_path / "essay.xml").write_text("<TEI>\x01</TEI>", encoding="utf-8")
+    (tmp_path / "register.csv").write_text("claim\n=HYPERLINK(1)\n", encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "book.epub", "w") as book:
+        book.writestr("EPUB/_images/x.png", b"FETCHED-FROM-A-LOCAL-SERVER")
+    found = " | ".join(scan(tmp_path, SECRET, "FETCHED-FROM-A-LOCAL-SERVER"))
     for leak in (
         "onerror",
         "JavaScript:",
@@ -674,6 +1033,12 @@ def test_the_scanner_sees_what_it_looks_for(tmp_path: Path) -> None:
         "'^^'",
         "input'",
         "outside the repository",
+        "markup or script on the site's origin",
+        "the id 'a' twice",
+        "a character XML forbids",
+        "XML that does not parse",
+        "a formula cell",
+        "book.epub!EPUB/_images/x.png",
     ):
         assert leak in found, leak
 
@@ -681,3 +1046,74 @@ def test_the_scanner_sees_what_it_looks_for(tmp_path: Path) -> None:
 def test_at_least_forty_cases_across_the_editors_files() -> None:
     edited = {path for case in HOSTILE.values() for path in case.edits}
     assert len(HOSTILE) >= 40 and {ESSAY, EVENTS, PEOPLE, INDEX, BIB, MANIFEST} <= edited
+    assert len(ROUND_3) >= 60 and {CORRECTIONS, SNAPSHOT_FILE, READINGS_FILE} <= edited
+
+
+@pytest.mark.parametrize("builder", ["html", "epub", "latex"])
+def test_no_request_leaves_the_build_machine(copy_root, build, builder: str) -> None:
+    """Images on a local server, named as an editor would: the build makes no request in any builder, and the
+    server's bytes are in no output (the EPUB's members included)."""
+    import http.server
+    import threading
+
+    marker = "FETCHED-FROM-A-LOCAL-SERVER-5b1a"
+    requests: list[str] = []
+
+    class Server(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            requests.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.end_headers()
+            self.wfile.write(PNG + marker.encode())
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Server)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        edits = {
+            ESSAY: in_note(f"![a map]({url}/map.png)\n\n~~~{{figure}} {url}/figure.png\n\nCaption\n~~~"),
+            INDEX: card("img-top", f"{url}/card.png"),
+        }
+        result = build("essay", builder, edits=edits)
+    finally:
+        server.shutdown()
+    assert requests == []
+    assert "Traceback" not in result.warnings
+    assert scan(result.outdir, SECRET, marker) == []
+    if builder == "html":
+        assert f'href="{url}/map.png"' in result.page("essay")  # shown as a link to the image
+
+
+WRITE_ERROR = '''
+def fail(app, doctree, docname):
+    if docname == "people":
+        raise RuntimeError("a write-phase error")
+
+
+def setup(app):
+    app.connect("doctree-resolved", fail)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+'''
+
+
+def test_a_write_phase_error_ends_a_parallel_build(copy_root) -> None:
+    """An error while pages are written under -j: the build ends, with the error, never hangs."""
+    project = copy_root("essay")
+    for n in range(30):  # enough pages for several writer processes
+        (project / "docs" / f"page{n}.md").write_text(f"---\norphan: true\n---\n# Page {n}\n\n" + "Text. " * 2000)
+    (project / "docs" / "failing.py").write_text(WRITE_ERROR, encoding="utf-8")
+    conf = project / "docs" / "conf.py"
+    conf.write_text(
+        "import sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n"
+        + conf.read_text(encoding="utf-8").replace('extensions = ["annotated_edition"]', 'extensions = ["annotated_edition", "failing"]'),
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", "2", "docs", "_build"]
+    started = time.monotonic()
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=180)
+    assert result.returncode != 0 and "a write-phase error" in result.stdout + result.stderr
+    assert time.monotonic() - started < 120

@@ -154,14 +154,14 @@ CASES: dict[str, Case] = {
     ),
     # release snapshots and the corrections log
     "snapshot-unreadable": Case(
-        ("verdicts/releases.py", "the release snapshot is not readable"),
+        ("verdicts/releases.py", "not readable: {err.problem}"),
         {"docs/releases/0.1.json": lambda _: "{not json"},
         "the release snapshot is not readable",
         "restore it from git",
         where=r"releases/0\.1\.json",
     ),
     "corrections-not-toml": Case(
-        ("verdicts/corrections.py", "is not valid TOML"),
+        ("verdicts/corrections.py", 'warn("correction", err.problem, err.fix'),
         {**RELEASED, "docs/corrections.toml": lambda _: "[[correction]\n"},
         "corrections.toml is not valid TOML",
         "fix the syntax",
@@ -177,7 +177,7 @@ CASES: dict[str, Case] = {
         },
         "correction 1: release 0.1 has no note 7 in 'essay'",
         "see the comments at the top of corrections.toml",
-        where=r"corrections\.toml:1",
+        where=r"corrections\.toml:4",  # the line of `note`
     ),
     "correction-unlogged-removal": Case(
         ("verdicts/corrections.py", "is gone, but the corrections log"),
@@ -253,10 +253,11 @@ CASES: dict[str, Case] = {
         where=r"readings\.csv:2",
     ),
     "agreement-missing-row": Case(
-        ("verdicts/agreement.py", "has no second reading"),
+        ("verdicts/agreement.py", "is provisional: it has no second reading"),
         {**AGREEMENT, "docs/readings.csv": lambda text: READINGS.rsplit("essay,stalin", 1)[0]},
-        "the note #stalin-in-1950 has no second reading",
-        "add a row for it to readings.csv",
+        "the note #stalin-in-1950 is provisional: it has no second reading",
+        "add its row to readings.csv",
+        conf={"edition_release_check": True},  # `make release-check`; a preview shows the note as provisional
     ),
     "adjacent-citations": Case(
         ("notes/citation_groups.py", "stand side by side"),
@@ -355,7 +356,7 @@ CASES: dict[str, Case] = {
         ("witnesses/essay.py", "the witness manifest is not valid"),
         {MANIFEST: replace('paragraphs = "blank-line"', 'paragraphs = "blank lines"')},
         "the witness manifest is not valid",
-        "see the comments",
+        "see the manifest format in the extension's guide",
         where=r"manifest\.toml",
         alone=False,
     ),
@@ -532,6 +533,20 @@ CASES: dict[str, Case] = {
         "copy the ISBN again",
         where=r"refs\.bib:1",
     ),
+    "bib-edited-book": Case(
+        ("bibliography/checks.py", 'f"{key}: {problem}"'),
+        {BIB: replace("  author    = {Lüthi, Lorenz M.},", "  editor    = {Lüthi, Lorenz M.},")},
+        "luthi2008: the @book has editors but no author",
+        "make an edited volume a @collection",
+        where=r"refs\.bib:1",
+    ),
+    "bib-tex-markup": Case(
+        ("bibliography/checks.py", 'f"{key}: {problem}"'),
+        {BIB: replace("{Princeton University Press}", "{Princeton A\\\\&M Press}")},
+        "luthi2008: the field publisher has the TeX markup `\\\\`",
+        "write an ampersand as \\&",
+        where=r"refs\.bib:1",
+    ),
     "bib-uncited": Case(
         ("bibliography/checks.py", "is cited nowhere"),
         {
@@ -621,6 +636,29 @@ CASES: dict[str, Case] = {
         "give it the keys label, symbol, rating, definition",
         where=r"conf\.py",
         conf={"edition_verdicts": {**DEFAULT_VERDICTS, "accurate": "yes"}},
+    ),
+    "config-correction-link": Case(
+        ("notes/actions.py", "not a place to send corrections"),
+        {},
+        "edition_correction_link is 'jira', which is not a place to send corrections",
+        'write "github" or "gitlab"',
+        where=r"conf\.py",
+        conf={"edition_correction_link": "jira"},
+    ),
+    "bib-no-bibliography-page": Case(
+        ("bibliography/checks.py", "but no {{bibliography}} lists it"),
+        {"docs/bibliography.md": lambda _: "# Bibliography\n\nNo directive here.\n"},
+        "'luthi2008' is cited, but no {bibliography} lists it",
+        "add a page with a {bibliography} directive",
+        alone=False,  # the list of works cited on the essay's page is then empty too
+    ),
+    "config-latex-engine": Case(
+        ("output/print_defaults.py", "needs a Unicode engine"),
+        {},
+        "latex_engine is 'pdflatex', but the edition's print output needs a Unicode engine",
+        'set latex_engine = "xelatex"',
+        where=r"conf\.py",
+        conf={"latex_engine": "pdflatex"},
     ),
     "bib-file-missing": Case(
         ("bibliography/files.py", "does not exist"),

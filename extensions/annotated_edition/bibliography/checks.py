@@ -21,16 +21,18 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from ..core import dates
+from ..core.compat import bib_entries, citation_refs, listed_keys
 from ..core.defaults import SCHEMES
 from ..core.domain import get_domain
 from ..core.messages import at, closest, warn
 from ..policy.urls import unsafe_scheme
 from .files import bib_paths, damaged_keys, definitions
+from .plain_text import leftover_markup
 
 #: Fields each entry type needs; "a|b" means either will do.
 REQUIRED: dict[str, tuple[str, ...]] = {
     "book": ("author|editor", "title", "publisher", "year"),
-    "collection": ("editor", "title", "publisher", "year"),
+    "collection": ("editor", "title", "publisher", "year"),  # an edited volume
     "article": ("author", "title", "journal", "volume|number", "pages", "year"),
     "incollection": ("author", "title", "booktitle", "publisher", "year"),
     "techreport": ("author", "title", "institution", "year"),
@@ -100,6 +102,24 @@ def entry_problems(entry: Entry, schemes: Iterable[str] = SCHEMES) -> list[tuple
                 "make it a @book if the author wrote it, or keep the names as `editor`.",
             )
         )
+    if entry.type.lower() == "book" and "author" not in present and "editor" in present:
+        problems.append(
+            (
+                "the @book has editors but no author; BibTeX's and biber's data models require an author of a "
+                "@book, so other tools reject the entry.",
+                "make an edited volume a @collection (keep its editor).",
+            )
+        )
+    for name, value in entry.fields.items():
+        markup = leftover_markup(value)
+        if markup:
+            problems.append(
+                (
+                    f"the field {name} has the TeX markup `{markup}`, which only the PDF can show (HTML, TEI and "
+                    "JSON-LD would print it as it stands).",
+                    "write an ampersand as \\& (\\\\ is a TeX line break), a dash as --, any other character as itself.",
+                )
+            )
     problems += coverage_problems(entry.fields.get("coverage"), unverified)
     if "isbn" in entry.fields and not isbn_valid(entry.fields["isbn"]):
         problems.append(
@@ -177,27 +197,38 @@ def line_citing(env: BuildEnvironment, docname: str, key: str) -> int | None:
 
 
 def cited_everywhere(env: BuildEnvironment) -> set[str]:
-    keys = {target.key for ref in env.domains["cite"].citation_refs for target in ref.targets}
+    keys = {target.key for ref in citation_refs(env) for target in ref.targets}
     return keys | {key for person in get_domain(env).records("people") for key in person.get("works", [])}
 
 
 def check_bibliography(app: Sphinx, env: BuildEnvironment) -> None:
     if not app.config.edition_check_bibliography:
         return
-    entries = env.domains["cite"].bibdata.data.entries
+    entries = bib_entries(env)
     places = {key: found[0] for key, found in definitions(bib_paths(app)).items()}
 
     def where(key: str) -> str:
         return at(*places.get(key, (bib_paths(app)[0], 1)))
 
-    for ref in env.domains["cite"].citation_refs:
+    listed = listed_keys(env)
+    unlisted: set[str] = set()
+    for ref in citation_refs(env):
         for target in ref.targets:
+            location = (ref.docname, ref.line or line_citing(env, ref.docname, target.key))
             if target.key not in entries and target.key not in damaged_keys(env):
                 warn(
                     "bibliography",
                     f"unknown citation key {target.key!r}.",
                     f"add the work to a .bib file in bib/ or fix the key ({closest(target.key, list(entries))}).",
-                    (ref.docname, ref.line or line_citing(env, ref.docname, target.key)),
+                    location,
+                )
+            elif target.key in entries and target.key not in listed and target.key not in unlisted:
+                unlisted.add(target.key)  # once per work: the page that lists works is missing, not each citation
+                warn(
+                    "bibliography",
+                    f"{target.key!r} is cited, but no {{bibliography}} lists it, so the citation has nothing to link to.",
+                    "add a page with a {bibliography} directive (the works cited in the edition), e.g. bibliography.md.",
+                    location,
                 )
     for key, previous in unsorted_keys(places).values():
         warn(

@@ -18,9 +18,9 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.plugin import find_plugin
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
 from ..core import priorities
+from ..core.compat import set_bibliography
 from ..core.configuration import conf_location
 from ..core.messages import EntryError, at, warn
 from ..policy.characters import check_file_text
@@ -130,7 +130,7 @@ def read_bibfiles(app: Sphinx) -> None:
     style = find_plugin("pybtex.style.formatting", app.config.bibtex_default_style)
     places = definitions(paths)
     parser = Parser(encoding)
-    files: dict[Path, BibFile] = {}
+    files: dict[Path, list[str]] = {}
     damaged: set[str] = set()
     for path in paths:
         before = set(parser.data.entries)
@@ -141,8 +141,8 @@ def read_bibfiles(app: Sphinx) -> None:
             warn("bibliography", error.problem, error.fix, conf_location(app.confdir, "bibtex_bibfiles"))
         new = [key for key in parser.data.entries if key not in before]
         damaged |= drop_unformattable(parser.data.entries, new, style, places)
-        files[path] = BibFile(mtime=get_mtime(path), keys=dict.fromkeys(k for k in new if k in parser.data.entries))
-    app.env.domains["cite"].data["bibdata"] = BibData(encoding=encoding, bibfiles=files, data=parser.data)
+        files[path] = [key for key in new if key in parser.data.entries]
+    set_bibliography(app.env, encoding, files, parser.data)
     app.env.edition_damaged_keys = damaged | (set(places) - set(parser.data.entries))
 
 

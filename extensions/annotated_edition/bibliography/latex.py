@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.builders.latex.nodes import thebibliography
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core import priorities
+from ..core.compat import thebibliography
 
 MARK = "edition-bibliography"
 

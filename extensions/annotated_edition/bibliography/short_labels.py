@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..core.compat import bib_entries, citations
 from ..core.doctree import link, writing_builder
 from .style import surnames
 
@@ -18,8 +19,8 @@ def short_label(env: BuildEnvironment, key: str) -> str:
     2006a" and "Roberts 2006b" stay apart), else author and year; worked out once per entry and build."""
     labels = env.edition_short_labels
     if key not in labels:
-        citation = next((c for c in env.domains["cite"].citations if c.key == key), None)
-        entry = env.domains["cite"].bibdata.data.entries.get(key)
+        citation = next((c for c in citations(env) if c.key == key), None)
+        entry = bib_entries(env).get(key)
         if citation is not None:
             labels[key] = citation.formatted_entry.label
         else:
@@ -39,7 +40,7 @@ def setup_sources_short(app: Sphinx) -> None:
 def short_source(env: BuildEnvironment, key: str) -> nodes.Node:
     """The key's short label, as a link to its bibliography entry where one exists (on the page being written)."""
     label = short_label(env, key)
-    citation = next((c for c in env.domains["cite"].citations if c.key == key), None)
+    citation = next((c for c in citations(env) if c.key == key), None)
     if citation is None or writing_builder(env).format == "latex":
         return nodes.Text(label)  # LaTeX moves bibliography entries; its register lists sources unlinked
     return link(env, citation.bibliography_key.docname, citation.citation_id, label)

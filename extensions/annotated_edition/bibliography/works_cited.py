@@ -17,6 +17,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from ..core import priorities
+from ..core.compat import bibliographies, citation_refs, citations
 from ..core.doctree import link, writing_builder
 from ..core.generated import FillPlaceholders
 from ..core.messages import warn
@@ -37,13 +38,12 @@ class FillWorksCited(FillPlaceholders):
     backend = find_plugin("pybtex.backends", "docutils")()
 
     def fill(self, placeholder: nodes.Element) -> nodes.Node:
-        cite = self.env.domains["cite"]
         builder = writing_builder(self.env)
         docname = placeholder["docname"]
         keys = self.env.edition_cited_by_page.get(docname, set())
         listed = {}
-        for citation in cite.citations:
-            if citation.key in keys and cite.bibliographies[citation.bibliography_key].list_ == "citation":
+        for citation in citations(self.env):
+            if citation.key in keys and bibliographies(self.env)[citation.bibliography_key].list_ == "citation":
                 listed.setdefault(citation.key, citation)
         if not listed:
             warn(
@@ -70,7 +70,7 @@ class FillWorksCited(FillPlaceholders):
 def index_citations(app: Sphinx, env: BuildEnvironment) -> None:
     """Keys cited on each page, gathered once per build (not once per page, which grows as pages × citations)."""
     cited: dict[str, set[str]] = {}
-    for ref in env.domains["cite"].citation_refs:
+    for ref in citation_refs(env):
         cited.setdefault(ref.docname, set()).update(target.key for target in ref.targets)
     env.edition_cited_by_page = cited
 

@@ -1,8 +1,8 @@
 """``python -m annotated_edition.cli.check [SOURCEDIR]``: every problem in an edition, in one run.
 
-For editors before a pull request and for CI.  It runs a full Sphinx build (the ``dummy`` builder:
-everything is read, checked and resolved, nothing is written) with ``-n --keep-going``, so the
-fidelity, annotation, event, people and bibliography checks all run, and prints each warning as
+For editors before a pull request and for CI.  It runs a full Sphinx build (the ``html`` builder,
+as ``make html``: everything is read, checked, resolved and written, to a folder thrown away) with
+``-n --keep-going``, so the fidelity, annotation, event, people and bibliography checks all run, and prints each warning as
 ``file:line: message`` with paths relative to the repository.  Under GitHub Actions it also prints
 each one as a workflow command (``::error file=…,line=…::…``), which puts it on the pull request's
 diff.  The build's summary (the evidence share) follows on stderr.  Exit status 1 if there was any problem.
@@ -62,7 +62,7 @@ def parse(log: str, root: Path) -> list[Problem]:
     return problems
 
 
-def check(sourcedir: Path, root: Path) -> tuple[list[Problem], list[str]]:
+def check(sourcedir: Path, root: Path, release: bool = False) -> tuple[list[Problem], list[str]]:
     """The problems found, and the summary lines the build printed (the evidence share)."""
     with tempfile.TemporaryDirectory() as out:
         log = Path(out, "warnings.txt")
@@ -71,11 +71,12 @@ def check(sourcedir: Path, root: Path) -> tuple[list[Problem], list[str]]:
             status = build_main(
                 [
                     "-b",
-                    "dummy",
+                    "html",  # as `make html` does: pages, exports and their checks are written (to a folder thrown away)
                     "-E",
                     "-n",
                     "--keep-going",
                     "-q",
+                    *(["-D", "edition_release_check=1"] if release else []),
                     "-w",
                     str(log),
                     str(sourcedir),
@@ -83,18 +84,22 @@ def check(sourcedir: Path, root: Path) -> tuple[list[Problem], list[str]]:
                 ]
             )
         problems = parse(log.read_text(encoding="utf-8"), root) if log.exists() else []
-        if status and not any(p.file != "(sphinx)" for p in problems):  # Sphinx stopped before it said more
+        if status:  # the build stopped: that is a problem of its own, whatever was said before it
             errors = re.findall(r"^\s*[\w.]*(?:Error|Exception): (.+)$", echo.getvalue(), re.MULTILINE)
-            problems.append(Problem(str(sourcedir), None, errors[-1] if errors else f"sphinx-build exited {status}"))
+            stopped = errors[-1] if errors else f"sphinx-build exited {status}"
+            problems.append(Problem(str(sourcedir), None, stopped))
         return problems, SUMMARY.findall(echo.getvalue())
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sourcedir", nargs="?", default="docs", type=Path, help="the Sphinx project (default: docs)")
+    parser.add_argument(
+        "--release", action="store_true", help="check a release: a provisional note (no second reading) is a problem"
+    )
     args = parser.parse_args(argv)
     root = Path.cwd().resolve()
-    problems, summaries = check(args.sourcedir, root)
+    problems, summaries = check(args.sourcedir, root, args.release)
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
         print(problem.plain())

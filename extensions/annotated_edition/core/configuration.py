@@ -44,7 +44,7 @@ class EditionConfig:
     date: str = setting("", "The edition's date of publication (ISO 8601), shown by {cite-this} and in the exports.")
     licence: str = setting("", "The licence of the editors' text, in words, shown by {cite-this} and the Data box.")
     licence_url: str = setting("", "The licence's address, linked from the Data box and carried in the exports.")
-    verdicts: dict = setting(DEFAULT_VERDICTS, "The verdict vocabulary: name -> label, symbol, rating 1-5, definition.")
+    verdicts: dict = setting(DEFAULT_VERDICTS, "The verdict vocabulary: name -> label, symbol, rating 1-5, definition, optional color and color_dark.")
     attributions: dict = setting(
         DEFAULT_ATTRIBUTIONS, "How surely a named person is identified: name -> label, symbol, definition."
     )
@@ -62,7 +62,22 @@ class EditionConfig:
     )
     corrections: str = setting("corrections.toml", "The corrections log, relative to conf.py; empty for none.")
     releases: str = setting("releases", "The folder of release snapshots, relative to conf.py.")
+    release_checksums: dict = setting(
+        {}, "Release version -> SHA-256 of its snapshot; when given, a snapshot that differs or is not listed is refused."
+    )
+    release_check: bool = setting(False, "A release build (make release-check): a provisional note is refused.")
     data_page: str = setting("data", "The document that describes the open data files (linked from the Data box).")
+    accessibility_summary: str = setting(
+        "The text of the edition with its headings, a table of contents, and its notes as footnotes linked to and "
+        "from the words they annotate; nothing is conveyed by image, colour or sound alone.",
+        "The EPUB's accessibility summary (schema:accessibilitySummary): how the book can be read.",
+    )
+    epub_nonlinear: list | tuple = setting([], "Documents the EPUB keeps out of its reading order (linear=no).")
+    method_page: str = setting("method", "The document that describes the editorial method (the TEI header points to it).")
+    text_name: str = setting("", 'What a text is called in generated words ("speech", "poem"); "" for the catalogue\'s "essay".')
+    correction_link: str = setting(
+        "github", 'Where "Suggest a correction" goes: "github", "gitlab" (html_context["repository"]), "mailto:ADDRESS" or "none".'
+    )
     document_bibfiles: list | tuple = setting(
         [],
         "The .bib files (relative to conf.py, also in bibtex_bibfiles) of primary documents: counted in the "

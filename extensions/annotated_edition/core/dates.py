@@ -13,13 +13,22 @@ unspecified digits, sets, times) is refused with the reason, never drawn by gues
 from __future__ import annotations
 
 import calendar
+import datetime
 import functools
 import re
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton
 from edtf import parse_edtf
 
-QUALIFIERS = {"?": "uncertain", "~": "approximate", "%": "uncertain and approximate"}
+from .i18n import N_, _, current_language
+
+#: The years a date may name: a policy, not a limit of EDTF.  Years such as 0001 or 9999 are placeholders or
+#: typing slips in an edition of modern history, and a season of 9999 would end in a year no calendar can write.
+FIRST_YEAR, LAST_YEAR = 1000, 2999
+QUALIFIERS = {"?": N_("uncertain"), "~": N_("approximate"), "%": N_("uncertain and approximate")}
 #: A date the edition can show: YYYY, YYYY-MM or YYYY-MM-DD, then an optional qualifier.
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 POINT = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([?~%])?")
 
 
@@ -38,10 +47,13 @@ def unsupported(part: str) -> str | None:
         return "has an open or unknown end"
     if "X" in part:
         return "has unspecified digits (X)"
-    if match and match[1] == "0000":
-        return "is in the year 0"
     if not match:
         return "uses a form of EDTF the edition cannot show (a set, a time, a long or negative year, or a qualifier inside the date)"
+    year, month, day, _ = match.groups()
+    if not FIRST_YEAR <= int(year) <= LAST_YEAR:
+        return f"is in the year {year}, outside the years {FIRST_YEAR}–{LAST_YEAR} the edition shows (a typing slip, or a placeholder)"
+    if month and day and (int(month) > 12 or int(day) > calendar.monthrange(int(year), int(month))[1]):
+        return f"names a day that {year}-{month} does not have"
     return None
 
 
@@ -49,27 +61,27 @@ def unsupported(part: str) -> str | None:
 #: falls in the next year (winter).  Level 1 seasons are read as the northern hemisphere's, as EDTF's own
 #: examples do.
 DIVISIONS: dict[int, tuple[str, int, int, int]] = {
-    21: ("spring {y}", 3, 5, 0),
-    22: ("summer {y}", 6, 8, 0),
-    23: ("autumn {y}", 9, 11, 0),
-    24: ("winter {y}–{n}", 12, 2, 1),
-    25: ("spring {y} (northern hemisphere)", 3, 5, 0),
-    26: ("summer {y} (northern hemisphere)", 6, 8, 0),
-    27: ("autumn {y} (northern hemisphere)", 9, 11, 0),
-    28: ("winter {y}–{n} (northern hemisphere)", 12, 2, 1),
-    29: ("spring {y} (southern hemisphere)", 9, 11, 0),
-    30: ("summer {y}–{n} (southern hemisphere)", 12, 2, 1),
-    31: ("autumn {y} (southern hemisphere)", 3, 5, 0),
-    32: ("winter {y} (southern hemisphere)", 6, 8, 0),
-    33: ("first quarter of {y}", 1, 3, 0),
-    34: ("second quarter of {y}", 4, 6, 0),
-    35: ("third quarter of {y}", 7, 9, 0),
-    36: ("fourth quarter of {y}", 10, 12, 0),
-    37: ("first third of {y}", 1, 4, 0),
-    38: ("second third of {y}", 5, 8, 0),
-    39: ("last third of {y}", 9, 12, 0),
-    40: ("first half of {y}", 1, 6, 0),
-    41: ("second half of {y}", 7, 12, 0),
+    21: (N_("spring {y}"), 3, 5, 0),
+    22: (N_("summer {y}"), 6, 8, 0),
+    23: (N_("autumn {y}"), 9, 11, 0),
+    24: (N_("winter {y}–{n}"), 12, 2, 1),
+    25: (N_("spring {y} (northern hemisphere)"), 3, 5, 0),
+    26: (N_("summer {y} (northern hemisphere)"), 6, 8, 0),
+    27: (N_("autumn {y} (northern hemisphere)"), 9, 11, 0),
+    28: (N_("winter {y}–{n} (northern hemisphere)"), 12, 2, 1),
+    29: (N_("spring {y} (southern hemisphere)"), 9, 11, 0),
+    30: (N_("summer {y}–{n} (southern hemisphere)"), 12, 2, 1),
+    31: (N_("autumn {y} (southern hemisphere)"), 3, 5, 0),
+    32: (N_("winter {y} (southern hemisphere)"), 6, 8, 0),
+    33: (N_("first quarter of {y}"), 1, 3, 0),
+    34: (N_("second quarter of {y}"), 4, 6, 0),
+    35: (N_("third quarter of {y}"), 7, 9, 0),
+    36: (N_("fourth quarter of {y}"), 10, 12, 0),
+    37: (N_("first third of {y}"), 1, 4, 0),
+    38: (N_("second third of {y}"), 5, 8, 0),
+    39: (N_("last third of {y}"), 9, 12, 0),
+    40: (N_("first half of {y}"), 1, 6, 0),
+    41: (N_("second half of {y}"), 7, 12, 0),
 }
 
 
@@ -114,27 +126,44 @@ def parse(value: str) -> tuple[str, str]:
     if reasons:
         raise DateError(reasons[0])
     parts = value.split("/")
-    start, end = bounds(parts[0])[0], bounds(parts[-1])[1]
-    if end < start:
+    (start, first_end), (last_start, end) = bounds(parts[0]), bounds(parts[-1])
+    if end < first_end or last_start < start:  # 1937-24/1937-12: December 1937 ends before winter 1937–38 does
         raise DateError("ends before it starts")
     return start, end
 
 
-def _words(part: str) -> str:
+@functools.lru_cache(maxsize=32)
+def babel_locale(language: str) -> Locale | None:
+    """Babel's locale for a document language ("de", "pt-BR"); None for English and unknown languages."""
+    if language.split("-")[0] == "en":
+        return None
+    try:
+        return Locale.parse(language.replace("_", "-"), sep="-")
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+def _words(part: str, language: str) -> str:
     year, month, day, qualifier = POINT.fullmatch(part).groups()
+    locale = babel_locale(language)
     text = year
     if month and int(month) > 12:
-        text = DIVISIONS[int(month)][0].format(y=year, n=f"{(int(year) + 1) % 100:02d}")
+        text = _(DIVISIONS[int(month)][0]).format(y=year, n=f"{(int(year) + 1) % 100:02d}")
+    elif day and locale:
+        text = format_date(datetime.date(int(year), int(month), int(day)), "long", locale=locale)
+    elif month and locale:
+        text = format_skeleton("yMMMM", datetime.date(int(year), int(month), 1), locale=locale)
     elif month:
         text = f"{calendar.month_name[int(month)]} {year}"
-    if day:
+    if day and not locale:
         text = f"{int(day)} {text}"
-    return f"{text} ({QUALIFIERS[qualifier]})" if qualifier else text
+    return f"{text} ({_(QUALIFIERS[qualifier])})" if qualifier else text
 
 
-def in_words(value: str) -> str:
-    """``1958-08-23/1958-10-06`` → ``23 August 1958 – 6 October 1958`` (for a date :func:`parse` accepted)."""
-    return " – ".join(_words(part) for part in value.split("/"))
+def in_words(value: str, language: str | None = None) -> str:
+    """``1958-08-23/1958-10-06`` → ``23 August 1958 – 6 October 1958`` (for a date :func:`parse` accepted), in
+    the document's *language* (German: ``23. August 1958 – 6. Oktober 1958``)."""
+    return " – ".join(_words(part, language or current_language()) for part in value.split("/"))
 
 
 def edtf_part(value: str, index: int) -> str:

@@ -1,5 +1,8 @@
 """The defaults of the settings that are data rather than a word: vocabularies, allowed names, link schemes.
 
+The vocabularies' labels and definitions are marked for the catalogue (``N_``): an edition that keeps a
+default vocabulary reads it in the document's language; the colours are CSS ``#rrggbb``, light and dark.
+
 Declared with every other setting in :class:`.configuration.EditionConfig`; the rooms that use them
 (verdicts, registries, policy) read the configured values, never these, except to name the default in a message.
 """
@@ -8,71 +11,85 @@ from __future__ import annotations
 
 from typing import Any
 
+from .i18n import N_
+
 DEFAULT_VERDICTS: dict[str, dict[str, Any]] = {
     "accurate": {
-        "label": "Accurate",
+        "label": N_("Accurate"),
         "symbol": "✓",
         "rating": 5,
-        "definition": "Correct as stated; checked because readers rely on it.",
+        "color": "#2e7d32",
+        "color_dark": "#81c784",
+        "definition": N_("Correct as stated; checked because readers rely on it."),
     },
     "imprecise": {
-        "label": "Imprecise",
+        "label": N_("Imprecise"),
         "symbol": "≈",
         "rating": 4,
-        "definition": "Broadly right, but a date, figure, name or scope is loose or slightly wrong.",
+        "color": "#8d6e00",
+        "color_dark": "#e6c84f",
+        "definition": N_("Broadly right, but a date, figure, name or scope is loose or slightly wrong."),
     },
     "disputed": {
-        "label": "Disputed",
+        "label": N_("Disputed"),
         "symbol": "⇄",
         "rating": 3,
-        "definition": "Historians disagree; the note says who holds which view.",
+        "color": "#5e35b1",
+        "color_dark": "#c5b3f0",
+        "definition": N_("Historians disagree; the note says who holds which view."),
     },
     "unsupported": {
-        "label": "Unsupported",
+        "label": N_("Unsupported"),
         "symbol": "?",
         "rating": 3,
-        "definition": "Cannot be traced or verified: an untraceable quotation, or a historian "
-        "named without a work that says it.",
+        "color": "#5e35b1",
+        "color_dark": "#c5b3f0",
+        "definition": N_("Cannot be traced or verified: an untraceable quotation, or a historian "
+        "named without a work that says it."),
     },
     "misleading": {
-        "label": "Misleading",
+        "label": N_("Misleading"),
         "symbol": "!",
         "rating": 2,
-        "definition": "Literally defensible but gives a false impression: a cause reversed, an "
-        "anachronism, context left out.",
+        "color": "#b35600",
+        "color_dark": "#ffab70",
+        "definition": N_("Literally defensible but gives a false impression: a cause reversed, an "
+        "anachronism, context left out."),
     },
     "inaccurate": {
-        "label": "Inaccurate",
+        "label": N_("Inaccurate"),
         "symbol": "✗",
         "rating": 1,
-        "definition": "Factually wrong: a wrong date, actor, name or event.",
+        "color": "#b71c1c",
+        "color_dark": "#ff8a80",
+        "definition": N_("Factually wrong: a wrong date, actor, name or event."),
     },
 }
 
 
 DEFAULT_ATTRIBUTIONS: dict[str, dict[str, str]] = {
     "identified": {
-        "label": "Identified",
+        "label": N_("Identified"),
         "symbol": "●",
-        "definition": "The work meant can be named with confidence. Whether it supports what the essay "
-        "attributes to it is the verdict of the note where the essay names the author.",
+        "definition": N_("The work meant can be named with confidence. Whether it supports what the essay "
+        "attributes to it is the verdict of the note where the essay names the author."),
     },
     "probable": {
-        "label": "Probable",
+        "label": N_("Probable"),
         "symbol": "◐",
-        "definition": "The name points to one author, but the essay names no work: the entry lists the "
-        "likeliest works, and no passage saying what the essay claims has been found.",
+        "definition": N_("The name points to one author, but the essay names no work: the entry lists the "
+        "likeliest works, and no passage saying what the essay claims has been found."),
     },
     "ambiguous": {
-        "label": "Ambiguous",
+        "label": N_("Ambiguous"),
         "symbol": "◑",
-        "definition": "Several authors of this name wrote on the subject; the entry lists the candidates.",
+        "definition": N_("Several authors of this name wrote on the subject; the entry lists the candidates."),
     },
     "unidentified": {
-        "label": "Cannot be identified",
+        "label": N_("Cannot be identified"),
         "symbol": "○",
-        "definition": "No author of this name could be found who wrote what the essay attributes; the "
-        "entry says what was searched.",
+        "definition": N_("No author of this name could be found who wrote what the essay attributes; the "
+        "entry says what was searched."),
     },
 }
 
@@ -81,6 +98,7 @@ DEFAULT_ATTRIBUTIONS: dict[str, dict[str, str]] = {
 EDITION_DIRECTIVES = [
     "witness",
     "paratext",
+    "witness-lines",
     "cite-this",
     "factcheck",
     "sic",

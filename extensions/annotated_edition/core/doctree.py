@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
-from sphinxcontrib.bibtex.citation_target import CitationTarget, parse_citation_targets
+
+from .compat import CitationTarget, parse_citation_targets, writing_builder
 
 
 def ancestor(node: nodes.Node, kinds: type | tuple[type, ...]) -> nodes.Element | None:
@@ -20,10 +20,6 @@ def ancestor(node: nodes.Node, kinds: type | tuple[type, ...]) -> nodes.Element 
     while parent is not None and not isinstance(parent, kinds):
         parent = parent.parent
     return parent
-
-
-def writing_builder(env: BuildEnvironment) -> Builder:
-    return env._app.builder  # as Sphinx's ReferencesResolver does (env.app is deprecated)
 
 
 def address(env: BuildEnvironment, todoc: str, anchor: str = "", query: str = "") -> str:

@@ -13,7 +13,7 @@ ATTRIBUTES: dict[str, str] = {
     "edition_witnesses": "the manifest's witnesses by id (witnesses/essay.py, before reading)",
     "edition_refused_witnesses": "ids of witnesses the manifest refused, or None for all (witnesses/essay.py, before reading)",
     "edition_manifest_path": "the manifest's path, a dependency of every essay (witnesses/essay.py, before reading)",
-    "edition_witness_characters": "invisible characters the witnesses contain, allowed in essay text (witnesses/essay.py)",
+    "edition_witness_characters": "per witness, its lines with invisible characters, allowed in its essay only (witnesses/essay.py)",
     "edition_project_root": "the folder nothing may be read from outside of (policy/confinement.py, builder-inited)",
     "edition_damaged_keys": "BibTeX keys hurt by a syntax error, already reported (bibliography/files.py, config-inited)",
     "edition_releases": "the release snapshots, oldest first (verdicts/releases.py, before reading)",

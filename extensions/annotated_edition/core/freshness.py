@@ -14,13 +14,14 @@ from collections.abc import Iterable
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .compat import bib_entries, citation_refs
 from .domain import get_domain
 from .registry import registries
 
 
 def bibliography_digest(env: BuildEnvironment) -> str:
     """A digest of every bibliography entry as parsed: a changed year or title changes it."""
-    entries = env.domains["cite"].bibdata.data.entries
+    entries = bib_entries(env)
     text = repr(
         sorted(
             (
@@ -70,7 +71,7 @@ def citations_digest(env: BuildEnvironment) -> str:
 
 
 def citing_pages(env: BuildEnvironment) -> set[str]:
-    return {ref.docname for ref in env.domains["cite"].citation_refs}
+    return {ref.docname for ref in citation_refs(env)}
 
 
 def refresh_aggregates(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:

@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
+from .compat import application
 from .messages import closest, warn
 from .names import anchor
 from .records import MentionRecord
@@ -57,7 +58,7 @@ class Registry:
 def registries(env: BuildEnvironment) -> dict[str, Registry]:
     """The registries this Sphinx application defines, by role: kept on the app, not the Python process,
     so two applications in one process (tests) never share them."""
-    return getattr(env._app, "edition_registries", {})  # env._app: as Sphinx's own ReferencesResolver reaches the app
+    return getattr(application(env), "edition_registries", {})
 
 
 def register(app: Sphinx, registry: Registry) -> None:

@@ -23,10 +23,13 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..bibliography.short_labels import short_label
+from ..core.compat import bib_entries
 from ..core.domain import get_domain
+from ..core.i18n import N_, _, language
 from ..core.names import anchor as entry_anchor
 from ..core.names import site_base
 from ..core.registry import registries
+from ..verdicts.corrections import changed, corrections, corrections_page, release_of
 from . import register_csv, tei, web_annotation
 from .claimreview import add_claim_reviews
 from .events_jsonld import add_event_json_ld
@@ -34,11 +37,11 @@ from .model import FOLDER, Context, EssayFormat, essay_data, essays
 
 #: The exports written for every essay, in the order its Data box lists them: a new format is one entry.
 FORMATS = (
-    EssayFormat("tei.xml", "application/tei+xml", "TEI P5", tei.document),
+    EssayFormat("tei.xml", "application/tei+xml", N_("TEI P5"), tei.document),
     EssayFormat(
         "annotations.jsonld",
         'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
-        "Web Annotations",
+        N_("Web Annotations"),
         web_annotation.document,
     ),
 )
@@ -61,6 +64,30 @@ def metadata(app: Sphinx) -> dict[str, str]:
         "date": config.edition_date,
         "licence": config.edition_licence,
         "licence_url": config.edition_licence_url,
+        "language": language(config),
+        "text_type": config.edition_text_name or "essay",
+        "edition_of": _("{title}: an annotated edition"),
+    }
+
+
+def history(app: Sphinx, docname: str) -> dict[str, Any]:
+    """What the TEI header says of the editing of *docname*: the method page, the second reading, the corrections."""
+    env, root = app.env, base(app)
+    method, log = app.config.edition_method_page, corrections_page(env)
+    revisions = [
+        {
+            "date": c.date,
+            "text": f"Note {c.note.number} of release {release_of(env, c)} (“{c.note.quote}”): "
+            f"{changed(c, app.config.edition_verdicts)}. {c.why}",
+            "target": f"{root}{app.builder.get_target_uri(log)}#{c.anchor}" if log else None,
+        }
+        for c in sorted(corrections(env), key=lambda c: (c.date, c.number), reverse=True)
+        if c.note.essay == docname
+    ]
+    return {
+        "method_url": f"{root}{app.builder.get_target_uri(method)}" if method in env.all_docs else None,
+        "second_reading": any(page.rows for _, page in get_domain(env).pages("agreement")),
+        "revisions": revisions,
     }
 
 
@@ -78,9 +105,10 @@ def write_essay_data(app: Sphinx, doctree: nodes.document, docname: str) -> None
         return
     out = Path(app.outdir, FOLDER)
     out.mkdir(parents=True, exist_ok=True)
-    entries = env.domains["cite"].bibdata.data.entries
+    entries = bib_entries(env)
     labels = {key: short_label(env, key) for key in entries}
-    context = Context(metadata(app), app.config.edition_verdicts, entries, labels, root, registry_addresses(app, root))
+    meta = {**metadata(app), **history(app, docname)}
+    context = Context(meta, app.config.edition_verdicts, entries, labels, root, registry_addresses(app, root))
     for export in FORMATS:
         (out / f"{essay.slug}.{export.suffix}").write_bytes(export.render(essay, context))
 
@@ -118,8 +146,8 @@ def data_files(env, pagename: str, essay: str | None = None) -> list[tuple[str, 
         return []
     slug = essay.replace("/", "-")
     prefix = "../" * pagename.count("/") + FOLDER
-    files = [(f"{prefix}/{slug}.{export.suffix}", export.media, export.label) for export in FORMATS]
-    return [*files, (f"{prefix}/register.csv", "text/csv", "CSV register")]
+    files = [(f"{prefix}/{slug}.{export.suffix}", export.media, _(export.label)) for export in FORMATS]
+    return [*files, (f"{prefix}/register.csv", "text/csv", _("CSV register"))]
 
 
 def link_alternates(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -149,16 +177,21 @@ def visit_data_box_html(self, node: data_box) -> None:
         raise nodes.SkipNode
     licence = (
         f'<p class="edition-data-licence">{escape(self.config.edition_licence)}</p>'
-        if node.get("licence", True)
+        if self.config.edition_licence and node.get("licence", True)
         else ""
     )  # not where the citation box beside it states the licence
     essays = get_domain(env).essays()
     if page in essays:
         links = " · ".join(anchor(url, media, label) for url, media, label in data_files(env, page))
-        about = escape(self.builder.get_relative_uri(page, self.config.edition_data_page))
+        about = ""
+        if self.config.edition_data_page in env.found_docs:  # never a link to a page the edition does not have
+            uri = escape(self.builder.get_relative_uri(page, self.config.edition_data_page))
+            about_text = escape(_("About the formats"))
+            about = f' <a href="{uri}">{about_text}</a>.'
+        label, heading = escape(_("Data")), escape(_("Data:"))
         self.body.append(
-            f'<aside class="edition-data" aria-label="Data"><p><strong>Data:</strong> {links}. '
-            f'<a href="{about}">About the formats</a>.</p>{licence}</aside>'
+            f'<aside class="edition-data" aria-label="{label}"><p><strong>{heading}</strong> '
+            f"{links}.{about}</p>{licence}</aside>"
         )
     else:
         rows = []
@@ -166,7 +199,8 @@ def visit_data_box_html(self, node: data_box) -> None:
             files = data_files(env, page, essay)[:-1]
             rows.append(f"<li>{escape(record.title)}: " + " · ".join(anchor(*f) for f in files) + "</li>")
         register = data_files(env, page, next(iter(essays), ""))[-1:]
-        rows += [f"<li>All notes: {anchor(*f)}</li>" for f in register]
+        all_notes = escape(_("All notes:"))
+        rows += [f"<li>{all_notes} {anchor(*f)}</li>" for f in register]
         self.body.append(f'<div class="edition-data"><ul>{"".join(rows)}</ul>{licence}</div>')
     raise nodes.SkipNode
 

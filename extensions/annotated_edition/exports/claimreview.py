@@ -11,7 +11,9 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from ..core.domain import get_domain
+from ..core.i18n import language
 from ..core.names import site_base
+from ..verdicts.agreement import provisional
 from ..verdicts.corrections import latest_correction
 from .jsonld import add_to_head
 
@@ -28,6 +30,8 @@ def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
     scale = [entry["rating"] for entry in config.edition_verdicts.values()]
     reviews = []
     for note in domain.notes(pagename):
+        if provisional(app.env, pagename, note.id):
+            continue  # not yet read twice: no verdict to publish as a review
         verdict = config.edition_verdicts[note.verdict]
         url = f"{page_url}#{note.id}"
         reviews.append(
@@ -37,6 +41,7 @@ def claim_reviews(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
                 "@id": url,
                 "url": url,
                 "claimReviewed": note.quote,
+                "inLanguage": language(config),
                 "author": edition,
                 "datePublished": config.edition_date,
                 **({"dateModified": modified} if (modified := latest_correction(app.env, pagename, note.id)) else {}),

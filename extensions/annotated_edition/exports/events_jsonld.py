@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 
 from ..core import dates
 from ..core.domain import get_domain
+from ..core.i18n import language
 from ..core.names import site_base
 from ..core.registry import valid
 from ..registries.events import event_anchor
@@ -30,6 +31,7 @@ def add_event_json_ld(app: Sphinx, pagename: str, templatename: str, context: di
                 "@context": "https://schema.org",
                 "@type": "Event",
                 "name": record["title"],
+                "inLanguage": language(app.config),
                 "startDate": dates.edtf_part(record["date"], 0),
                 "url": f"{base}{app.builder.get_target_uri(docname)}#{event_anchor(record['id'])}",
             }

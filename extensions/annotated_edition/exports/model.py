@@ -18,6 +18,7 @@ from ..core.domain import get_domain
 from ..core.nodes import factcheck_note
 from ..core.records import NoteRecord
 from ..core.registry import Registry, registries, valid
+from ..verdicts.agreement import provisional
 from ..verdicts.corrections import latest_correction
 from ..witnesses.essay import witnesses
 from ..witnesses.manifest import Witness
@@ -30,7 +31,7 @@ FOLDER = "_data"  # where the exports are written in the HTML output
 class Context:
     """What every format reads beside the essay: the edition's metadata, vocabulary, bibliography and addresses."""
 
-    meta: dict[str, str]  # title, editors, release, date, licence, licence_url
+    meta: dict[str, Any]  # title, editors, release, date, licence, licence_url, language; the TEI header's history
     verdicts: dict[str, dict]
     entries: dict[str, Entry]  # the bibliography, by key
     labels: dict[str, str]  # short labels, by key
@@ -114,7 +115,9 @@ def essay_data(
     declared = tuple(registries(env).values())
     entries = {reg.role: {r["id"]: r for r in valid(domain.records(reg.records))} for reg in declared}
     texts = note_texts(doctree) if doctree is not None else {}
-    notes = tuple(domain.notes(docname))
+    notes = tuple(  # a note not yet read twice is no published verdict
+        n for n in domain.notes(docname) if not provisional(env, docname, n.id)
+    )
     corrected = {n.id: date for n in notes if (date := latest_correction(env, docname, n.id))}
     sics = tuple(Sic(s.paragraph, s.quote, s.reading, tuple(s.span)) for s in domain.sics(docname))
     mentions = tuple(

@@ -4,7 +4,9 @@ Each essay paragraph is a ``<p n="N" xml:id="pN">`` whose text is the witness pa
 split into ``<seg>`` pieces wherever any annotation begins or ends (claims may overlap), and each
 fact-check is a ``<note type="factcheck">`` after its paragraph, pointing at its pieces and at its
 verdict in the header's taxonomy (``ana``), with a ``<bibl>`` per work it cites (``<citedRange>`` for each
-locator).  Mentions are ``<rs>`` in place, slips
+locator).  The header says who edited and who read second
+(``respStmt``), the transcription policy with a pointer to the method (``editorialDecl``), the language
+(``langUsage``) and every correction of a published note (``revisionDesc``).  Mentions are ``<rs>`` in place, slips
 ``<choice><sic/><corr/></choice>``, paratext a ``<note type="paratext">`` where it stood.  Events,
 people and the works cited are listed in ``<back>``.  Everything goes through ElementTree, so every
 string is escaped for XML.
@@ -16,11 +18,14 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
+from babel import Locale, UnknownLocaleError
 from pybtex.database import Entry
 
 from ..bibliography.locators import ranges
+from ..bibliography.plain_text import plain
 from ..core.names import anchor
 from ..core.records import NoteRecord
+from ..policy.characters import xml_safe
 from .model import Context, EssayData, Mention, Sic
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -116,15 +121,11 @@ def paragraph(div: ET.Element, essay: EssayData, number: int) -> dict[int, list[
     return pointers
 
 
-def clean(value: str) -> str:
-    return " ".join(value.replace("{", "").replace("}", "").split())
-
-
 def bibl_struct(parent: ET.Element, key: str, entry: Entry) -> None:
     struct = el(parent, "biblStruct", xml_id=f"cite-{key}")
     kind = entry.type.lower()
-    fields = {k.lower(): clean(v) for k, v in entry.fields.items()}
-    names = lambda role: [clean(str(p)) for p in entry.persons.get(role, [])]  # noqa: E731
+    fields = {k.lower(): plain(v) for k, v in entry.fields.items()}
+    names = lambda role: [plain(str(p)) for p in entry.persons.get(role, [])]  # noqa: E731
     if kind in ("article", "incollection"):
         analytic = el(struct, "analytic")
         for name in names("author"):
@@ -151,7 +152,7 @@ def bibl_struct(parent: ET.Element, key: str, entry: Entry) -> None:
         el(imprint, "publisher", fields.get("publisher") or fields["institution"])
     for field_name, unit in (("volume", "volume"), ("number", "issue"), ("pages", "page")):
         if field_name in fields:
-            el(imprint, "biblScope", fields[field_name].replace("--", "–"), unit=unit)
+            el(imprint, "biblScope", fields[field_name], unit=unit)
     el(
         imprint,
         "date",
@@ -160,15 +161,58 @@ def bibl_struct(parent: ET.Element, key: str, entry: Entry) -> None:
     )
 
 
+EDITORIAL_POLICY = (
+    "The essay is transcribed from its witness exactly, letter for letter and with its punctuation; the build "
+    "compares every paragraph with the witness file named in the source description and refuses any difference "
+    "beyond whitespace. Slips are kept as written, with the editors' reading beside them (choice, sic, corr). "
+    "Text of the witness that is not the essay is kept where it stood, as notes of type paratext. "
+    "Fact-check notes quote the essay's words and point at them."
+)
+
+
+def responsibility(title_stmt: ET.Element, resp: str, name: str) -> None:
+    statement = el(title_stmt, "respStmt")
+    el(statement, "resp", resp)
+    el(statement, "name", name)
+
+
+def editorial_decl(encoding: ET.Element, meta: dict) -> None:
+    policy = el(el(encoding, "editorialDecl"), "p", EDITORIAL_POLICY)
+    if meta.get("method_url"):
+        add_text(policy, " How verdicts are reached and checked: ")
+        el(policy, "ref", "the editorial method", target=meta["method_url"])
+        add_text(policy, ".")
+
+
+def language_name(code: str) -> str | None:
+    """"English" for ``en``: the language's name in English (Babel, which Sphinx uses, knows them)."""
+    try:
+        return Locale.parse(code, sep="-").get_display_name("en")
+    except (ValueError, UnknownLocaleError):
+        return None
+
+
+def revision_desc(header: ET.Element, meta: dict) -> None:
+    """The corrections of this essay's published notes, newest first, then the release being written."""
+    changes = el(header, "revisionDesc")
+    for revision in meta.get("revisions", []):
+        el(changes, "change", revision["text"], when=revision["date"], target=revision["target"])
+    release = f"Release {meta['release']} of the edition."
+    el(changes, "change", release, when=meta["date"] if PLAIN_DATE.fullmatch(meta["date"]) else None)
+
+
 def document(essay: EssayData, context: Context) -> bytes:
     meta, verdicts, entries, labels = context.meta, context.verdicts, context.entries, context.labels
     tei = el(None, "TEI")
-    tei.set(XML_LANG, "en")
+    tei.set(XML_LANG, meta["language"])
     header = el(tei, "teiHeader")
     file_desc = el(header, "fileDesc")
     title_stmt = el(file_desc, "titleStmt")
-    el(title_stmt, "title", f"{essay.title}: an annotated edition")
+    el(title_stmt, "title", meta["edition_of"].format(title=essay.title))
     el(title_stmt, "editor", meta["editors"])
+    responsibility(title_stmt, "edited, transcribed from the witness and annotated by", meta["editors"])
+    if meta.get("second_reading"):
+        responsibility(title_stmt, "every note and verdict read a second time, blind, by", meta["editors"])
     edition_stmt = el(file_desc, "editionStmt")
     el(edition_stmt, "edition", f"{meta['title']}, release {meta['release']}", n=meta["release"])
     publication = el(file_desc, "publicationStmt")
@@ -182,13 +226,17 @@ def document(essay: EssayData, context: Context) -> bytes:
     el(source, "idno", f"sources/{essay.witness.path.name}", type="file")
     el(source, "idno", essay.witness.sha256, type="SHA-256")
     el(source, "note", " ".join(essay.witness.provenance.split()), type="provenance")
-    taxonomy = el(el(el(header, "encodingDesc"), "classDecl"), "taxonomy", xml_id="verdicts")
+    encoding = el(header, "encodingDesc")
+    editorial_decl(encoding, meta)
+    taxonomy = el(el(encoding, "classDecl"), "taxonomy", xml_id="verdicts")
     for name, entry in verdicts.items():
         description = el(el(taxonomy, "category", xml_id=f"verdict-{name}"), "catDesc")
         el(description, "term", entry["label"])
         add_text(description, f": {entry['definition']}")
+    el(el(el(header, "profileDesc"), "langUsage"), "language", language_name(meta["language"]), ident=meta["language"])
+    revision_desc(header, meta)
     text = el(tei, "text")
-    div = el(el(text, "body"), "div", type="essay")
+    div = el(el(text, "body"), "div", type=meta["text_type"])
     if essay.witness.title_line:
         el(div, "head", essay.witness.lines[essay.witness.title_line - 1].strip())
     paratext = sorted(essay.witness.paratext, key=lambda p: p.lines.first)
@@ -244,4 +292,7 @@ def document(essay: EssayData, context: Context) -> bytes:
     for key in cited:
         if key in entries:
             bibl_struct(works, key, entries[key])
+    for node in tei.iter():  # characters XML forbids are refused at input; none may reach the file by another way
+        node.text, node.tail = (xml_safe(t) if t else t for t in (node.text, node.tail))
+        node.attrib.update({k: xml_safe(v) for k, v in node.attrib.items()})
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tei, encoding="utf-8")

@@ -6,6 +6,10 @@ selected by quote (``TextQuoteSelector``, with enough context to be unique) and 
 (``TextPositionSelector``, code points), and the edition's page at the paragraph (``FragmentSelector``).
 Each mention of an event or person in the essay is an ``identifying`` annotation whose body is the
 registry entry.
+
+The model requires ``created`` and ``modified`` to be ``xsd:dateTime``; the edition records days, so a day
+is written as its first instant in UTC (``2026-11-22T00:00:00Z``).  Each target's source carries its
+format and language, as the model's External Web Resources do.
 """
 
 from __future__ import annotations
@@ -19,12 +23,19 @@ CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 FRAGMENT = "http://tools.ietf.org/rfc/rfc3987"
 
 
-def targets(essay: EssayData, witness_url: str, paragraph: int, span: tuple[int, int]) -> list[dict[str, Any]]:
+def date_time(day: str) -> str:
+    """An ``xsd:dateTime`` for a W3C date (a day): its first instant in UTC; a date-time is kept as it is."""
+    return day if "T" in day else f"{day}T00:00:00Z"
+
+
+def targets(
+    essay: EssayData, witness_url: str, paragraph: int, span: tuple[int, int], language: str
+) -> list[dict[str, Any]]:
     start, end = essay.text.position(paragraph, span)
     return [
         {
             "type": "SpecificResource",
-            "source": witness_url,
+            "source": {"id": witness_url, "type": "Text", "format": "text/plain", "language": language},
             "selector": [
                 {"type": "TextQuoteSelector", **essay.text.quote(start, end)},
                 {"type": "TextPositionSelector", "start": start, "end": end},
@@ -32,7 +43,7 @@ def targets(essay: EssayData, witness_url: str, paragraph: int, span: tuple[int,
         },
         {
             "type": "SpecificResource",
-            "source": essay.url,
+            "source": {"id": essay.url, "type": "Text", "format": "text/html", "language": language},
             "selector": {"type": "FragmentSelector", "conformsTo": FRAGMENT, "value": f"p{paragraph}"},
         },
     ]
@@ -43,35 +54,37 @@ def collection(essay: EssayData, context: Context) -> dict[str, Any]:
     collection_url = context.data_url(f"{essay.slug}.annotations.jsonld")
     registry_urls, verdicts = context.registry_urls, context.verdicts
     creator, date, licence_url = context.meta["editors"], context.meta["date"], context.meta["licence_url"]
+    language = context.meta["language"]
+    agent = {"type": "Organization", "name": creator}
     items: list[dict[str, Any]] = []
     for note in essay.notes:
         annotation = {
             "id": f"{essay.url}#{note.id}",
             "type": "Annotation",
             "motivation": "assessing",
-            "created": date,
-            "creator": {"type": "Organization", "name": creator},
+            "created": date_time(date),
+            "creator": agent,
             "rights": licence_url,
             "body": [
                 {
                     "type": "TextualBody",
                     "purpose": "commenting",
                     "format": "text/plain",
-                    "language": "en",
+                    "language": language,
                     "value": essay.note_text(note),
                 },
                 {
                     "type": "TextualBody",
                     "purpose": "assessing",
                     "format": "text/plain",
-                    "language": "en",
+                    "language": language,
                     "value": verdicts[note.verdict]["label"],
                 },
             ],
-            "target": targets(essay, witness_url, note.paragraph, note.span),
+            "target": targets(essay, witness_url, note.paragraph, note.span, language),
         }
         if essay.modified(note):
-            annotation["modified"] = essay.modified(note)
+            annotation["modified"] = date_time(essay.modified(note))
         items.append(annotation)
     for number, mention in enumerate(essay.mentions, 1):
         items.append(
@@ -79,18 +92,25 @@ def collection(essay: EssayData, context: Context) -> dict[str, Any]:
                 "id": f"{collection_url}#mention-{number}",
                 "type": "Annotation",
                 "motivation": "identifying",
-                "created": date,
+                "created": date_time(date),
+                "creator": agent,
+                "rights": licence_url,
                 "body": registry_urls[f"{mention.kind}-{mention.target}"],
-                "target": targets(essay, witness_url, mention.paragraph, mention.span),
+                "target": targets(essay, witness_url, mention.paragraph, mention.span, language),
             }
         )
+    page = f"{collection_url}#page-1"  # one page holds every item: it is the first and the last
     return {
         "@context": CONTEXT,
         "id": collection_url,
         "type": "AnnotationCollection",
         "label": f"Fact-checks and mentions: {essay.title}",
+        "creator": agent,
+        "created": date_time(date),
+        "rights": licence_url,
         "total": len(items),
-        "first": {"type": "AnnotationPage", "id": f"{collection_url}#page-1", "startIndex": 0, "items": items},
+        "first": {"type": "AnnotationPage", "id": page, "startIndex": 0, "items": items},
+        "last": page,
     }
 
 

@@ -23,6 +23,7 @@ from .addresses import fingerprint
 from .statements import statements
 
 RESERVED = re.compile(r"p\d+|note-\d+|(?:claim|ref)-.*")  # anchors the edition makes itself (ref-ID-body too)
+OPTION = re.compile(r"\s*:([\w-]+):(?:\s+(.*))?$")
 
 
 class AnnotationDirective(SphinxDirective):
@@ -30,6 +31,27 @@ class AnnotationDirective(SphinxDirective):
     final_argument_whitespace = True
     option_spec = {"occurrence": directives.positive_int}
     node_class: type[annotation] = annotation
+
+    def take_continued_quote(self) -> None:
+        """A quote continued on the lines after the directive's (verse, a long claim): MyST keeps only the first
+        line as the argument and reads the rest, options included, as the body.  Lines up to the first option
+        line join the quote again, and the option lines become options."""
+        lines = list(self.content)
+        continued = next((i for i, line in enumerate(lines) if not line.strip() or OPTION.match(line)), len(lines))
+        if not continued or continued == len(lines) or not OPTION.match(lines[continued]):
+            return
+        end = next((i for i in range(continued, len(lines)) if not OPTION.match(lines[i])), len(lines))
+        for line in lines[continued:end]:
+            name, value = OPTION.match(line).groups()
+            if name in self.option_spec and name not in self.options:
+                try:
+                    self.options[name] = self.option_spec[name](value)
+                except (ValueError, TypeError):
+                    continue  # the option is then reported as missing, at the directive
+        self.arguments[0] = " ".join([self.arguments[0], *lines[:continued]])
+        skip = end + (end < len(lines) and not lines[end].strip())
+        self.content = self.content[skip:]
+        self.content_offset += skip
 
     def make_node(self) -> annotation:
         node = self.node_class(quote=" ".join(self.arguments[0].split()), occurrence=self.options.get("occurrence"))
@@ -55,6 +77,7 @@ class FactcheckDirective(AnnotationDirective):
 
     def run(self) -> list[nodes.Node]:
         """Check everything before refusing anything, so one run reports every mistake in the note."""
+        self.take_continued_quote()
         location = self.get_location()
         verdict = (self.options.get("verdict") or "").strip()
         label = self.options.get("label", "").strip()
@@ -105,6 +128,7 @@ class SicDirective(AnnotationDirective):
     node_class = sic_note
 
     def run(self) -> list[nodes.Node]:
+        self.take_continued_quote()
         reading = " ".join(self.options.get("reading", "").split())
         if not reading:
             warn("sic", "{sic} without a reading.", "add `:reading:` with the intended words.", self.get_location())

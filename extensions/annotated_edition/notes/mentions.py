@@ -22,9 +22,30 @@ from ..core.nodes import annotation
 from ..core.registry import registries
 from ..witnesses.nodes import Editorial
 
-LINE = re.compile(
-    r"\{(?P<kind>[a-z]+)\}`(?P<words>[^`<]+?)\s*<(?P<target>[^`<>]+)>`(?:\s+:occurrence:\s*(?P<occurrence>\d+))?"
-)
+ROLE = re.compile(r"\{([a-z]+)\}`")
+OCCURRENCE = re.compile(r":occurrence:[ \t]*(\d+)")
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def parse_mention(text: str) -> dict[str, str] | None:
+    """``{kind}`words <target>``` with an optional `` :occurrence: N``, split by hand: one pass over the line
+    whatever it holds (a regular expression with a lazy group before optional blanks took minutes on a line of spaces)."""
+    role = ROLE.match(text)
+    close = text.find("`", role.end()) if role else -1
+    if close < 0:
+        return None
+    inner, rest = text[role.end() : close], text[close + 1 :]
+    opening = inner.find("<")
+    words, target = inner[:opening].strip(), inner[opening + 1 : -1]
+    if opening < 0 or not inner.endswith(">") or not words or not target.strip() or ">" in target or "<" in target:
+        return None
+    occurrence = OCCURRENCE.fullmatch(rest.strip()) if rest.strip() else None
+    if rest.strip() and (occurrence is None or not rest[:1].isspace()):
+        return None
+    return {"kind": role[1], "words": words, "target": target, "occurrence": occurrence[1] if occurrence else None}
 
 
 class mention_note(annotation):
@@ -40,11 +61,11 @@ class MentionsDirective(SphinxDirective):
             line = self.lineno + 1 + index  # the content starts on the line after the fence
             if not text.strip():
                 continue
-            match = LINE.fullmatch(text.strip())
+            match = parse_mention(text.strip())
             if match is None or match["kind"] not in registries(self.env):
                 warn(
                     "mentions",
-                    f"{text.strip()!r} is not a mention.",
+                    f"{shorten(text.strip())!r} is not a mention.",
                     "write one a line: {event}`essay words <event-id>` or {person}`essay words <person-id>`, "
                     "adding ` :occurrence: 2` when the words occur more than once in the paragraph.",
                     (self.env.docname, line),

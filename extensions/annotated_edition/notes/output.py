@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
@@ -22,16 +21,19 @@ from sphinx.writers.text import TextTranslator
 
 from ..core import priorities
 from ..core.doctree import ancestor
+from ..core.i18n import _
 from ..core.nodes import factcheck_note
 from ..witnesses.nodes import skip
 from .actions import note_actions
 from .anchoring import claim, noteref, sic_marker
 
-_ = get_translation("annotated_edition")
-
 
 def verdict_entry(translator: object, name: str) -> dict:
     return translator.config.edition_verdicts[name]
+
+
+def note_number(translator: HTML5Translator, node: factcheck_note) -> str:
+    return translator.encode(_("Note {number}").format(number=node["number"]))
 
 
 def lemma(quote: str, longest: int = 8) -> str:
@@ -102,11 +104,13 @@ def visit_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
     self.body.append(
         f'<details class="edition-note edition-verdict-{self.encode(node["verdict"])}" id="{self.encode(node["id"])}">'
         f"<summary>{legacy}"
-        f'<span class="edition-note-number">Note {node["number"]}</span> '
+        f'<span class="edition-note-number">{note_number(self, node)}</span> '
         f'<span class="edition-verdict-badge"><span aria-hidden="true">{self.encode(entry["symbol"])}</span> '
-        f'{self.encode(entry["label"])}</span> <q class="edition-note-claim">{self.encode(node["quote"])}</q>'
+        f'{self.encode(entry["label"])}</span> '
+        + ('<span class="edition-provisional-badge">provisional</span> ' if node.get("provisional") else "")
+        + f'<q class="edition-note-claim">{self.encode(node["quote"])}</q>'
         f'</summary><div class="edition-note-body" id="{body_anchor(self.encode(node["id"]))}" role="doc-footnote" '
-        f'aria-label="Note {node["number"]}">'
+        f'aria-label="{note_number(self, node)}">'
     )
 
 
@@ -116,7 +120,8 @@ def depart_factcheck_html(self: HTML5Translator, node: factcheck_note) -> None:
     self.body.append(
         note_actions(self, node)
         + f'<p class="edition-backlink"><a href="#ref-{self.encode(node["id"])}" role="doc-backlink">'
-        f"Back to ¶{node['paragraph']}</a></p></div></details>\n"
+        + self.encode(_("Back to ¶{number}").format(number=node["paragraph"]))
+        + "</a></p></div></details>\n"
     )
 
 
@@ -167,7 +172,7 @@ def depart_factcheck_latex(self: LaTeXTranslator, node: factcheck_note) -> None:
 def visit_noteref_epub(self: HTML5Translator, node: noteref) -> None:
     entry = verdict_entry(self, node["verdict"])
     self.body.append(
-        f'<a epub:type="noteref" class="edition-noteref" href="#{node["refid"]}" id="ref-{node["refid"]}">'
+        f'<a epub:type="noteref" role="doc-noteref" class="edition-noteref" href="#{node["refid"]}" id="ref-{node["refid"]}">'
         f"<sup>{self.encode(entry['symbol'])}{node['number']}</sup></a>"
     )
     raise nodes.SkipNode
@@ -176,7 +181,7 @@ def visit_noteref_epub(self: HTML5Translator, node: noteref) -> None:
 def visit_factcheck_epub(self: HTML5Translator, node: factcheck_note) -> None:
     entry = verdict_entry(self, node["verdict"])
     self.body.append(
-        f'<aside epub:type="footnote" class="edition-note" id="{node["id"]}"><p class="edition-note-lemma">'
+        f'<aside epub:type="footnote" role="doc-footnote" class="edition-note" id="{node["id"]}"><p class="edition-note-lemma">'
         f"{node['number']}. {self.encode(lemma(node['quote']))}] <strong>{self.encode(entry['label'])}.</strong></p>"
     )
 

@@ -1,6 +1,6 @@
 """sphinx-design where readers gain from it, and its weight only there.
 
-The edition uses sphinx-design's cards and grids (the landing page's way into the edition).  Its
+The edition uses sphinx-design (when its conf.py lists it)'s cards and grids (the landing page's way into the edition).  Its
 stylesheet and tab script are registered for every page; this drops them from pages whose doctree has
 no sphinx-design component, so essay pages keep their weight.
 """
@@ -30,5 +30,6 @@ def drop_unused_assets(app: Sphinx, pagename: str, templatename: str, context: d
 
 
 def setup_design_assets(app: Sphinx) -> None:
-    app.setup_extension("sphinx_design")
+    """sphinx-design is the edition's choice (``extensions`` in its ``conf.py``), not a requirement: without it
+    nothing here applies."""
     app.connect("html-page-context", drop_unused_assets)

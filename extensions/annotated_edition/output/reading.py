@@ -19,15 +19,13 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core import priorities
+from ..core.i18n import _
 from ..exports import data_box
 from ..witnesses.essay import WITNESS_KEY
 from .assets import ICON
-
-_ = get_translation("annotated_edition")
 
 DESCRIPTION_LENGTH = 160  # what search engines show of a description
 

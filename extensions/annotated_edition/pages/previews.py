@@ -15,17 +15,15 @@ from html import escape
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core import priorities
 from ..core.doctree import address, ancestor
 from ..core.domain import get_domain
+from ..core.i18n import _
 from ..core.names import anchor
 from ..core.registry import registries
 from ..registries.base import registry_refs
-
-_ = get_translation("annotated_edition")
 
 
 class MentionPreviews(SphinxPostTransform):

@@ -8,6 +8,7 @@ Keeping it fresh on incremental builds is :mod:`..core.freshness`'s job.
 from __future__ import annotations
 
 from collections import Counter
+from html import escape
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -16,11 +17,13 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from ..bibliography.short_labels import short_source
-from ..core.doctree import address
+from ..core.doctree import address, writing_builder
 from ..core.domain import get_domain
 from ..core.generated import FillPlaceholders
+from ..core.i18n import _, capitalised, text_name
 from ..core.messages import closest, warn
 from ..core.records import PageRecord
+from ..verdicts.agreement import PROVISIONAL, provisional
 from ..witnesses.essay import refused_witness
 
 
@@ -79,6 +82,10 @@ class BuildRegister(FillPlaceholders):
             result = [self.counts_table(essays, counts, vocabulary)]
             if counts_only:
                 return result
+        builder = writing_builder(self.env)
+        if essays and builder.format == "html" and builder.name != "epub":  # the filter's legend, read by the script
+            legend = escape(_("Show verdicts"))
+            result.append(nodes.raw("", f'<span class="edition-filter-legend" hidden="hidden">{legend}</span>', format="html"))
         for docname, essay in essays.items():
             result.append(nodes.rubric(text=essay.title, ids=[essay_anchor(docname)]))
             items = nodes.bullet_list(classes=["edition-register"])
@@ -89,6 +96,8 @@ class BuildRegister(FillPlaceholders):
                 para += nodes.Text(" ")
                 para += nodes.inline("", f"{entry['symbol']} ", classes=["edition-verdict-symbol"])
                 para += nodes.strong(text=entry["label"])
+                if provisional(self.env, docname, note.id):
+                    para += nodes.emphasis(text=f" ({PROVISIONAL.lower()})")
                 para += nodes.Text(": “")
                 para += self.link(docname, note.id, note.quote)
                 para += nodes.Text("” — ")
@@ -106,20 +115,25 @@ class BuildRegister(FillPlaceholders):
         total = Counter()
         for c in counts.values():
             total.update(c)
-        columns = [f"Essay {n}" for n in range(1, len(essays) + 1)] + ["Both" if len(essays) == 2 else "All"]
-        rows = [["Verdict", *columns]]
+        called = capitalised(text_name(self.config))
+        columns = [_("{Text} {number}").format(Text=called, number=n) for n in range(1, len(essays) + 1)]
+        columns.append(_("Both") if len(essays) == 2 else _("All"))
+        rows = [[_("Verdict"), *columns]]
         for name, entry in vocabulary.items():
             verdict = nodes.paragraph()
             verdict += nodes.inline(text=f"{entry['symbol']} ", classes=["edition-verdict-symbol"])
             verdict += nodes.Text(entry["label"])
             rows.append([verdict, *(str(counts[d][name]) for d in essays), str(total[name])])
-        rows.append(["All verdicts", *(str(sum(counts[d].values())) for d in essays), str(sum(total.values()))])
+        rows.append([_("All verdicts"), *(str(sum(counts[d].values())) for d in essays), str(sum(total.values()))])
         table = nodes.table(classes=["edition-register-counts"], ids=["edition-verdict-counts"])
-        names = "; ".join(f"Essay {n} is “{essay.title}”" for n, essay in enumerate(essays.values(), 1))
-        table += nodes.title(text=f"Notes per verdict. {names}.")
+        names = "; ".join(
+            _("{Text} {number} is “{title}”").format(Text=called, number=n, title=essay.title)
+            for n, essay in enumerate(essays.values(), 1)
+        )
+        table += nodes.title(text=_("Notes per verdict. {texts}.").format(texts=names))
         group = nodes.tgroup(cols=len(rows[0]))
         table += group
-        group.extend(nodes.colspec(colwidth=1) for _ in rows[0])
+        group.extend(nodes.colspec(colwidth=1) for _column in rows[0])
         head, body = nodes.thead(), nodes.tbody()
         for index, row in enumerate(rows):
             line = nodes.row()

@@ -2,7 +2,7 @@
 
 One row per event in chronological order: the date in words and the full title (never cut), a bar (or
 a dot, for a single day) on a shared year axis, and which essays mention the event, written as text
-("E1", "E2"), not colour.  In HTML the rows are an ordered list laid out by CSS (the bar moves under the
+("E1", "E2": the first letter of what a text is called), not colour.  In HTML the rows are an ordered list laid out by CSS (the bar moves under the
 title on a phone), so the chart is its own accessible form and needs no JavaScript; EPUB and text get
 the plain chronological list.  A placeholder is filled by a post-transform before references are
 resolved; the page is refreshed with the other generated pages.
@@ -15,7 +15,6 @@ from html import escape
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.texescape import escape as escape_latex
 
@@ -23,11 +22,10 @@ from ..core import dates
 from ..core.doctree import address, writing_builder
 from ..core.domain import get_domain
 from ..core.generated import FillPlaceholders
+from ..core.i18n import _, capitalised, text_name
 from ..core.records import EssayRecord, PageRecord
 from ..core.registry import mentions_of, valid
 from ..registries.events import event_anchor
-
-_ = get_translation("annotated_edition")
 
 
 class timeline_placeholder(nodes.General, nodes.Element):
@@ -55,11 +53,12 @@ class BuildTimeline(FillPlaceholders):
             ((d, r) for d, records in domain.data["events"].items() for r in valid(records)),
             key=lambda item: (item[1]["start"], item[1]["end"], item[1]["id"]),
         )
-        essays = {d: f"E{i}" for i, d in enumerate(domain.essays(), 1)}
+        initial = capitalised(text_name(self.config))[:1]
+        essays = {d: f"{initial}{i}" for i, d in enumerate(domain.essays(), 1)}
         mentioned: dict[str, list[str]] = {}
         for event_id, mentions in mentions_of(self.env, "event").items():
             marks = mentioned.setdefault(event_id, [])
-            for docname, _ in mentions:
+            for docname, _line in mentions:
                 if essays.get(docname) and essays[docname] not in marks:
                     marks.append(essays[docname])
         rows = [
@@ -79,7 +78,7 @@ class BuildTimeline(FillPlaceholders):
         drawn = bool(rows) and builder.format == "html" and builder.name != "epub"  # EPUB readers get the list
         legend_node = legend(essays, get_domain(self.env).essays(), drawn)
         if drawn:
-            chart = chart_html(rows, essays, self.verdicts, self.config.edition_verdicts)
+            chart = chart_html(rows, essays, self.verdicts, self.config.edition_verdicts, self.config)
             return [legend_node, nodes.raw("", chart, format="html")]
         if rows and builder.format == "latex":
             return [legend_node, nodes.raw("", chart_latex(rows, self.config.latex_engine), format="latex")]
@@ -116,7 +115,7 @@ def position(iso: str, first: int, last: int) -> float:
     return (_year_fraction(iso) - first) / (last - first)
 
 
-def chart_html(rows: list, essays: dict[str, str], verdicts: dict[str, list[str]], vocabulary: dict[str, dict]) -> str:
+def chart_html(rows: list, essays: dict[str, str], verdicts: dict[str, list[str]], vocabulary: dict[str, dict], config: object) -> str:
     """The timeline as an ordered list, one event a row: date and full title (wrapping, in the page's own
     type size), a bar on a shared year axis, and the essays that mention it.  Plain HTML and CSS: on a
     phone the bar goes under the title; every label is complete at every width.  Axis and bars share one
@@ -124,7 +123,7 @@ def chart_html(rows: list, essays: dict[str, str], verdicts: dict[str, list[str]
     carries its dates (as fractional years), essays and the verdicts of the notes that link it, which the
     script uses to filter the rows and to zoom into a period; without it the whole chart is shown."""
     first, last = span(rows)
-    names = {mark: f"essay {mark[1:]}" for mark in essays.values()}
+    names = {mark: f"{text_name(config)} {mark[1:]}" for mark in essays.values()}
     axis = "".join(
         f'<span class="edition-timeline-tick" data-year="{year}" style="left:{100 * (year - first) / (last - first):.3f}%">'
         f"<span>{year}</span></span>"
@@ -134,15 +133,16 @@ def chart_html(rows: list, essays: dict[str, str], verdicts: dict[str, list[str]
     out = [
         f'<figure class="edition-timeline" data-first="{first}" data-last="{last}" '
         f'data-verdict-labels="{escape("|".join(f"{k}={v}" for k, v in labels.items()))}">'
-        f'<figcaption class="edition-visually-hidden">Timeline of {len(rows)} events, '
-        f"{first}–{last}, in chronological order</figcaption>"
+        '<figcaption class="edition-visually-hidden">'
+        + escape(_("Timeline of {count} events, {first}–{last}, in chronological order").format(count=len(rows), first=first, last=last))
+        + "</figcaption>"
         f'<div class="edition-timeline-axis" aria-hidden="true"><span class="edition-timeline-axis-years">{axis}</span></div>'
         '<ol class="edition-timeline-rows">'
     ]
-    for _, record, uri, marks in rows:
+    for _docname, record, uri, marks in rows:
         x1, x2 = position(record["start"], first, last), position(record["end"], first, last)
         shape = "bar" if x2 - x1 > 0.004 else "dot"
-        spoken = " and ".join(names[m] for m in marks)
+        spoken = _(" and ").join(names[m] for m in marks)
         out.append(
             f'<li class="edition-timeline-row{" edition-timeline-mentioned" if marks else ""}" '
             f'data-from="{_year_fraction(record["start"]):.5f}" data-to="{_year_fraction(record["end"]):.5f}" '
@@ -152,11 +152,15 @@ def chart_html(rows: list, essays: dict[str, str], verdicts: dict[str, list[str]
             f'<span class="edition-timeline-track" aria-hidden="true"><span class="edition-timeline-{shape}" '
             f'style="left:{100 * x1:.3f}%;width:{100 * max(x2 - x1, 0):.3f}%"></span></span>'
             f'<span class="edition-timeline-marks">{" ".join(marks)}'
-            + (f'<span class="edition-visually-hidden"> (mentioned in {spoken})</span>' if marks else "")
+            + (f'<span class="edition-visually-hidden"> {escape(mentioned_in(spoken))}</span>' if marks else "")
             + "</span></li>"
         )
     out.append("</ol></figure>")
     return "".join(out)
+
+
+def mentioned_in(texts: str) -> str:
+    return _("(mentioned in {texts})").format(texts=texts)
 
 
 def chart_latex(rows: list, engine: str) -> str:
@@ -182,7 +186,7 @@ def chart_latex(rows: list, engine: str) -> str:
         # the years at either end may stand out of the cell: only the cell counts for the line's width
         rf" & \tikz[x=\linewidth,y=1em,baseline=0]{{\path[use as bounding box] (0,-0.3) rectangle (1,0.5); {axis}}} & \\[0.2em]\endhead",
     ]
-    for _, record, _, marks in rows:
+    for _docname, record, _uri, marks in rows:
         title = escape_latex(record["title"], engine)
         when = escape_latex(dates.in_words(record["date"]), engine)
         x1, x2 = position(record["start"], first, last), position(record["end"], first, last)
@@ -210,13 +214,13 @@ def legend(essays: dict[str, str], records: dict[str, EssayRecord], chart: bool)
 
 def chronology(rows: list) -> nodes.bullet_list:
     items = nodes.bullet_list(classes=["edition-chronology"])
-    for _, record, uri, marks in rows:
+    for _docname, record, uri, marks in rows:
         para = nodes.paragraph()
         para += nodes.strong(text=dates.in_words(record["date"]))
         para += nodes.Text(" — ")
         para += nodes.reference("", record["title"], internal=True, refuri=uri)
         if marks:
-            para += nodes.Text(f" (mentioned in {', '.join(marks)})")
+            para += nodes.Text(" " + mentioned_in(", ".join(marks)))
         items += nodes.list_item("", para)
     return items
 

@@ -15,18 +15,16 @@ from urllib.parse import urlencode
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.doctree import address, writing_builder
 from ..core.domain import get_domain
 from ..core.generated import FillPlaceholders
+from ..core.i18n import _, language
 from ..core.records import NoteRecord
 from ..notes.output import body_anchor as note_anchor
 from ..notes.output import lemma
 from .register import essay_anchor, register_page
-
-_ = get_translation("annotated_edition")
 
 MOST_FINDINGS = 5  # flagged notes shown at most
 FALLBACK_FINDINGS = 3  # notes of the gravest verdicts shown when none is flagged
@@ -36,9 +34,15 @@ class summary_placeholder(nodes.General, nodes.Element):
     """Replaced by the summary when the page is written."""
 
 
+def in_a_sentence(label: str, config: object) -> str:
+    """A verdict's label within a sentence: lower case in English ("2 accurate"); as written in languages that
+    capitalise nouns, or whose labels an edition wrote ("2 Im Text")."""
+    return label.lower() if language(config).split("-")[0] == "en" else label
+
+
 class VerdictSummaryDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
-        return [summary_placeholder()]
+        return [summary_placeholder(docname=self.env.docname)]  # in print every page is written as the root
 
 
 def key_findings(notes: list[NoteRecord], verdicts: dict[str, dict]) -> list[NoteRecord]:
@@ -55,21 +59,20 @@ def key_findings(notes: list[NoteRecord], verdicts: dict[str, dict]) -> list[Not
 class FillVerdictSummary(FillPlaceholders):
     placeholder = summary_placeholder
 
-    def prepare(self) -> None:
-        notes = get_domain(self.env).notes(self.env.docname)
+    def fill(self, placeholder: nodes.Element) -> nodes.Node:
+        """The notes of the page the summary stands on (in print, not the page being written: the whole book)."""
+        essay = placeholder["docname"]
+        notes = get_domain(self.env).notes(essay)
         box = nodes.container(classes=["edition-verdict-summary"])
         box += nodes.rubric(text=_("What the notes found"))
-        box += self.counts(Counter(note.verdict for note in notes))
+        box += self.counts(essay, Counter(note.verdict for note in notes))
         findings = key_findings(notes, self.config.edition_verdicts)
         if findings:
             box += nodes.paragraph(text=_("The most consequential:"), classes=["edition-findings-lead"])
             box += self.findings(findings)
-        self.box = box
+        return box
 
-    def fill(self, placeholder: nodes.Element) -> nodes.Node:
-        return self.box.deepcopy()
-
-    def counts(self, counts: Counter) -> nodes.paragraph:
+    def counts(self, essay: str, counts: Counter) -> nodes.paragraph:
         builder = writing_builder(self.env)
         register = register_page(self.env)
         para = nodes.paragraph(text=_("%(count)d claims checked: ") % {"count": sum(counts.values())})
@@ -78,11 +81,11 @@ class FillVerdictSummary(FillPlaceholders):
             para += nodes.Text("; " if i else "")
             words = [
                 nodes.inline(text=f"{entry['symbol']} ", classes=["edition-verdict-symbol"]),
-                nodes.Text(f"{counts[name]} {entry['label'].lower()}"),
+                nodes.Text(f"{counts[name]} {in_a_sentence(entry['label'], self.config)}"),
             ]
             if register and builder.format == "html":
                 query = urlencode({"verdict": name})
-                uri = address(self.env, register, essay_anchor(self.env.docname), query)
+                uri = address(self.env, register, essay_anchor(essay), query)
                 para += nodes.reference("", "", *words, internal=True, refuri=uri, classes=[f"edition-verdict-{name}"])
             else:
                 para.extend(words)

@@ -11,7 +11,7 @@ Left out on purpose, among others: ``raw`` and ``meta`` (script, redirects), ``i
 ``literalinclude``, ``csv-table`` and ``download`` (they read files; ``csv-table`` even URLs),
 ``eval-rst`` (all of reStructuredText), ``role`` and ``default-role`` (they make new roles, raw ones
 too) and ``math`` (its TeX reaches the PDF as written).  A maintainers' page that truly needs one says
-so in ``edition_policy_exceptions`` in conf.py, ``{"witnesses": ["literalinclude"]}``, where every
+so in ``edition_policy_exceptions`` in conf.py, ``{"how-to-annotate": ["include"]}``, where every
 reviewer sees it.  What such a page reads through ``include``, ``literalinclude``, a download or an image
 is still confined to the project (:mod:`.rules`, :mod:`.confinement`); ``csv-table`` and ``raw`` read
 files and URLs of their own, so allow them nowhere that editors write.
@@ -28,8 +28,9 @@ from docutils import nodes
 from docutils.parsers.rst import Directive
 from docutils.utils import Reporter
 from sphinx.environment import BuildEnvironment
-from sphinx.util.docutils import CustomReSTDispatcher, SphinxDirective
+from sphinx.util.docutils import SphinxDirective
 
+from ..core.compat import CustomReSTDispatcher
 from ..core.messages import EntryError, warn
 from ..core.registry import registries
 
@@ -75,6 +76,27 @@ def refused_role(
     return [nodes.Text(text)], []
 
 
+MAX_CITED = 40  # works one citation may name; sphinxcontrib-bibtex reads the list recursively, a key a level
+
+
+def bounded_citation(role: Any) -> Any:
+    """A citation role that keeps the first ``MAX_CITED`` keys of a longer list, saying so (1,500 keys exhaust
+    Python's stack)."""
+
+    def run(name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = None):
+        if text.count(",") >= MAX_CITED:
+            warn(
+                "citation",
+                f"the citation names {text.count(',') + 1:,} works; one citation may name at most {MAX_CITED}.",
+                "cite the works a sentence relies on, in one or a few citations (the first are kept meanwhile).",
+                (inliner.document.settings.env.docname, lineno),
+            )
+            text = ",".join(text.split(",")[:MAX_CITED])
+        return role(name, rawtext, text, lineno, inliner, options or {}, content or [])
+
+    return run
+
+
 class AllowList(CustomReSTDispatcher):
     """While a document is parsed, hands out stand-ins for the directives and roles it may not use."""
 
@@ -94,6 +116,8 @@ class AllowList(CustomReSTDispatcher):
 
     def role(self, role_name: str, language_module: ModuleType, lineno: int, reporter: Reporter):
         found, messages = super().role(role_name, language_module, lineno, reporter)
+        if found is not None and role_name.lower().startswith("cite") and permitted(role_name, self.roles):
+            return bounded_citation(found), messages
         if found is None or not role_name or permitted(role_name, self.roles):  # "": the configured default role
             return found, messages
         return refused_role, messages

@@ -10,6 +10,7 @@ judges.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,11 +20,28 @@ from sphinx.application import Sphinx
 from ..core import priorities
 from ..core.messages import EntryError, at, warn
 
-CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}  # controls, format characters (bidi, zero-width), line/paragraph separators
+CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs"}  # controls, format characters (bidi, zero-width), separators, surrogates
+
+
+def is_noncharacter(char: str) -> bool:
+    """U+FDD0–U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF, …): XML forbids the
+    latter, and none of them is text."""
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
 
 
 def is_invisible(char: str) -> bool:
-    return unicodedata.category(char) in CATEGORIES and char not in "\t\n\r"
+    return (unicodedata.category(char) in CATEGORIES or is_noncharacter(char)) and char not in "\t\n\r"
+
+
+def xml_safe(text: str) -> str:
+    """*text* without the characters XML 1.0 cannot carry (C0 controls but tab and line ends, surrogates,
+    U+FFFE, U+FFFF): the last guard of an export, for text that reached it from a source no check read."""
+    return "".join(
+        char
+        for char in text
+        if char in "\t\n\r" or not (ord(char) < 0x20 or 0xD800 <= ord(char) <= 0xDFFF or ord(char) in (0xFFFE, 0xFFFF))
+    )
 
 
 def invisible_in(text: str) -> set[str]:
@@ -31,12 +49,14 @@ def invisible_in(text: str) -> set[str]:
 
 
 def invisible_lines(text: str, allowed: Iterable[str] = ()) -> list[tuple[int, EntryError]]:
-    """(line, problem) for each line of *text* with an invisible character not in *allowed*."""
+    """(line, problem) for each line of *text* with an invisible character, unless the line is one of
+    *allowed* (a witness's own lines, as they are)."""
+    allowed = set(allowed)
     found = []
     for number, line in enumerate(text.split("\n"), 1):
-        if line.isprintable():  # the quick test: printable lines have none
+        if line.isprintable() or line.strip() in allowed:  # the quick test: printable lines have none
             continue
-        chars = sorted(invisible_in(line).difference(allowed))
+        chars = sorted(invisible_in(line))
         if chars:
             names = ", ".join(f"U+{ord(char):04X} ({unicodedata.name(char, 'a control character')})" for char in chars)
             found.append(
@@ -57,25 +77,35 @@ def without_invisible(text: str, allowed: set[str]) -> str:
     return "".join(char for char in text if char in allowed or not is_invisible(char))
 
 
-def check_file_text(path: Path | str, text: str, allowed: Iterable[str] = ()) -> str:
-    """Report each line of *text* (read from *path*) with an invisible character; return the text without them."""
-    allowed = set(allowed)
-    found = invisible_lines(text, allowed)
+def check_file_text(path: Path | str, text: str, allowed_lines: Iterable[str] = ()) -> str:
+    """Report each line of *text* (read from *path*) with an invisible character, except the lines in
+    *allowed_lines*; return the text without the characters reported."""
+    found = invisible_lines(text, allowed_lines)
     for line, error in found:
         warn("invisible", error.problem, error.fix, at(path, line))
-    return without_invisible(text, allowed) if found else text
+    if not found:
+        return text
+    lines, reported = text.split("\n"), {number for number, _ in found}
+    return "\n".join(without_invisible(line, set()) if n in reported else line for n, line in enumerate(lines, 1))
 
 
-def witness_characters(app: Sphinx) -> set[str]:
-    return getattr(app.env, "edition_witness_characters", set())
+WITNESS_DIRECTIVE = re.compile(r"[`:~]{3,}\s*\{witness\}[ \t]+(\S+)")
+
+
+def witness_lines(app: Sphinx, text: str) -> frozenset[str]:
+    """The lines with invisible characters of the witness a document reproduces (``{witness} ID``): there, and
+    only there, the essay's text is the witness's, characters included (the fidelity check judges it)."""
+    found = WITNESS_DIRECTIVE.search(text)
+    known = getattr(app.env, "edition_witness_characters", {})
+    return known.get(found[1], frozenset()) if found and isinstance(known, dict) else frozenset()
 
 
 def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
-    source[0] = check_file_text(app.env.doc2path(docname), source[0], witness_characters(app))
+    source[0] = check_file_text(app.env.doc2path(docname), source[0], witness_lines(app, source[0]))
 
 
 def check_included(app: Sphinx, relative_path: Path, parent_docname: str, content: list[str]) -> None:
-    content[0] = check_file_text(Path(app.srcdir, relative_path), content[0], witness_characters(app))
+    content[0] = check_file_text(Path(app.srcdir, relative_path), content[0])
 
 
 def setup_invisible(app: Sphinx) -> None:

@@ -11,7 +11,9 @@ images, downloads and any listing are judged again on the doctree (:mod:`.rules`
 
 from __future__ import annotations
 
+import functools
 import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +39,36 @@ def project_root(env: BuildEnvironment) -> Path:
     return env.edition_project_root
 
 
+def git_toplevel(root: Path) -> Path | None:
+    """The work tree *root* belongs to, or None when it is in none (or git is not installed)."""
+    try:
+        found = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return Path(found.stdout.strip()).resolve() if found.returncode == 0 and found.stdout.strip() else None
+
+
+@functools.lru_cache(maxsize=32)
+def _tracked(top: Path, index_stamp: float) -> frozenset[Path]:
+    listed = subprocess.run(["git", "-C", str(top), "ls-files", "-z", "--cached"], capture_output=True, timeout=60)
+    return frozenset(top / os.fsdecode(name) for name in listed.stdout.split(b"\0") if name)
+
+
+def tracked_files(root: Path) -> frozenset[Path] | None:
+    """The files git tracks in the work tree of *root* (read again when git's index changes), or None when the
+    project is not a git work tree: then confinement is by folder alone."""
+    top = git_toplevel(root)
+    if top is None:
+        return None
+    index = top / ".git" / "index"
+    return _tracked(top, index.stat().st_mtime if index.exists() else 0.0)
+
+
 def refusal(path: str | Path, root: Path) -> str | None:
-    """Why the build may not read *path*, in words naming it, or None when it may."""
+    """Why the build may not read *path*, in words naming it, or None when it may: outside the project, in a
+    hidden folder, or (in a git work tree) a file git does not track, such as an ignored one."""
     try:  # strict: a loop of symbolic links is an error on every Python (3.13's non-strict resolve() passes it)
         resolved = Path(os.path.realpath(path, strict=True))
     except FileNotFoundError:
@@ -50,6 +80,9 @@ def refusal(path: str | Path, root: Path) -> str | None:
     hidden = [part for part in resolved.relative_to(root).parts if part.startswith(".")]
     if hidden:
         return f"{resolved} is in the hidden folder or file {hidden[0]!r} of the project"
+    tracked = tracked_files(root)
+    if tracked is not None and resolved.is_file() and resolved not in tracked:
+        return f"{resolved.relative_to(root)} is not a file git tracks (new, or ignored by .gitignore)"
     return None
 
 
@@ -64,7 +97,8 @@ def refused_file(env: BuildEnvironment, path: str | Path, location: Any) -> bool
         error = EntryError(
             f"{reason}: the edition publishes files of the project only, never from elsewhere on the machine "
             "that builds it.",
-            "name a file of the project, outside hidden folders, by a path relative to this page.",
+            "name a file of the project that git tracks (`git add` a new one), outside hidden folders, by a path "
+            "relative to this page.",
         )
         warn("policy", error.problem, error.fix, location)
     return True
@@ -79,11 +113,15 @@ def page_file(env: BuildEnvironment, filename: str) -> Path:
     return Path(env.doc2path(env.docname)).parent / filename
 
 
+FILE_OPTIONS = ("diff",)  # literalinclude's :diff: reads a second file
+
+
 class ConfinedRead:
     """For directives that read the file their argument names: the file is judged before anything is read."""
 
     def run(self) -> list[nodes.Node]:
-        if refused_file(self.env, page_file(self.env, self.arguments[0]), self.get_location()):
+        named = [self.arguments[0], *(self.options.get(option) for option in FILE_OPTIONS)]
+        if any(refused_file(self.env, page_file(self.env, name), self.get_location()) for name in named if name):
             return []
         return super().run()
 

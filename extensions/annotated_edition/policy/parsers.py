@@ -29,8 +29,8 @@ from .allow_list import AllowList, allowed, permitted, refusal
 from .confinement import page_file, refused_file
 
 FILE_LEVEL_CONFIG = ("myst", "mystnb", "html_meta", "substitutions")  # front matter keys MyST reads as configuration
-YAML_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:")
-SHORT_OPTION = re.compile(r"\s*:([^:\s][^:]*):")
+YAML_KEY = re.compile(r"""(?P<quote>["']?)(?P<name>[A-Za-z_][\w-]*)(?P=quote)\s*:""")  # bare or quoted
+SHORT_OPTION = re.compile(r"\s*:(?P<name>[^:\s][^:]*):")
 
 
 def repeated_options(content: str) -> list[tuple[str, int]]:
@@ -50,7 +50,7 @@ def repeated_options(content: str) -> list[tuple[str, int]]:
     repeats = []
     for match, index in found:
         if match:
-            name = match[1].strip()
+            name = match["name"].strip()
             if name in seen:
                 repeats.append((name, index))
             seen.add(name)

@@ -22,11 +22,13 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
-from sphinx.util import url_re
 
 from ..core import priorities
+from ..core.compat import url_re
 from ..core.messages import EntryError, warn
 from .confinement import page_file, refused_file
+from .file_types import download_refusal, image_refusal
+from .ids import PARAGRAPH, reserved
 from .urls import scheme, unlink, unsafe_scheme
 
 RAW = EntryError(
@@ -37,6 +39,13 @@ META = EntryError(
     "a <meta> tag (`.. meta::` or `html_meta`) is not allowed (it can send readers to another site).",
     "remove it; the edition's pages get their metadata from conf.py.",
 )
+
+
+IMAGE_FIX = "convert the image to PNG or JPEG (an SVG can run script on the edition's pages), named .png or .jpg"
+
+
+def content_refusal(reason: str, fix: str) -> EntryError:
+    return EntryError(f"{reason}: the edition publishes only files that cannot run script on its pages.", f"{fix}.")
 
 
 def scheme_refusal(target: str, found: str, schemes: list[str]) -> EntryError:
@@ -53,7 +62,7 @@ class EnforcePolicy(SphinxTransform):
     def apply(self) -> None:
         self.said: set[str] = set()
         self.schemes = self.config.edition_url_schemes
-        checks = (self.raw, self.meta, self.link, self.toctree, self.image, self.download, self.listing)
+        checks = (self.label, self.problematic, self.raw, self.meta, self.link, self.toctree, self.image, self.download, self.listing)
         for node in list(self.document.findall(nodes.Element)):
             any(check(node) for check in checks)
 
@@ -84,6 +93,39 @@ class EnforcePolicy(SphinxTransform):
     def remove(self, node: nodes.Node, error: EntryError) -> bool:
         self.refuse(node, error)
         node.parent.remove(node)
+        return True
+
+    def label(self, node: nodes.Element) -> bool:
+        """An editor's label (``(claim-1)=``, ``.. _p3:``) in one of the edition's own anchor namespaces."""
+        taken = [
+            name
+            for name in node.get("names", [])
+            if self.document.nametypes.get(name) and reserved(name) and not PARAGRAPH.fullmatch(name)
+        ]  # p<N>: essay paragraphs, whose numbering reports a label that takes one (and only in an essay)
+        for name in taken:
+            self.refuse(
+                node,
+                EntryError(
+                    f"the label {name!r} is in a namespace the edition keeps for its own anchors "
+                    "(p<N>, note-<N>, claim-, ref-, cite-, event-, person-, correction-, edition-): two elements "
+                    "would have one id.",
+                    "choose another label, such as one made of the words of the heading or claim.",
+                ),
+            )
+            node["names"].remove(name)
+            node["ids"] = [i for i in node["ids"] if i != name]
+            self.document.nameids.pop(name, None)
+            self.document.nametypes.pop(name, None)
+            self.document.ids.pop(name, None)
+        return False
+
+    def problematic(self, node: nodes.Element) -> bool:
+        """Markup docutils could not read (reported by docutils) is kept as its text: its marker links to a message
+        the page does not show, under an id that a nested parse (``{eval-rst}``) may already have given out."""
+        if not isinstance(node, nodes.problematic):
+            return False
+        node["ids"] = []
+        node.replace_self(nodes.Text(node.astext()))
         return True
 
     def raw(self, node: nodes.Element) -> bool:
@@ -125,7 +167,13 @@ class EnforcePolicy(SphinxTransform):
         if scheme(uri):
             found = unsafe_scheme(uri, self.schemes)
             return bool(found) and self.remove(node, scheme_refusal(uri, found, self.schemes))
-        return self.refused(node, page_file(self.env, uri), lambda image: image.parent.remove(image))
+        path = page_file(self.env, uri)
+        if self.refused(node, path, lambda image: image.parent.remove(image)):
+            return True
+        if "*" in uri or "?" in uri:  # Sphinx would pick files by pattern: name the one file to publish
+            return self.remove(node, content_refusal(f"the image {uri!r} names files by a pattern", "name the file"))
+        reason = image_refusal(path)
+        return bool(reason) and self.remove(node, content_refusal(reason, IMAGE_FIX))
 
     def download(self, node: nodes.Element) -> bool:
         if not isinstance(node, addnodes.download_reference):
@@ -133,7 +181,14 @@ class EnforcePolicy(SphinxTransform):
         target = node["reftarget"]
         if url_re.match(target):  # Sphinx links to it rather than copying it
             return self.unsafe_link(node, target)
-        return self.refused(node, page_file(self.env, target), unlink)
+        path = page_file(self.env, target)
+        if self.refused(node, path, unlink):
+            return True
+        reason = download_refusal(path)
+        if reason:
+            self.refuse(node, content_refusal(reason, "link to a page of the edition, or publish the text as a page"))
+            unlink(node)
+        return bool(reason)
 
     def listing(self, node: nodes.Element) -> bool:
         """A literal block read from a file (``literalinclude``, a literal include) carries the file as its source."""

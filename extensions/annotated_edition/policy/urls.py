@@ -41,6 +41,28 @@ def unlink(node: nodes.Element) -> None:
     node.replace_self(nodes.inline("", "", *node.children))
 
 
+def as_link(image: nodes.image) -> None:
+    """Put a link to a remote image where the image was (its alternative text, or its address, as the text)."""
+    uri, text = image["uri"], image.get("alt") or image["uri"]
+    if isinstance(image.parent, (nodes.reference, addnodes.download_reference)):
+        image.replace_self(nodes.Text(text))  # an image with a :target: is a link already
+        return
+    link = nodes.reference("", text, refuri=uri, classes=["edition-remote-image"])
+    image.replace_self(link if isinstance(image.parent, nodes.TextElement) else nodes.paragraph("", "", link))
+
+
+class RemoteImagesAsLinks(SphinxPostTransform):
+    """No request from the build machine: an image on another site becomes a link to it, in every builder,
+    before Sphinx's image downloader (priority 100) would fetch it for EPUB or LaTeX."""
+
+    default_priority = priorities.REMOTE_IMAGES
+
+    def run(self, **kwargs) -> None:
+        for image in list(self.document.findall(nodes.image)):
+            if scheme(image.get("uri", "")) or image.get("uri", "").startswith("//"):
+                as_link(image)
+
+
 class UnlinkUnsafeTargets(SphinxPostTransform):
     """The last check as a page is written: a link or image with a scheme not allowed is not written as one."""
 
@@ -60,3 +82,4 @@ class UnlinkUnsafeTargets(SphinxPostTransform):
 
 def setup_safe_urls(app: Sphinx) -> None:
     app.add_post_transform(UnlinkUnsafeTargets)
+    app.add_post_transform(RemoteImagesAsLinks)

@@ -26,6 +26,7 @@ from ..core import priorities
 from ..core.doctree import ancestor, cited_keys, link
 from ..core.domain import get_domain
 from ..core.generated import FillPlaceholders
+from ..core.i18n import _, text_name
 from ..core.messages import EntryError, warn
 from ..core.names import SLUG, anchor
 from ..core.nodes import factcheck_note
@@ -118,7 +119,7 @@ class RegistryDirective(SphinxDirective):
 def authority(qid: str) -> nodes.paragraph:
     """ "Wikidata: Q855", linked to the item."""
     para = nodes.paragraph(classes=["edition-authority"])
-    para += nodes.emphasis(text="Wikidata: ")
+    para += nodes.emphasis(text=_("Wikidata: "))
     para += nodes.reference("", qid, refuri=f"https://www.wikidata.org/wiki/{qid}")
     return para
 
@@ -207,9 +208,9 @@ class FillMentions(FillPlaceholders):
     def fill(self, placeholder: nodes.Element) -> nodes.Node:
         mentions = self.by_kind[placeholder["kind"]].get(placeholder["target"], [])
         para = nodes.paragraph(classes=["edition-mentions"])
-        para += nodes.emphasis(text="Mentioned in: ")
+        para += nodes.emphasis(text=_("Mentioned in: "))
         if not mentions:
-            para += nodes.Text("no essay or note yet.")
+            para += nodes.Text(_("no {text} or note yet.").format(text=text_name(self.config)))
         for i, (docname, record) in enumerate(mentions):
             para += nodes.Text("; " if i else "")
             para += link(self.env, docname, record.anchor, record.label)
@@ -237,7 +238,7 @@ class IndexMentions(SphinxPostTransform):
             found = domain.index(registry.records, "id").get(ref["reftarget"])
             if not found or found[1].get("rejected"):
                 continue
-            entry = [("single", f"{registry.index_heading}; {registry.sort_name(found[1])}", "", "", None)]
+            entry = [("single", f"{_(registry.index_heading)}; {registry.sort_name(found[1])}", "", "", None)]
             note = ancestor(ref, factcheck_note)
             anchor_node = note if note is not None else ref
             anchor_node.parent.insert(

@@ -13,6 +13,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 
 from ..core import dates
+from ..core.i18n import N_
 from ..core.messages import EntryError
 from ..core.names import anchor
 from ..core.registry import Registry, TeiMapping
@@ -76,7 +77,7 @@ def tei_dates(record: dict[str, Any]) -> dict[str, str]:
 EVENTS = Registry(
     role="event",
     records="events",
-    index_heading="Events",
+    index_heading=N_("Events"),
     title=lambda record: record["title"],
     tooltip=lambda record: f"{record['title']} ({dates.in_words(record['date'])})",
     sort_name=lambda record: record["title"],

@@ -14,14 +14,18 @@ from typing import Any
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
 from ..bibliography.files import damaged_keys
+from ..core import priorities
+from ..core.compat import bib_entries
 from ..core.defaults import DEFAULT_ATTRIBUTIONS
+from ..core.i18n import N_, _
 from ..core.messages import EntryError, closest
 from ..core.registry import Registry, TeiMapping
 from ..verdicts.vocabulary import REQUIRED_KEYS as VERDICT_KEYS
-from ..verdicts.vocabulary import check_entries, scale
+from ..verdicts.vocabulary import check_entries, scale, translate_defaults
 from .base import RegistryDirective, add_registry, one_line
 
 REQUIRED_KEYS = {key: VERDICT_KEYS[key] for key in ("label", "symbol", "definition")}
@@ -50,21 +54,21 @@ class PersonDirective(RegistryDirective):
         if not name:
             raise EntryError("has no name.", "add `:name: Surname, Forenames` (the form used in the index).")
         attributions = self.config.edition_attributions
-        attribution = one_line(self.options.get("attribution"))
-        if attribution not in attributions:
+        attribution = one_line(self.options.get("attribution"))  # optional: an edition may not grade names
+        if attribution and attribution not in attributions:
             raise EntryError(
                 f"has the attribution {attribution!r}, which is not in edition_attributions.",
                 f"use one of {', '.join(attributions)} ({closest(attribution, list(attributions))}).",
             )
         works = split_keys(self.options.get("works"))
-        entries = self.env.domains["cite"].bibdata.data.entries
+        entries = bib_entries(self.env)
         unknown = [key for key in works if key not in entries and key not in damaged_keys(self.env)]
         if unknown:
             raise EntryError(
                 f"lists the unknown work {unknown[0]!r}.",
                 f"add it to a .bib file in bib/ or fix the key ({closest(unknown[0], list(entries))}).",
             )
-        if not works and attribution != "unidentified":
+        if not works and attribution and attribution != "unidentified":
             raise EntryError(
                 "lists no works.",
                 "add `:works: key1, key2` (keys from bib/), or use "
@@ -76,19 +80,24 @@ class PersonDirective(RegistryDirective):
         return not record["works"]  # the works listed are the sources
 
     def facts(self, record: dict[str, Any]) -> list[nodes.Node]:
+        if not record["attribution"]:
+            return self.works(record)
         entry = self.config.edition_attributions[record["attribution"]]
         line = nodes.paragraph(classes=["edition-person-attribution", f"edition-attribution-{record['attribution']}"])
-        line += nodes.emphasis(text="Attribution: ")
+        line += nodes.emphasis(text=_("Attribution: "))
         line += nodes.inline(text=f"{entry['symbol']} ", classes=["edition-verdict-symbol"])
         line += nodes.strong(text=entry["label"])
         line += nodes.Text(f". {entry['definition']}")
+        return [line, *self.works(record)]
+
+    def works(self, record: dict[str, Any]) -> list[nodes.Node]:
         if not record["works"]:
-            return [line]
+            return []
         cites = "; ".join(f"{{cite:t}}`{key}`" for key in record["works"])
-        works = self.parse_text_to_nodes(f"*Works in the apparatus:* {cites}.")
+        works = self.parse_text_to_nodes(_("*Works in the apparatus:* {cites}.").format(cites=cites))
         for para in works:
             para["classes"].append("edition-person-works")
-        return [line, *works]
+        return works
 
 
 class AttributionScale(SphinxDirective):
@@ -98,6 +107,10 @@ class AttributionScale(SphinxDirective):
         return [scale(self.config.edition_attributions, "edition-attribution-scale")]
 
 
+def translate_attributions(app: Sphinx, config: Config) -> None:
+    translate_defaults(config, "edition_attributions", DEFAULT_ATTRIBUTIONS)
+
+
 def check_attributions(app: Sphinx) -> None:
     check_entries(app, "edition_attributions", REQUIRED_KEYS, DEFAULT_ATTRIBUTIONS, "DEFAULT_ATTRIBUTIONS")
 
@@ -105,7 +118,7 @@ def check_attributions(app: Sphinx) -> None:
 PEOPLE = Registry(
     role="person",
     records="people",
-    index_heading="Historians and authors named",
+    index_heading=N_("Historians and authors named"),
     title=lambda record: display_name(record["name"]),
     tooltip=lambda record: display_name(record["name"]),
     sort_name=lambda record: record["name"],
@@ -117,4 +130,5 @@ PEOPLE = Registry(
 def setup_people(app: Sphinx) -> None:
     app.add_directive("attribution-scale", AttributionScale)
     add_registry(app, PEOPLE, PersonDirective)
+    app.connect("config-inited", translate_attributions, priority=priorities.CONFIG_VALUES)
     app.connect("builder-inited", check_attributions)

@@ -19,14 +19,18 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ..core import priorities
 from ..core.doctree import link
 from ..core.domain import get_domain
 from ..core.generated import FillPlaceholders
+from ..core.i18n import _
 from ..core.messages import at, warn
+from ..core.nodes import factcheck_note
 from ..core.records import PageRecord
-from ..policy.characters import check_file_text
+from ..policy import data_files
 from ..policy.confinement import refused_file
 
 COLUMNS = ("essay", "note", "first", "blind", "final", "reason")
@@ -44,12 +48,36 @@ class Reading:
 
 
 def read_readings(path: Path) -> list[Reading]:
-    """The rows of the readings file; invisible control characters are reported at their line and dropped."""
-    text = check_file_text(path, path.read_text(encoding="utf-8"))
-    rows = csv.DictReader(io.StringIO(text, newline=""))
-    if tuple(rows.fieldnames or ()) != COLUMNS:
+    """The rows of the readings file, one per note; each faulty row is reported at its line and left out
+    (a row given twice would count twice in the figures, a comma not in quotes would cut a reason short)."""
+    text = data_files.read_text(path)
+    rows = csv.reader(io.StringIO(text, newline=""))
+    header = next(rows, [])
+    if tuple(header) != COLUMNS:
         raise ValueError(f"the columns must be {', '.join(COLUMNS)}")
-    return [Reading(rows.line_num, *(" ".join((row[c] or "").split()) for c in COLUMNS)) for row in rows]
+    readings, seen = [], {}
+    for row in rows:
+        line = rows.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        values = [" ".join(cell.split()) for cell in row]
+        problem = None
+        if len(values) != len(COLUMNS):
+            problem = (
+                f"the row has {len(values)} fields, not {len(COLUMNS)}",
+                "put a reason that contains a comma in double quotes",
+            )
+        elif (values[0], values[1]) in seen:
+            problem = (
+                f"the note {values[1]!r} has a second row (the first is at line {seen[(values[0], values[1])]})",
+                "keep one row per note",
+            )
+        if problem:
+            warn("agreement", f"{problem[0]}.", f"{problem[1]}.", at(path, line))
+            continue
+        seen[(values[0], values[1])] = line
+        readings.append(Reading(line, *values))
+    return readings
 
 
 def kappa(pairs: list[tuple[str, str]]) -> float:
@@ -75,6 +103,9 @@ class AgreementDirective(SphinxDirective):
         self.env.note_dependency(relpath)
         try:
             readings = read_readings(Path(path))
+        except data_files.DataFileError as err:
+            warn("agreement", err.problem, err.fix, at(path, err.line))
+            return []
         except (OSError, ValueError, csv.Error) as err:
             warn(
                 "agreement",
@@ -93,12 +124,20 @@ def figures(readings: list[Reading]) -> nodes.paragraph:
     agreed = sum(a == b for a, b in pairs)
     para = nodes.paragraph(classes=["edition-agreement"])
     if not pairs:
-        para += nodes.Text("No second readings are recorded yet.")
+        para += nodes.Text(_("No second readings are recorded yet."))
         return para
     para += nodes.Text(
-        f"Before adjudication the two readers gave the same verdict to {agreed} of {len(pairs)} notes "
-        f"({100 * agreed / len(pairs):.1f} per cent); Cohen’s kappa, which discounts the agreement expected "
-        f"by chance, is {kappa(pairs):.2f}. {len(pairs) - agreed} disagreements went to a third reading."
+        _(
+            "Before adjudication the two readers gave the same verdict to {agreed} of {count} notes "
+            "({percent} per cent); Cohen’s kappa, which discounts the agreement expected "
+            "by chance, is {kappa}. {disagreed} disagreements went to a third reading."
+        ).format(
+            agreed=agreed,
+            count=len(pairs),
+            percent=f"{100 * agreed / len(pairs):.1f}",
+            kappa=f"{kappa(pairs):.2f}",
+            disagreed=len(pairs) - agreed,
+        )
     )
     return para
 
@@ -108,7 +147,9 @@ def matrix(readings: list[Reading], vocabulary: dict) -> nodes.table:
     counts = Counter((r.first, r.blind) for r in readings)
     names = list(vocabulary)
     table = nodes.table(classes=["edition-agreement-matrix"], ids=["edition-agreement-matrix"])
-    table += nodes.title(text="First verdict (rows) against blind second verdict (columns); the diagonal is agreement.")
+    table += nodes.title(
+        text=_("First verdict (rows) against blind second verdict (columns); the diagonal is agreement.")
+    )
     group = nodes.tgroup(cols=len(names) + 1)
     table += group
     group.extend(nodes.colspec(colwidth=1) for _ in range(len(names) + 1))
@@ -118,9 +159,40 @@ def matrix(readings: list[Reading], vocabulary: dict) -> nodes.table:
         line.extend(nodes.entry("", nodes.paragraph(text=cell)) for cell in cells)
         return line
 
-    group += nodes.thead("", row(["First \\ blind", *(vocabulary[n]["label"] for n in names)]))
+    group += nodes.thead("", row([_("First \\ blind"), *(vocabulary[n]["label"] for n in names)]))
     group += nodes.tbody("", *(row([vocabulary[a]["label"], *(str(counts[(a, b)]) for b in names)]) for a in names))
     return table
+
+
+PROVISIONAL = "Provisional, awaiting second reading"
+
+
+def second_read(env: BuildEnvironment) -> set[tuple[str, str]] | None:
+    """The notes (essay, id) that have a row in the second readings, or None when the edition keeps none."""
+    pages = get_domain(env).pages("agreement")
+    return {(r.essay, r.note) for r in pages[0][1].rows} if pages else None
+
+
+def provisional(env: BuildEnvironment, essay: str, note_id: str) -> bool:
+    """A note without a blind second reading yet: built and shown (a pull request gets its preview), marked as
+    provisional, left out of ClaimReview and the exports, and refused by a release build."""
+    read = second_read(env)
+    return read is not None and (essay, note_id) not in read
+
+
+class MarkProvisional(SphinxPostTransform):
+    """Each provisional note says so, at its top and in its summary, in every builder."""
+
+    default_priority = priorities.PROVISIONAL_NOTES
+
+    def run(self, **kwargs) -> None:
+        where = get_domain(self.env).index("notes", "id")  # in print the whole book is written as one document
+        for note in self.document.findall(factcheck_note):
+            essay = (where.get(note.get("id")) or (self.env.docname,))[0]
+            if note.get("id") and provisional(self.env, essay, note["id"]) and not note.get("provisional"):
+                note["provisional"] = True
+                note["classes"].append("edition-provisional")
+                note.insert(0, nodes.paragraph("", "", nodes.strong(text=f"{PROVISIONAL}."), classes=["edition-provisional-label"]))
 
 
 class FillAgreement(FillPlaceholders):
@@ -140,7 +212,7 @@ class FillAgreement(FillPlaceholders):
             note = notes.get((r.essay, r.note))  # a row naming no note is reported, and not linked
             para += link(self.env, r.essay, r.note, f"“{note.quote}”") if note else nodes.Text(f"“{r.note}”")
             label = lambda name: vocabulary.get(name, {}).get("label", name)  # noqa: E731
-            para += nodes.Text(f": first {label(r.first)}, blind {label(r.blind)}; final ")
+            para += nodes.Text(": " + _("first {first}, blind {blind}; final ").format(first=label(r.first), blind=label(r.blind)))
             para += nodes.strong(text=label(r.final))
             para += nodes.Text(f". {r.reason}")
             items += nodes.list_item("", para)
@@ -180,11 +252,13 @@ def check_readings(app: Sphinx, env: BuildEnvironment) -> None:
         else:
             continue
         warn("agreement", problem, fix, at(path, r.line))
+    if not app.config.edition_release_check:
+        return  # a note without a second reading is provisional, and shown as such
     for essay, note_id in sorted(notes.keys() - seen):
         warn(
             "agreement",
-            f"the note #{note_id} has no second reading.",
-            f"add a row for it to {Path(path).name}, read blind.",
+            f"the note #{note_id} is provisional: it has no second reading, and a release publishes none.",
+            f"have it read blind and add its row to {Path(path).name}; until then leave it out of the release.",
             (essay, notes[(essay, note_id)].line),
         )
 
@@ -193,4 +267,5 @@ def setup_agreement(app: Sphinx) -> None:
     app.add_node(agreement_placeholder)
     app.add_directive("verdict-agreement", AgreementDirective)
     app.add_post_transform(FillAgreement)
+    app.add_post_transform(MarkProvisional)
     app.connect("env-check-consistency", check_readings)

@@ -12,8 +12,6 @@ since the latest release without an entry: corrections are never silent.
 from __future__ import annotations
 
 import datetime
-import re
-import tomllib
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -28,10 +26,13 @@ from ..core import dates, priorities
 from ..core.doctree import link
 from ..core.domain import get_domain
 from ..core.generated import FillPlaceholders
+from ..core.i18n import _
 from ..core.messages import at, warn
 from ..core.nodes import factcheck_note
 from ..core.records import PageRecord
-from ..policy.characters import check_file_text
+from ..policy import data_files
+from ..witnesses.essay import refused_witness
+from ..witnesses.lines import ManifestLines
 from .releases import PublishedNote, Release, releases
 
 CHANGES = ("verdict", "removed", "text", "citation")
@@ -76,34 +77,77 @@ def latest_correction(env: BuildEnvironment, essay: str, note_id: str) -> str | 
     return max((c.date for c in corrections_of(env, essay, note_id)), default=None)
 
 
-def parse_entry(number: int, line: int, table: dict, known: list[Release]) -> Correction:
-    """One table of the log, checked; raises ValueError saying what to write instead."""
-    date = str(table.get("date", ""))
+KEYS = ("date", "essay", "note", "change", "was", "now", "why", "release")
+
+
+class EntryProblem(ValueError):
+    """A problem of one entry, at the line of the key it is about (None: the entry's header)."""
+
+    def __init__(self, message: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def entry_date(value: object) -> str:
+    """An entry's date as ``YYYY-MM-DD``: an ISO 8601 calendar date (no week or ordinal dates), a real day,
+    not in the future."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        value = value.isoformat()
+    if not isinstance(value, str) or not dates.ISO_DAY.fullmatch(value):
+        shown = f'"{value}"' if isinstance(value, str) else repr(value)
+        raise EntryProblem(f"`date = {shown}` is not a date; write it as \"YYYY-MM-DD\"", "date")
     try:
-        datetime.date.fromisoformat(date)
+        day = datetime.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f'`date = "{date}"` is not a date; write it as "YYYY-MM-DD"') from None
+        raise EntryProblem(f"`date = \"{value}\"` names a day the calendar does not have", "date") from None
+    if day > datetime.date.today() or day.year < dates.FIRST_YEAR:
+        raise EntryProblem(f"`date = \"{value}\"` is in the future or before {dates.FIRST_YEAR}; give the day of the correction", "date")
+    return value
+
+
+def text_of(table: dict, key: str, required: bool = True) -> str:
+    if required and key not in table:
+        raise EntryProblem(f"`{key}` is missing; " + ("say in a sentence what changed and why" if key == "why" else "add it"))
+    value = table.get(key, "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise EntryProblem(f"`{key} = {value!r}`; write it as text in quotes", key)
+    return value
+
+
+def parse_entry(number: int, line: int, table: object, known: list[Release], vocabulary: dict) -> Correction:
+    """One table of the log, checked; raises :class:`EntryProblem` saying what to write instead."""
+    if not isinstance(table, dict):
+        raise EntryProblem("it is not a table; write each correction as a [[correction]] table")
+    unknown = sorted(table.keys() - set(KEYS))
+    if unknown:
+        raise EntryProblem(f"it has the unknown key `{unknown[0]}`; the keys are {', '.join(KEYS)}", unknown[0])
+    date = entry_date(table.get("date"))
     change = table.get("change")
     if change not in CHANGES:
-        raise ValueError(f"`change = {change!r}`; use one of {', '.join(CHANGES)}")
-    if change == "verdict" and not (isinstance(table.get("was"), str) and isinstance(table.get("now"), str)):
-        raise ValueError('a verdict correction gives `was = "…"` and `now = "…"`')
-    why = table.get("why")
-    if not isinstance(why, str) or not why.strip():
-        raise ValueError("`why` is missing; say in a sentence what changed and why")
-    version = table.get("release", known[-1].version if known else None)
+        raise EntryProblem(f"`change = {change!r}`; use one of {', '.join(CHANGES)}", "change")
+    if change == "verdict":
+        for key in ("was", "now"):
+            if text_of(table, key) not in vocabulary:
+                raise EntryProblem(f"`{key} = {table[key]!r}` is not a verdict; use one of {', '.join(vocabulary)}", key)
+    elif "was" in table or "now" in table:
+        raise EntryProblem("`was` and `now` belong to a verdict correction only", "was" if "was" in table else "now")
+    why = text_of(table, "why")
+    essay = text_of(table, "essay")
+    note_number = table.get("note")
+    if type(note_number) is not int or note_number < 1:  # `note = true` is not note 1
+        raise EntryProblem(f"`note = {note_number!r}`; give the note's number in the release, e.g. note = 3", "note")
+    version = text_of(table, "release") if "release" in table else (known[-1].version if known else None)
     release = next((r for r in known if r.version == version), None)
     if release is None:
-        raise ValueError(f"there is no snapshot of release {version!r} in the releases folder")
-    note = release.note(str(table.get("essay", "")), table.get("note"))
+        raise EntryProblem(f"there is no snapshot of release {version!r} in the releases folder", "release")
+    note = release.note(essay, note_number)
     if note is None:
-        raise ValueError(
-            f"release {version} has no note {table.get('note')!r} in {table.get('essay')!r}; give `essay` "
-            "(the essay's document name) and `note` (the note's number in that release)"
+        raise EntryProblem(
+            f"release {version} has no note {note_number} in {essay!r}; give `essay` "
+            "(the essay's document name) and `note` (the note's number in that release)",
+            "note",
         )
-    return Correction(
-        number, line, date, note, change, " ".join(why.split()), table.get("was", ""), table.get("now", "")
-    )
+    return Correction(number, line, date, note, change, " ".join(why.split()), table.get("was", ""), table.get("now", ""))
 
 
 def load_corrections(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -115,18 +159,29 @@ def load_corrections(app: Sphinx, env: BuildEnvironment, docnames: list[str]) ->
     env.edition_corrections_path = str(path) if path.is_file() else None  # a missing dependency is always "changed"
     if not path.is_file():
         return
-    text = check_file_text(path, path.read_text(encoding="utf-8"))  # no invisible characters reach the log
     try:
-        tables = tomllib.loads(text).get("correction", [])
-    except tomllib.TOMLDecodeError as err:
-        warn("correction", f"corrections.toml is not valid TOML ({err}).", "fix the syntax.", at(path, 1))
+        text = data_files.read_text(path)
+        data = data_files.load_toml(path, text)
+    except data_files.DataFileError as err:
+        warn("correction", err.problem, err.fix, at(path, err.line))
         return
-    lines = [n for n, line in enumerate(text.splitlines(), 1) if re.match(r"\s*\[\[\s*correction\s*\]\]", line)]
-    for number, (table, line) in enumerate(zip(tables, lines, strict=False), 1):
+    where = ManifestLines(text)
+    tables = data.get("correction", [])
+    if not isinstance(tables, list) or sorted(data) not in ([], ["correction"]):
+        key = next((k for k in data if k != "correction"), "correction")
+        warn(
+            "correction",
+            f"corrections.toml has `{key} = …` where only [[correction]] tables belong.",
+            FIX,
+            at(path, where.key(0, key) or 1),
+        )
+        return
+    for number, table in enumerate(tables, 1):
+        line = where.table("correction", occurrence=number - 1) or 1
         try:
-            env.edition_corrections.append(parse_entry(number, line, table, releases(env)))
-        except ValueError as err:
-            warn("correction", f"correction {number}: {err}.", FIX, at(path, line))
+            env.edition_corrections.append(parse_entry(number, line, table, releases(env), app.config.edition_verdicts))
+        except EntryProblem as err:
+            warn("correction", f"correction {number}: {err}.", FIX, at(path, where.key(line, err.key) if err.key else line))
 
 
 class MarkCorrected(SphinxTransform):
@@ -175,7 +230,7 @@ class FillCorrections(FillPlaceholders):
         for mark in list(self.document.findall(correction_mark)):
             para = nodes.paragraph(classes=["edition-corrected"])
             for i, (date, anchor) in enumerate(mark["entries"]):
-                text = f"Corrected on {dates.in_words(date)}"
+                text = _("Corrected on {date}").format(date=dates.in_words(date))
                 para += nodes.Text("; " if i else "")
                 para += link(self.env, page, anchor, text) if page else nodes.Text(text)
             para += nodes.Text(".")
@@ -206,26 +261,34 @@ class FillCorrections(FillPlaceholders):
         current = get_domain(self.env).index("notes", "id").get(correction.note.id)
         para = nodes.paragraph()
         para += nodes.target("", "", ids=[correction.anchor])  # an inline target: LaTeX anchors it too
-        claim = f"“{correction.note.quote}”"
+        note_on = _("Note on “{claim}”").format(claim=correction.note.quote)
         if correction.change != "removed" and current and current[0] == correction.note.essay:
-            para += link(self.env, correction.note.essay, correction.note.id, f"Note on {claim}")
+            para += link(self.env, correction.note.essay, correction.note.id, note_on)
         else:
-            para += nodes.Text(f"Note on {claim}")
-        labels = self.config.edition_verdicts
-        what = {
-            "verdict": f"verdict changed from {labels.get(correction.was, {}).get('label', correction.was)} "
-            f"to {labels.get(correction.now, {}).get('label', correction.now)}",
-            "removed": "note removed",
-            "text": "text corrected",
-            "citation": "sources corrected",
-        }[correction.change]
-        para += nodes.Text(
-            f" (note {correction.note.number} in release {self.release_of(correction)}): {what}. {correction.why}"
+            para += nodes.Text(note_on)
+        what = changed(correction, self.config.edition_verdicts)
+        where = _("note {number} in release {release}").format(
+            number=correction.note.number, release=release_of(self.env, correction)
         )
+        para += nodes.Text(f" ({where}): {what}. {correction.why}")
         return nodes.list_item("", para)
 
-    def release_of(self, correction: Correction) -> str:
-        return next((r.version for r in reversed(releases(self.env)) if correction.note in r.notes), "?")
+
+def changed(correction: Correction, labels: dict[str, dict]) -> str:
+    """What a correction changed, in words ("verdict changed from Disputed to Misleading"): the log's and TEI's."""
+    was = labels.get(correction.was, {}).get("label", correction.was)
+    now = labels.get(correction.now, {}).get("label", correction.now)
+    return {
+        "verdict": _("verdict changed from {was} to {now}").format(was=was, now=now),
+        "removed": _("note removed"),
+        "text": _("text corrected"),
+        "citation": _("sources corrected"),
+    }[correction.change]
+
+
+def release_of(env: BuildEnvironment, correction: Correction) -> str:
+    """The release whose snapshot holds the corrected note."""
+    return next((r.version for r in reversed(releases(env)) if correction.note in r.notes), "?")
 
 
 def check_against_release(app: Sphinx, env: BuildEnvironment) -> None:
@@ -234,12 +297,24 @@ def check_against_release(app: Sphinx, env: BuildEnvironment) -> None:
     if not known or not app.config.edition_corrections:
         return
     domain = get_domain(env)
-    now = {(docname, n.id): n for docname in domain.essays() for n in domain.notes(docname)}
+    essays = set(domain.essays())
+    now = {(docname, n.id): n for docname in essays for n in domain.notes(docname)}
     logged = corrections(env)
     for published in known[-1].notes:
         current = now.get((published.essay, published.id))
         mine = [c for c in logged if c.note == published]
-        if current is None and not any(c.change == "removed" for c in mine):
+        removed = next((c for c in mine if c.change == "removed"), None)
+        if current is None and published.essay not in essays and refused_witness(env):
+            continue  # its witness was refused, with a message at the manifest: its notes are not "gone"
+        if current is not None and removed is not None:
+            warn(
+                "correction",
+                f"correction {removed.number} says the note on “{published.quote}” was removed, but it is still "
+                "on the page.",
+                "remove the note, or the correction if the note stays.",
+                at(env.edition_corrections_path, removed.line),
+            )
+        elif current is None and removed is None:
             essay = domain.essay(published.essay)
             lines = essay.lines if essay else []
             line = lines[published.paragraph - 1] if len(lines) >= published.paragraph else None

@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..core import dates
+from ..core.compat import bib_entries
 from ..core.domain import get_domain
 from ..core.messages import warn
 from ..core.records import NoteRecord, StatementRecord
@@ -76,7 +77,7 @@ def check_statement(docname: str, note: NoteRecord, statement: StatementRecord, 
 
 def check_coverage(app: Sphinx, env: BuildEnvironment) -> None:
     domain = get_domain(env)
-    entries = env.domains["cite"].bibdata.data.entries
+    entries = bib_entries(env)
     events = {record["id"]: record for record in valid(domain.records("events"))}
     for docname in domain.essays():
         linked: dict[str, list[str]] = {}

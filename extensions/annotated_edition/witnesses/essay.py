@@ -16,18 +16,20 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core import priorities
+from ..core import dates, priorities
 from ..core.configuration import conf_location
 from ..core.domain import get_domain
+from ..core.i18n import _, capitalised, n_, text_name
 from ..core.messages import at, closest, warn
 from ..core.names import site_base
 from ..core.records import EssayRecord
 from ..policy.characters import check_file_text, invisible_in
 from ..policy.confinement import project_root
 from .manifest import LineRange, Manifest, ManifestError, Witness, parse_manifest, read_text
-from .nodes import paragraph_number, paratext_block
+from .nodes import paragraph_number, paratext_block, witness_lines
 
 WITNESS_KEY = "edition-witness"
+VERSE_KEY = "edition-verse"  # on the witness box: the text's paragraphs are stanzas
 REFUSED_KEY = "edition-witness-refused"  # temp_data: this document reproduces a witness the manifest refused
 
 
@@ -51,14 +53,14 @@ def load_witnesses(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
         warn(
             "manifest",
             f"the witness manifest is not valid: {problem}.",
-            "see the comments at the top of the manifest.",
+            "see the manifest format in the extension's guide (docs/extension/manifest.md).",
             at(path, problem.line) if problem.line else fallback,
         )
     env.edition_witnesses = manifest.witnesses
     env.edition_refused_witnesses = None if not manifest.readable else manifest.rejected  # None: every id
     env.edition_manifest_path = str(path)
-    env.edition_witness_characters = {
-        char for w in manifest.witnesses.values() for char in invisible_in("\n".join(w.lines))
+    env.edition_witness_characters = {  # per witness, its lines that hold invisible characters
+        wid: frozenset(line.strip() for line in w.lines if invisible_in(line)) for wid, w in manifest.witnesses.items()
     }
 
 
@@ -68,6 +70,35 @@ def refused_witness(env: BuildEnvironment, wid: str = "") -> bool:
     return refused is None or (wid in refused if wid else bool(refused))
 
 
+def known_witness(directive: SphinxDirective, wid: str) -> Witness | None:
+    """The manifest's witness *wid*; an unknown id is reported (a refused one was, by the manifest's check)."""
+    known = witnesses(directive.env)
+    if wid not in known and not refused_witness(directive.env, wid):
+        warn(
+            "witness",
+            f"unknown witness {wid!r}.",
+            f"use an id from the manifest ({closest(wid, list(known))}).",
+            directive.get_location(),
+        )
+    return known.get(wid)
+
+
+class WitnessLinesDirective(SphinxDirective):
+    """``{witness-lines} ID``: every line of witness ID, numbered as in the file, as quoted prose (not code:
+    the lines wrap on a phone and print in the text face), kept from smart quotes so they read as written."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        witness = known_witness(self, self.arguments[0])
+        if witness is None:
+            return []
+        self.env.note_dependency(str(witness.path))
+        listing = nodes.enumerated_list(classes=["edition-witness-lines"], enumtype="arabic", support_smartquotes=False)
+        listing.extend(nodes.list_item("", nodes.paragraph(line, line)) for line in witness.lines)
+        return [listing]
+
+
 class WitnessDirective(SphinxDirective):
     """``{witness} ID``: this document reproduces witness ID; shows the witness description."""
 
@@ -75,18 +106,10 @@ class WitnessDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         wid = self.arguments[0]
-        known = witnesses(self.env)
-        witness = known.get(wid)
-        if witness is None and refused_witness(self.env, wid):
-            self.env.temp_data[REFUSED_KEY] = True  # the essay is not checked further: see the manifest's message
-            return []
+        witness = known_witness(self, wid)
         if witness is None:
-            warn(
-                "witness",
-                f"unknown witness {wid!r}.",
-                f"use an id from the manifest ({closest(wid, list(known))}).",
-                self.get_location(),
-            )
+            if refused_witness(self.env, wid):
+                self.env.temp_data[REFUSED_KEY] = True  # the essay is not checked further: see the manifest's message
             return []
         if WITNESS_KEY in self.env.temp_data:
             warn(
@@ -99,23 +122,36 @@ class WitnessDirective(SphinxDirective):
         self.env.temp_data[WITNESS_KEY] = wid
         self.env.note_dependency(str(witness.path))
         self.env.note_dependency(self.env.edition_manifest_path)
-        box = nodes.container(classes=["edition-witness"], **{WITNESS_KEY: wid})
+        box = nodes.container(classes=["edition-witness"], **{WITNESS_KEY: wid}, **({VERSE_KEY: True} if witness.verse else {}))
         self.set_source_info(box)
-        box += nodes.rubric(text="The witness")
+        box += nodes.rubric(text=_("The witness"))
         box += nodes.paragraph(text=witness.provenance)
         fields = nodes.field_list()
-        for name, value in (
-            ("File", f"sources/{witness.path.name}"),
-            ("SHA-256", witness.sha256),
-            ("Essay paragraphs", str(len(witness.paragraphs))),
-            ("Paratext", ", ".join(f"lines {p.lines} ({p.kind})" for p in witness.paratext) or "none"),
+        paratext = [
+            n_("line {lines} ({kind})", "lines {lines} ({kind})", p.lines.last - p.lines.first + 1).format(lines=p.lines, kind=p.kind)
+            for p in witness.paratext
+        ]
+        paragraphs = _("{Text} paragraphs").format(Text=capitalised(text_name(self.config)))
+        for name, value, literal in (
+            (_("File"), shown_path(self.env, witness.path), True),
+            ("SHA-256", witness.sha256, True),
+            (paragraphs, str(len(witness.paragraphs)), False),
+            (_("Paratext"), ", ".join(paratext) or _("none"), False),
         ):
-            value_node = nodes.literal(text=value) if name in ("File", "SHA-256") else nodes.Text(value)
+            value_node = nodes.literal(text=value) if literal else nodes.Text(value)
             fields += nodes.field(
                 "", nodes.field_name(text=name), nodes.field_body("", nodes.paragraph("", "", value_node))
             )
         box += fields
         return [box]
+
+
+def shown_path(env: BuildEnvironment, path: Path) -> str:
+    """The witness file as the reader finds it in the edition's repository: relative to the project root."""
+    try:
+        return path.resolve().relative_to(project_root(env)).as_posix()
+    except ValueError:  # outside the root: refused elsewhere, but never shown as a machine's absolute path
+        return path.name
 
 
 class ParatextDirective(SphinxDirective):
@@ -151,12 +187,23 @@ class ParatextDirective(SphinxDirective):
                 self.get_location(),
             )
             return []
-        summary = f"Not part of the essay: {paratext.kind}, witness line{'s' if rng.first != rng.last else ''} {rng}"
+        lines = _("witness lines {lines}") if rng.first != rng.last else _("witness line {lines}")
+        summary = _("Not part of the {text}: {kind}, {lines}").format(
+            text=text_name(self.config), kind=paratext.kind, lines=lines.format(lines=rng)
+        )
         block = paratext_block(summary=summary, lines=str(rng))
         self.set_source_info(block)
-        text = nodes.literal_block(paratext.text, paratext.text, classes=["edition-paratext-text"])
-        block += text
+        block += witness_lines(paratext.text, ["edition-paratext-text"])
         return [block]
+
+
+def date_words(value: str) -> str:
+    """The edition's date in the document's language when it is a date ("2026-11-22"), else as written."""
+    try:
+        dates.parse(value)
+    except dates.DateError:
+        return value
+    return dates.in_words(value)
 
 
 class CiteThisDirective(SphinxDirective):
@@ -168,15 +215,19 @@ class CiteThisDirective(SphinxDirective):
         heading = self.state.document.next_node(nodes.title)
         title = heading.astext() if heading else self.env.docname
         box = nodes.container(classes=["edition-cite"])
-        box += nodes.rubric(text="Cite this edition")
-        box += nodes.paragraph(text=f"{cfg.edition_title}, version {cfg.version}, {cfg.edition_date}. {url}")
+        box += nodes.rubric(text=_("Cite this edition"))
+        edition_title = cfg.edition_title or cfg.project
+        version = _("version {version}").format(version=cfg.version) if cfg.version else ""
+        link = nodes.reference(url, url, refuri=url)  # a link in every format; in print it breaks as URLs do
+        cite = ", ".join(filter(None, (edition_title, version, date_words(cfg.edition_date))))
+        box += nodes.paragraph("", f"{cite}. ", link)
         if any(WITNESS_KEY in box for box in self.state.document.findall(nodes.container)):
-            box += nodes.paragraph(
-                text=f"A passage: {cfg.edition_title}, {title}, ¶N, {url}#pN "
-                "(follow a paragraph's ¶ number to get its address)."
-            )
+            passage = ", ".join(filter(None, (edition_title, title, "¶N", "\x00")))
+            words = _("A passage: {passage} (follow a paragraph's ¶ number to get its address).").format(passage=passage)
+            before, after = words.split("\x00")  # the address is a link, "#pN" after it
+            box += nodes.paragraph("", before, link.deepcopy(), nodes.Text(f"#pN{after}"))
         if cfg.edition_licence:
-            box += nodes.paragraph(text=f"Licence: {cfg.edition_licence}")
+            box += nodes.paragraph(text=_("Licence: {licence}").format(licence=cfg.edition_licence))
         return [box]
 
 
@@ -202,6 +253,8 @@ class NumberEssayParagraphs(SphinxTransform):
                 para["support_smartquotes"] = False
                 para["ids"].insert(0, anchor)
                 para["edition-paragraph"] = number
+                if box.get(VERSE_KEY):
+                    para["classes"].append("edition-verse")  # its lines stay lines (the stylesheet)
                 self.document.ids[anchor] = para
                 para.insert(0, paragraph_number(number=number))
             title = box.parent.next_node(nodes.title)
@@ -222,6 +275,7 @@ def essay_paragraphs(box: nodes.Element) -> list[nodes.paragraph]:
 def setup_essay(app: Sphinx) -> None:
     app.add_directive("witness", WitnessDirective)
     app.add_directive("paratext", ParatextDirective)
+    app.add_directive("witness-lines", WitnessLinesDirective)
     app.add_directive("cite-this", CiteThisDirective)
     app.add_transform(NumberEssayParagraphs)
     app.connect("env-before-read-docs", load_witnesses)

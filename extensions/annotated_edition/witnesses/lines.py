@@ -16,14 +16,26 @@ def _key(name: str) -> str:
     return rf'(?:{quoted}|"{quoted}"|\'{quoted}\')'
 
 
+HEADER = re.compile(r"\s*\[\[?([^\[\]]*)\]\]?\s*(?:#.*)?")
+
+
+def _parts(inside: str) -> tuple[str, ...]:
+    """The keys of a header's dotted path, unquoted (``witness . "a"`` → ``("witness", "a")``)."""
+    return tuple(part.strip().strip("\"'") for part in inside.split("."))
+
+
 class ManifestLines:
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
+        self.headers: dict[tuple[str, ...], list[int]] = {}  # one pass: a file of many tables stays linear
+        for number, line in enumerate(self.lines, 1):
+            match = HEADER.fullmatch(line) if line.lstrip().startswith("[") else None
+            if match:
+                self.headers.setdefault(_parts(match[1]), []).append(number)
 
     def table(self, *path: str, occurrence: int = 0) -> int | None:
         """The line of the *occurrence*-th header ``[a.b]`` or ``[[a.b]]`` with this dotted *path*."""
-        header = re.compile(r"\s*\[\[?\s*" + r"\s*\.\s*".join(map(_key, path)) + r"\s*\]\]?\s*(?:#.*)?")
-        found = [number for number, line in enumerate(self.lines, 1) if header.fullmatch(line)]
+        found = self.headers.get(tuple(path), [])
         return found[occurrence] if occurrence < len(found) else None
 
     def key(self, table_line: int | None, name: str) -> int | None:

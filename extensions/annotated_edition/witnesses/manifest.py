@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..policy.confinement import refusal
+from ..policy.data_files import clean_strings
 from .lines import ManifestLines
 
 PARAGRAPH_MODES = ("blank-line", "line")
-KEYS = ("file", "title", "sha256", "paragraphs", "title_line", "provenance", "paratext")
+MAX_WITNESSES = 100
+KEYS = ("file", "title", "sha256", "paragraphs", "title_line", "provenance", "paratext", "verse")
 
 
 class ManifestError(ValueError):
@@ -80,6 +82,7 @@ class Witness:
     lines: tuple[str, ...]
     paratext: tuple[Paratext, ...]
     paragraphs: tuple[WitnessParagraph, ...] = field(default=())
+    verse: bool = False  # its paragraphs are stanzas: their lines are shown as lines
 
     def paratext_at(self, lines: LineRange) -> Paratext | None:
         return next((p for p in self.paratext if p.lines == lines), None)
@@ -117,17 +120,30 @@ def line_of(raw: bytes, err: UnicodeDecodeError) -> int:
 
 def parse_manifest(text: str, path: Path, root: Path) -> Manifest:
     """Check the manifest and read every witness it names.  A problem refuses only the witness it is in, so
-    one mistake gives one message, not one for every document that uses a witness."""
+    one mistake gives one message, not one for every document that uses a witness: a table given twice
+    (which TOML refuses for the whole file) is left out with its witness, and the rest is read."""
+    where = ManifestLines(text)
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        return Manifest({}, (ManifestError("arrays nest too deeply to read; restore the file from git"),), readable=False)
     except tomllib.TOMLDecodeError as err:
         line = re.search(r"at line (\d+)", str(err))
         problem = ManifestError(f"not valid TOML ({err}); fix the syntax", int(line[1]) if line else None)
-        return Manifest({}, (problem,), readable=False)
+        wid = witness_at(where, problem.line)
+        if wid is None:
+            return Manifest({}, (problem,), readable=False)
+        without = parse_manifest(blank_witness(where, wid), path, root)
+        if not without.readable:
+            return Manifest({}, (problem,), readable=False)
+        return Manifest(without.witnesses, (problem, *without.problems), without.rejected | {wid})
+    data = clean_strings(path, text, data)  # an escape such as \u202e or \u0001 decodes after the text was checked
     tables = data.get("witness")
     if not isinstance(tables, dict) or not tables:
         return Manifest({}, (ManifestError("no [witness.ID] tables; add one table per witness"),), readable=False)
-    where = ManifestLines(text)
+    if len(tables) > MAX_WITNESSES:
+        problem = ManifestError(f"names {len(tables):,} witnesses, more than the {MAX_WITNESSES} an edition may have")
+        return Manifest({}, (problem,), readable=False)
     loaded: dict[str, Witness] = {}
     problems: list[ManifestError] = []
     for wid, table in tables.items():
@@ -137,6 +153,29 @@ def parse_manifest(text: str, path: Path, root: Path) -> Manifest:
         if witness is not None:
             loaded[wid] = witness
     return Manifest(loaded, tuple(problems), frozenset(tables) - set(loaded))
+
+
+def witness_at(where: ManifestLines, line: int | None) -> str | None:
+    """The id of the ``[witness.ID…]`` section that *line* is in, if it is in one."""
+    if line is None:
+        return None
+    starts = sorted((n, path) for path, numbers in where.headers.items() for n in numbers if n <= line)
+    if not starts:
+        return None
+    path = starts[-1][1]
+    return path[1] if len(path) >= 2 and path[0] == "witness" else None
+
+
+def blank_witness(where: ManifestLines, wid: str) -> str:
+    """The manifest's text with every section of witness *wid* blanked (its lines kept, empty, so lines stay)."""
+    lines = list(where.lines)
+    starts = sorted(n for path, numbers in where.headers.items() for n in numbers)
+    for path, numbers in where.headers.items():
+        if path[:2] == ("witness", wid):
+            for start in numbers:
+                end = next((n for n in starts if n > start), len(lines) + 1)
+                lines[start - 1 : end - 1] = [""] * (end - start)
+    return "\n".join(lines)
 
 
 def load_manifest(path: Path) -> dict[str, Witness]:
@@ -182,6 +221,9 @@ class WitnessReader:
                 f"paragraphs = {mode!r}; use one of {', '.join(PARAGRAPH_MODES)}",
                 self.where.key(self.line, "paragraphs"),
             )
+        verse = self.table.get("verse", False)
+        if type(verse) is not bool:
+            self.problem(f"verse = {verse!r}; write true or false", self.where.key(self.line, "verse"))
         title_line = self.table.get("title_line")
         if title_line is not None and (type(title_line) is not int or title_line < 1):
             self.problem(f"title_line = {title_line!r} is not a line number", self.where.key(self.line, "title_line"))
@@ -209,6 +251,7 @@ class WitnessReader:
             lines=lines,
             paratext=paratext,
             paragraphs=_paragraphs(lines, skipped, mode),
+            verse=verse is True,
         )
 
     def witness_lines(self, file: str, expected: str) -> tuple[str, ...] | None:
@@ -223,13 +266,14 @@ class WitnessReader:
             return None
         raw = path.read_bytes()
         actual = hashlib.sha256(raw).hexdigest()
-        if actual != expected.lower():
+        if actual != expected.lower():  # reported, and the rest of its table still checked: every problem in one run
+            shown = path.resolve().relative_to(self.root).as_posix()
             self.problem(
-                f"witness {path.name} has SHA-256 {actual}, manifest says {expected}: the witness was changed. "
-                f"Witnesses are never edited; restore it with `git checkout -- {path.name}`",
+                f"witness {shown} has SHA-256 {actual}, manifest says {expected}: the witness was changed. "
+                f"Witnesses are never edited; restore it with `git checkout -- {shown}` (in {self.root.name}/), or, "
+                f"if this file is the witness, record its checksum (`python -m annotated_edition.cli.witness {shown}`)",
                 self.where.key(self.line, "sha256"),
             )
-            return None
         try:
             return tuple(raw.decode("utf-8").split("\n"))
         except UnicodeDecodeError as err:

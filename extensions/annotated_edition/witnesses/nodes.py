@@ -13,6 +13,8 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.text import TextTranslator
 
+from ..core.i18n import _
+
 
 class Editorial:
     """Marker base: text inside such a node is not essay text."""
@@ -26,11 +28,20 @@ class paratext_block(nodes.General, nodes.Element):
     """Witness lines that are not essay text, shown collapsed and clearly labelled."""
 
 
+def witness_lines(text: str, classes: list[str]) -> nodes.line_block:
+    """Lines of a witness as quoted prose, one line each, in the text face (not code: they wrap, and print and
+    extract as the words they are), kept out of smart-quote processing so that they stay as written."""
+    block = nodes.line_block(classes=classes, support_smartquotes=False)
+    block.extend(nodes.line(line, line) for line in text.split("\n"))
+    return block
+
+
 def visit_paragraph_number_html(self: HTML5Translator, node: paragraph_number) -> None:
     n = node["number"]
+    title, word = self.encode(_("Permalink to paragraph {number}").format(number=n)), self.encode(_("Paragraph"))
     self.body.append(
-        f'<a class="edition-pnum" href="#p{n}" title="Permalink to paragraph {n}">'
-        f'<span class="edition-visually-hidden">Paragraph </span>¶{n}</a> '
+        f'<a class="edition-pnum" href="#p{n}" title="{title}">'
+        f'<span class="edition-visually-hidden">{word} </span>¶{n}</a> '
     )
     raise nodes.SkipNode
 

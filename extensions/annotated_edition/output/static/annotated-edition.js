@@ -150,7 +150,10 @@ document.querySelectorAll("ul.edition-register").forEach((list, index) => {
   });
   const form = document.createElement("fieldset");
   form.className = "edition-register-filter";
-  form.innerHTML = "<legend>Show verdicts</legend>";
+  // The legend in the page's language, written by the register (hidden: it is only read from here).
+  const words = document.querySelector(".edition-filter-legend");
+  form.innerHTML = "<legend></legend>";
+  form.querySelector("legend").textContent = words ? words.textContent : "Show verdicts";
   for (const [cls, label] of verdicts) {
     const box = document.createElement("label");
     box.innerHTML = `<input type="checkbox" checked value="${cls}"> ${label}`;
