@@ -192,7 +192,7 @@ def unsorted_keys(places: dict[str, tuple[Path, int]]) -> dict[Path, tuple[str, 
 
 def line_citing(env: BuildEnvironment, docname: str, key: str) -> int | None:
     """The line of a page's source where *key* is cited (MyST does not give cite roles their line)."""
-    lines = Path(env.doc2path(docname)).read_text(encoding="utf-8").splitlines()
+    lines = Path(env.doc2path(docname)).read_text(encoding="utf-8", errors="replace").splitlines()
     return next((n for n, line in enumerate(lines, 1) if "{cite" in line and key in line), None)
 
 

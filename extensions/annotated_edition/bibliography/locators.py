@@ -49,7 +49,7 @@ def written_line(source: str, line: int | None, target: str) -> int | None:
     """The line of *source* where the role's *target* is written, at or after *line* (MyST gives an inline
     role the line of its paragraph, or none)."""
     try:
-        lines = Path(source).read_text(encoding="utf-8").splitlines()
+        lines = Path(source).read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return line
     start = max((line or 1) - 1, 0)

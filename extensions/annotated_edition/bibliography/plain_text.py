@@ -23,7 +23,12 @@ def plain(value: str) -> str:
     return " ".join(BRACES.sub("", codecs.decode(value, "ulatex")).split())
 
 
+#: Commands pybtex turns into links in every format: their addresses are checked as links are (the scheme).
+LINKS = re.compile(r"\\(?:href|url)\s*\{[^}]*\}")
+
+
 def leftover_markup(value: str) -> str | None:
-    """The first TeX command that :func:`plain` cannot turn into a character (``\\\\``, ``\\textit``), or None."""
-    match = COMMAND.search(plain(value))
+    """The first TeX command that :func:`plain` cannot turn into a character (``\\\\``, ``\\textit``), or None;
+    links (``\\url{…}``, ``\\href{…}{…}``) are not markup but addresses."""
+    match = COMMAND.search(plain(LINKS.sub(" ", value)))
     return match[0] if match else None

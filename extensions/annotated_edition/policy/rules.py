@@ -77,7 +77,7 @@ class EnforcePolicy(SphinxTransform):
 
         found = line(node)
         if not found and needle:
-            lines = Path(own).read_text(encoding="utf-8").split("\n")
+            lines = Path(own).read_text(encoding="utf-8", errors="replace").split("\n")
             found = next((number for number, text in enumerate(lines, 1) if needle in text), None)
         while not found and node.parent is not None:
             node = node.parent

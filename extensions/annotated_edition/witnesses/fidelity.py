@@ -113,7 +113,7 @@ class CheckFidelity(SphinxTransform):
         """An essay paragraph's lines in the source file are the witness's lines, byte for byte: links and
         notes stand apart ({mentions}, {factcheck}), so any change to an essay line is a fidelity problem."""
         source = self.document.get("source") or str(self.env.doc2path(self.env.docname))
-        lines = Path(source).read_text(encoding="utf-8").split("\n")
+        lines = Path(source).read_text(encoding="utf-8", errors="replace").split("\n")
         for paragraph, para in zip(expected, edited, strict=True):
             count = next(
                 k
