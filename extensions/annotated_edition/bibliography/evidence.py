@@ -63,7 +63,9 @@ def check_document_bibfiles(app: Sphinx, env: BuildEnvironment) -> None:
     """A file of documents that sphinxcontrib-bibtex does not read would count, and list, nothing."""
     configured = set(document_paths(app.confdir, app.config.bibtex_bibfiles or []))
     for name, path in zip(
-        app.config.edition_document_bibfiles, document_paths(app.confdir, app.config.edition_document_bibfiles)
+        app.config.edition_document_bibfiles,
+        document_paths(app.confdir, app.config.edition_document_bibfiles),
+        strict=True,
     ):
         if path not in configured:
             warn(

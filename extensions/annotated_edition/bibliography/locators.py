@@ -73,7 +73,7 @@ def check_locators(app: Sphinx, doctree: nodes.document) -> None:
         for target in citation_targets(ref):
             post, pre = target.post.strip(), target.pre.strip()
             source, line = ref.source or app.env.doc2path(docname), ref.line or first_line(ref)
-            where = lambda text: (docname, written_line(source, line, "{" + text + "}"))  # noqa: E731
+            where = lambda text, source=source, line=line: (docname, written_line(source, line, "{" + text + "}"))  # noqa: E731
             if post and not is_locator(post):
                 warn(
                     "locator",

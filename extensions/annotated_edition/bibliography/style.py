@@ -81,10 +81,6 @@ class EditionStyle(UnsrtStyle):
         editor. *Brothers in Arms* …"."""
         return self.get_book_template(e)
 
-    def get_collection_template(self, e: Entry):
-        """An edited volume (@collection, as biblatex names it) reads like a book under its editors."""
-        return self.get_book_template(e)
-
     def format_title(self, e: Entry, which_field: str, as_sentence: bool = True):
         title = bib_field(which_field)  # as written in the .bib file: no change of case
         return sentence[title] if as_sentence else title

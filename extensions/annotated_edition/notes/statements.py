@@ -97,6 +97,6 @@ def statements(note: nodes.Element) -> tuple[StatementRecord, ...]:
             years = tuple(sorted({int(year) for year in YEAR.findall(stated)}))
             if years or linked:
                 words = iter(value.split(" ", 1)[-1] for kind, value in here if kind == EVENT)
-                shown = " ".join(re.sub(EVENT, lambda _: next(words), re.sub(rf"\s*{CITE}", "", sentence)).split())
+                shown = " ".join(re.sub(EVENT, lambda _, words=words: next(words), re.sub(rf"\s*{CITE}", "", sentence)).split())
                 found.append(StatementRecord(years, linked, keys, shown if len(shown) <= 90 else shown[:87] + "…"))
     return tuple(found)

@@ -100,7 +100,7 @@ def load_json(path: Path, text: str) -> Any:
     try:
         data = json.loads(text, object_pairs_hook=unique_keys, parse_constant=refuse_constant)
     except json.JSONDecodeError as err:
-        raise DataFileError(f"{path.name} is not valid JSON ({err.msg}).", "restore the file from git.", err.lineno)
+        raise DataFileError(f"{path.name} is not valid JSON ({err.msg}).", "restore the file from git.", err.lineno) from None
     except ValueError as err:
         raise DataFileError(f"{path.name}: {err}.", "restore the file from git.") from None
     return clean_strings(path, text, data)
