@@ -95,7 +95,7 @@ def test_a_new_edition_builds_from_the_installed_wheel(installed, tmp_path) -> N
     run(installed, "-m", "annotated_edition.cli.new", "mine", "--language", "de", "--text-name", "Rede", cwd=tmp_path)
     run(installed, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html", "mine/docs", "out", cwd=tmp_path)
     page = (tmp_path / "out" / "text.html").read_text(encoding="utf-8")
-    assert "Anmerkung 1" in page and "Urteile in diesem Text" in page
+    assert "Anmerkung 1" in page and "Was die Anmerkungen fanden" in page
     printed = run(installed, "-m", "annotated_edition.cli.witness", "mine/sources/sample.txt", cwd=tmp_path).stdout
     manifest = (tmp_path / "mine" / "sources" / "manifest.toml").read_text(encoding="utf-8")
     assert printed.splitlines()[1] in manifest and "1  A Sample Text" in printed

@@ -89,7 +89,7 @@ def test_a_german_edition_has_no_english_word_of_the_extension(build) -> None:
         left = [fragment for fragment in english_fragments() if fragment in body]
         assert not left, (name, left)
     poem = pages["gedicht.html"]
-    assert "Anmerkung 1" in poem and "Urteile in diesem Text" in poem and "Berichtigung vorschlagen" in poem
+    assert "Anmerkung 1" in poem and "Was die Anmerkungen fanden" in poem and "Berichtigung vorschlagen" in poem
     assert "2 Aussagen geprüft" in poem and "Zutreffend" in poem and "Nicht Teil des Textes" in poem
     assert "Datei" in poem and "sources/mondnacht.txt" in poem
     assert "14. Februar 1950" in pages["ereignisse.html"]
@@ -104,13 +104,13 @@ def test_a_german_edition_has_no_english_word_of_the_extension(build) -> None:
 
 def test_an_english_edition_keeps_its_words(build) -> None:
     page = build("essay").page("essay")
-    assert "Note 1" in page and "Verdicts in this essay" in page
+    assert "Note 1" in page and "What the notes found" in page
 
 
 def test_what_a_text_is_called_is_configuration(build) -> None:
     built = build("essay", edition_text_name="speech")
     page = built.page("essay")
-    assert "Verdicts in this speech" in page and "Speech paragraphs" in page and "Not part of the speech" in page
+    assert "Speech paragraphs" in page and "Not part of the speech" in page
     assert "S1" in built.page("timeline") and "speech 1" in built.page("timeline")
     assert "Speech 1" in built.page("register")
     assert 'type="speech"' in (built.outdir / "_data" / "essay.tei.xml").read_text(encoding="utf-8")
