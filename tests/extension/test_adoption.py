@@ -62,7 +62,8 @@ def test_empty_settings_leave_no_gaps_in_the_citation(build) -> None:
     conf = {"docs/conf.py": lambda text: text + "\nproject = \"Plain\"\n"}
     page = build("essay", edits=conf, edition_title="", edition_date="", version="").page("essay")
     cite = re.search(r'<div class="edition-cite[^"]*">(.*?)</div>', page, re.S)[1]
-    assert "Plain. https://example.org/essay.html" in cite and ", ," not in cite and "version" not in cite
+    assert "Plain. <a class=\"reference external\" href=\"https://example.org/essay.html\">" in cite
+    assert ", ," not in cite and "version" not in cite
 
 
 def test_the_data_box_links_only_a_page_that_exists(build) -> None:

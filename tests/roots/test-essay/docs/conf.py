@@ -1,4 +1,4 @@
-extensions = ["annotated_edition"]
+extensions = ["annotated_edition", "sphinx_design"]  # the front page may use cards (the hostile cases do)
 edition_manifest = "../sources/manifest.toml"
 edition_title = "Test Edition"
 edition_date = "2026-01-01"
