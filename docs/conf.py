@@ -51,6 +51,7 @@ html_title = "Two Essays on Sino-Soviet Relations, Annotated"
 html_baseurl = "https://sino-soviet-edition.readthedocs.io/en/latest/"
 html_static_path = []
 html_show_sourcelink = False
+html_use_index = False  # the index is the print edition's (events, people, works by page); an HTML one would be empty
 html_copy_source = False
 html_permalinks_icon = "¶"
 # Where the edition's sources live: each note links to a correction form and to its line there.
