@@ -103,7 +103,7 @@ def test_how_to_annotate_page_is_the_guide(edition: Path) -> None:
 
 def test_the_guides_numbers_and_tables_stay_true() -> None:
     """Every command the guide lists is a make target, every file it points to exists, and its timings are
-    the measured ones (make check about 10 seconds, the first run about 20: see bench/README.md)."""
+    the measured ones (make check about 6 seconds, the first run about 20: see bench/README.md)."""
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     commands = re.findall(r"^\| `make (\w+)` \|", GUIDE, re.MULTILINE)
     assert {"check", "html", "test", "pdf", "epub"} <= set(commands)
@@ -116,7 +116,7 @@ def test_the_guides_numbers_and_tables_stay_true() -> None:
     assert len(paths) >= 8
     for path in paths:
         assert list(REPO.glob(path)), path
-    assert "(about 10 seconds)" in GUIDE and "(about 20 seconds)" in GUIDE
+    assert "(about 6 seconds)" in GUIDE and "(about 20 seconds)" in GUIDE
 
 
 def test_make_html_is_quiet(edition_build) -> None:
