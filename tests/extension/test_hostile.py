@@ -1109,7 +1109,7 @@ def test_a_write_phase_error_ends_a_parallel_build(copy_root) -> None:
     conf = project / "docs" / "conf.py"
     conf.write_text(
         "import sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n"
-        + conf.read_text(encoding="utf-8").replace('extensions = ["annotated_edition"]', 'extensions = ["annotated_edition", "failing"]'),
+        + conf.read_text(encoding="utf-8").replace('extensions = ["annotated_edition"', 'extensions = ["annotated_edition", "failing"'),
         encoding="utf-8",
     )
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", "2", "docs", "_build"]

@@ -111,3 +111,26 @@ def test_a_changed_verdict_rewrites_only_what_shows_it(project: Path, tmp_path: 
     sphinx(project, out)
     rewritten = {page for page in PAGES if (out / f"{page}.html").stat().st_mtime_ns != written[page]}
     assert rewritten == {"essay", "register", "register-essay"}  # not the events, people, timeline or bibliography
+
+
+NEW_BIB = """@book{zhang2001,
+  author    = {Zhang, Shu Guang},
+  title     = {Economic Cold War: America's Embargo against China and the Sino-Soviet Alliance},
+  publisher = {Stanford University Press},
+  year      = {2001}, coverage = {1949/1963},
+}
+"""
+
+
+def test_a_bib_file_added_to_bibtex_bibfiles_is_seen_by_an_incremental_build(project: Path, tmp_path: Path) -> None:
+    """A {bibliography} keeps the files it was read with; without reading it again the new file's works would be
+    in no bibliography and their citations would print "()"."""
+    incremental = tmp_path / "incremental"
+    sphinx(project, incremental)
+    (project / "bib" / "more.bib").write_text(NEW_BIB, encoding="utf-8")
+    edit(project / "docs/conf.py", 'bibtex_bibfiles = ["../bib/refs.bib"]', 'bibtex_bibfiles = ["../bib/refs.bib", "../bib/more.bib"]')
+    edit(project / "docs/essay.md", "{cite:p}`radchenko2009`;", "{cite:p}`radchenko2009,zhang2001`;")
+    sphinx(project, incremental)
+    sphinx(project, tmp_path / "clean", "-E")
+    assert pages(incremental) == pages(tmp_path / "clean")
+    assert "Zhang 2001" in pages(incremental)["essay"] and "()" not in pages(incremental)["essay"]

@@ -20,6 +20,7 @@ ATTRIBUTES: dict[str, str] = {
     "edition_release_files": "their paths, dependencies of every page with notes (verdicts/releases.py, before reading)",
     "edition_corrections": "the corrections log, checked (verdicts/corrections.py, before reading)",
     "edition_corrections_path": "the log's path, if it exists (verdicts/corrections.py, before reading)",
+    "edition_bibfiles": "the .bib files of the last build, in order (core/freshness.py, env-get-outdated)",
     "edition_fingerprints": "digests of each kind of record at the last build (core/freshness.py, env-get-updated)",
     "edition_short_labels": "short bibliography labels worked out this build (bibliography/short_labels.py, env-updated)",
     "edition_cited_by_page": "the keys each page cites (bibliography/works_cited.py, env-updated)",

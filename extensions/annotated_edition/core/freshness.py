@@ -93,5 +93,19 @@ def refresh_aggregates(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     return sorted(pages & set(env.found_docs))
 
 
+def reread_bibliographies(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """A ``{bibliography}`` keeps the list of .bib files it was read with: when ``bibtex_bibfiles`` gains or loses
+    a file, the pages holding one are read again, or the new file's works are in no bibliography and every
+    citation of them prints "()" until a clean build."""
+    previous = getattr(env, "edition_bibfiles", None)
+    env.edition_bibfiles = [str(path) for path in env.domains["cite"].bibdata.bibfiles]
+    if previous is None or previous == env.edition_bibfiles:
+        return []
+    return sorted({key.docname for key in env.domains["cite"].bibliographies} & env.found_docs)
+
+
 def setup_freshness(app: Sphinx) -> None:
+    app.connect("env-get-outdated", reread_bibliographies)
     app.connect("env-get-updated", refresh_aggregates)
