@@ -25,7 +25,7 @@ def test_nu_html_checker_finds_no_error_on_any_page(edition: Path) -> None:
     if not VNU.is_file():
         skip_or_fail("needs the Nu HTML Checker (npm ci installs vnu-jar from package-lock.json; make test runs it)")
     pages = sorted(edition.rglob("*.html"))
-    assert len(pages) > 15
+    assert len(pages) >= 15  # every page of the edition (there is no HTML index: the index is the print one)
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
         capture_output=True,
