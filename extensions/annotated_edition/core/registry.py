@@ -46,8 +46,6 @@ class Registry:
     tooltip: Callable[[dict[str, Any]], str]
     sort_name: Callable[[dict[str, Any]], str]  # the index entry
     tei: TeiMapping
-    #: What the registry's entries are in the exports' vocabularies: a TEI ``rs/@type`` and a schema.org type.
-    schema_type: str = "Thing"
 
     @property
     def names(self) -> tuple[str, str]:
@@ -65,11 +63,6 @@ def register(app: Sphinx, registry: Registry) -> None:
     if not hasattr(app, "edition_registries"):
         app.edition_registries = {}
     app.edition_registries[registry.role] = registry
-
-
-def declared(app: Sphinx) -> dict[str, Registry]:
-    """The registries declared so far (for setup code that runs before an environment exists)."""
-    return getattr(app, "edition_registries", {})
 
 
 def valid(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

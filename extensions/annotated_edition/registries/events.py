@@ -82,7 +82,6 @@ EVENTS = Registry(
     tooltip=lambda record: f"{record['title']} ({dates.in_words(record['date'])})",
     sort_name=lambda record: record["title"],
     tei=TeiMapping("listEvent", "event", "label", "title", tei_dates),
-    schema_type="Event",
 )
 
 

@@ -123,7 +123,6 @@ PEOPLE = Registry(
     tooltip=lambda record: display_name(record["name"]),
     sort_name=lambda record: record["name"],
     tei=TeiMapping("listPerson", "person", "persName", "name"),
-    schema_type="Person",
 )
 
 

@@ -34,7 +34,6 @@ PLACES = Registry(
     tooltip=lambda record: record["name"],
     sort_name=lambda record: record["name"],
     tei=TeiMapping("listPlace", "place", "placeName", "name"),
-    schema_type="Place",
 )
 
 
